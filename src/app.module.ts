@@ -1,0 +1,24 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AuthModule } from './auth/auth.module';
+import { AppConfig } from './config/app-config';
+import { DashboardModule } from './dashboard/dashboard.module';
+import { FilesModule } from './files/files.module';
+import { IngestModule } from './ingest/ingest.module';
+import { LifecycleService } from './lifecycle.service';
+import { LogsModule } from './logs/logs.module';
+import { ObservabilityModule } from './observability/observability.module';
+import { PlatformModule } from './platform/platform.module';
+import { SearchModule } from './search/search.module';
+
+@Module({})
+export class AppModule {
+  static forConfig(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [PlatformModule, LogsModule, AuthModule, IngestModule, FilesModule, SearchModule, DashboardModule, ObservabilityModule],
+      providers: [{ provide: AppConfig, useValue: config }, LifecycleService],
+      exports: [AppConfig],
+    };
+  }
+}

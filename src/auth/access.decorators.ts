@@ -1,0 +1,19 @@
+import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { Principal } from './auth-types';
+
+/**
+ * What a route does, which decides who may call it:
+ * - public: anyone, no credentials (login, health);
+ * - read: any signed-in user, and read/admin tokens;
+ * - ingest: admins and members, and ingest/admin tokens;
+ * - write: admins and members (changes stored things), and admin tokens;
+ * - admin: admins only.
+ * A route without this decorator is treated as `write`.
+ */
+export type AccessKind = 'public' | 'read' | 'ingest' | 'write' | 'admin';
+export const ACCESS_KEY = 'lognest:access';
+export const Access = (kind: AccessKind) => SetMetadata(ACCESS_KEY, kind);
+
+export const CurrentPrincipal = createParamDecorator((_: unknown, ctx: ExecutionContext): Principal => {
+  return ctx.switchToHttp().getRequest().principal;
+});

@@ -1,0 +1,57 @@
+import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { ACCESS_KEY, AccessKind } from './access.decorators';
+import { AuthService } from './auth.service';
+import { Principal, Role, TokenScope } from './auth-types';
+
+const ROLES_FOR: Record<Exclude<AccessKind, 'public'>, Role[]> = {
+  read: ['admin', 'member', 'viewer'],
+  ingest: ['admin', 'member'],
+  write: ['admin', 'member'],
+  admin: ['admin'],
+};
+
+const SCOPES_FOR: Record<Exclude<AccessKind, 'public'>, TokenScope[]> = {
+  read: ['login', 'read', 'admin'],
+  ingest: ['login', 'ingest', 'admin'],
+  write: ['login', 'admin'],
+  admin: ['login', 'admin'],
+};
+
+/**
+ * Resolves the caller from `Authorization: Bearer` or the session, puts it on the request
+ * as `principal`, and checks it against the route's access kind.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly auth: AuthService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const kind =
+      this.reflector.getAllAndOverride<AccessKind>(ACCESS_KEY, [context.getHandler(), context.getClass()]) ?? 'write';
+    const request = context.switchToHttp().getRequest();
+    const principal = await this.resolve(request);
+    if (principal) request.principal = principal;
+    if (kind === 'public') return true;
+    if (!principal) throw new UnauthorizedException('Authentication required: sign in or send Authorization: Bearer <token>');
+    if (!ROLES_FOR[kind].includes(principal.role)) {
+      throw new ForbiddenException(`Role ${principal.role} may not do this (needs ${ROLES_FOR[kind].join(' or ')})`);
+    }
+    if (principal.tokenScope && !SCOPES_FOR[kind].includes(principal.tokenScope)) {
+      throw new ForbiddenException(`A token with scope ${principal.tokenScope} may not do this`);
+    }
+    return true;
+  }
+
+  private async resolve(request: { headers: Record<string, string | undefined>; user?: { id: string } }): Promise<Principal | null> {
+    const header = request.headers.authorization;
+    if (header) {
+      const match = /^Bearer\s+(\S+)$/i.exec(header);
+      return match ? this.auth.principalForToken(match[1]) : null;
+    }
+    return request.user?.id ? this.auth.principalForUser(request.user.id) : null;
+  }
+}

@@ -1,0 +1,11 @@
+import { Token } from './auth-types';
+
+/** Bearer and API tokens, stored by the SHA-256 of their secret only. */
+export abstract class TokenStore {
+  abstract create(token: Token): Promise<void>;
+  abstract findByHash(tokenHash: string): Promise<Token | null>;
+  abstract listForUser(tenantId: string, userId: string): Promise<Token[]>;
+  /** Deletes a token of that tenant; false when there is none. */
+  abstract delete(tenantId: string, id: string): Promise<boolean>;
+  abstract touch(id: string, at: number): Promise<void>;
+}

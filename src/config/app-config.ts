@@ -1,0 +1,28 @@
+// The one validated configuration. `loadConfig` is the only reader of process.env; every
+// other class receives the typed slice it needs through injection.
+
+export abstract class AppConfig {
+  abstract readonly port: number;
+  abstract readonly host: string;
+  abstract readonly dataDir: string;
+  abstract readonly uploadsDir: string;
+  abstract readonly adminPassword: string | null;
+  abstract readonly sessionSecret: string | null;
+  abstract readonly openRegistration: boolean | null;
+  abstract readonly elasticsearchUrl: string | null;
+  abstract readonly mongodbUrl: string | null;
+  abstract readonly redisUrl: string | null;
+  abstract readonly kafkaBrokers: string[];
+  /** Worker threads that parse and normalize ingest bodies; 0 parses on the main thread. */
+  abstract readonly ingestWorkers: number;
+  /** Records waiting for the writer above which ingest answers 503 with Retry-After. */
+  abstract readonly ingestQueueLimit: number;
+  abstract readonly maxUploadBytes: number;
+  abstract readonly cacheTtlSeconds: number;
+  abstract readonly watchIntervalMs: number;
+  /** bcrypt cost; tests lower it. */
+  abstract readonly bcryptRounds: number;
+  abstract readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
+}
+
+export class ConfigError extends Error {}

@@ -1,0 +1,41 @@
+import { ConfigError } from './app-config';
+import { loadConfig } from './load-config';
+
+describe('loadConfig', () => {
+  it('uses the documented defaults on an empty environment', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(8000);
+    expect(config.dataDir).toMatch(/data$/);
+    expect(config.uploadsDir).toMatch(/uploads$/);
+    expect(config.adminPassword).toBeNull();
+    expect(config.elasticsearchUrl).toBeNull();
+    expect(config.kafkaBrokers).toEqual([]);
+  });
+
+  it('reads typed values', () => {
+    const config = loadConfig({
+      PORT: '9100',
+      LOGNEST_ADMIN_PASSWORD: 'longenough',
+      LOGNEST_KAFKA_BROKERS: 'a:9092, b:9093',
+      LOGNEST_REDIS_URL: 'redis://127.0.0.1:6379',
+      LOGNEST_OPEN_REGISTRATION: 'false',
+    });
+    expect(config.port).toBe(9100);
+    expect(config.adminPassword).toBe('longenough');
+    expect(config.kafkaBrokers).toEqual(['a:9092', 'b:9093']);
+    expect(config.redisUrl).toBe('redis://127.0.0.1:6379');
+    expect(config.openRegistration).toBe(false);
+  });
+
+  it('stops with a message naming every bad variable', () => {
+    expect(() => loadConfig({ PORT: 'eighty', LOGNEST_REDIS_URL: 'http://x', LOGNEST_ADMIN_PASSWORD: 'short' })).toThrow(
+      ConfigError,
+    );
+    try {
+      loadConfig({ PORT: 'eighty', LOGNEST_REDIS_URL: 'http://x' });
+    } catch (err) {
+      expect(String(err)).toContain('PORT="eighty"');
+      expect(String(err)).toContain('LOGNEST_REDIS_URL');
+    }
+  });
+});

@@ -1,0 +1,81 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { AppConfig, ConfigError } from './app-config';
+
+type Env = Record<string, string | undefined>;
+
+/** Reads `.env` (if present) under the real environment, which wins. */
+export function readEnv(cwd = process.cwd(), env: Env = process.env): Env {
+  const file = path.join(cwd, '.env');
+  if (!fs.existsSync(file)) return { ...env };
+  const fromFile: Env = {};
+  for (const line of fs.readFileSync(file, 'utf8').split(/\r?\n/)) {
+    const m = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)\s*$/.exec(line);
+    if (!m) continue;
+    fromFile[m[1]] = m[2].replace(/^(['"])(.*)\1$/, '$2');
+  }
+  return { ...fromFile, ...env };
+}
+
+export function loadConfig(env: Env = readEnv()): AppConfig {
+  const problems: string[] = [];
+  const read = <T>(name: string, fallback: T, parse: (raw: string) => T | undefined): T => {
+    const raw = env[name];
+    if (raw === undefined || raw.trim() === '') return fallback;
+    const value = parse(raw.trim());
+    if (value === undefined) {
+      problems.push(`${name}=${JSON.stringify(raw)} is not valid`);
+      return fallback;
+    }
+    return value;
+  };
+  const int = (min: number, max: number) => (raw: string) => {
+    const n = Number(raw);
+    return Number.isInteger(n) && n >= min && n <= max ? n : undefined;
+  };
+  const str = (raw: string) => raw;
+  const bool = (raw: string) =>
+    /^(1|true|yes|on)$/i.test(raw) ? true : /^(0|false|no|off)$/i.test(raw) ? false : undefined;
+  const url = (protocols: string[]) => (raw: string) => {
+    try {
+      return protocols.includes(new URL(raw).protocol) ? raw : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const level = (raw: string) =>
+    (['debug', 'info', 'warn', 'error'] as const).find((l) => l === raw.toLowerCase());
+
+  const config: AppConfig = {
+    port: read('PORT', 8000, int(0, 65535)),
+    host: read('HOST', '0.0.0.0', str),
+    dataDir: path.resolve(read('LOGNEST_DATA_DIR', './data', str)),
+    uploadsDir: path.resolve(read('LOGNEST_UPLOADS_DIR', './uploads', str)),
+    adminPassword: read<string | null>('LOGNEST_ADMIN_PASSWORD', null, (raw) =>
+      raw.length >= 8 ? raw : undefined,
+    ),
+    sessionSecret: read<string | null>('LOGNEST_SESSION_SECRET', null, (raw) =>
+      raw.length >= 16 ? raw : undefined,
+    ),
+    openRegistration: read<boolean | null>('LOGNEST_OPEN_REGISTRATION', null, bool),
+    elasticsearchUrl: read<string | null>('LOGNEST_ELASTICSEARCH_URL', null, url(['http:', 'https:'])),
+    mongodbUrl: read<string | null>('LOGNEST_MONGODB_URL', null, url(['mongodb:', 'mongodb+srv:'])),
+    redisUrl: read<string | null>('LOGNEST_REDIS_URL', null, url(['redis:', 'rediss:'])),
+    kafkaBrokers: read('LOGNEST_KAFKA_BROKERS', [] as string[], (raw) => {
+      const brokers = raw.split(',').map((b) => b.trim()).filter(Boolean);
+      return brokers.every((b) => /^[^\s:]+:\d+$/.test(b)) ? brokers : undefined;
+    }),
+    ingestWorkers: read('LOGNEST_INGEST_WORKERS', Math.min(2, os.cpus().length), int(0, 16)),
+    ingestQueueLimit: read('LOGNEST_INGEST_QUEUE_LIMIT', 200_000, int(1_000, 10_000_000)),
+    maxUploadBytes: read('LOGNEST_MAX_UPLOAD_BYTES', 4 * 1024 ** 3, int(1024, Number.MAX_SAFE_INTEGER)),
+    cacheTtlSeconds: read('LOGNEST_CACHE_TTL_SECONDS', 300, int(0, 86_400)),
+    watchIntervalMs: read('LOGNEST_WATCH_INTERVAL_MS', 1000, int(50, 60_000)),
+    bcryptRounds: read('LOGNEST_BCRYPT_ROUNDS', 10, int(4, 15)),
+    logLevel: read('LOGNEST_LOG_LEVEL', 'info' as const, level),
+  };
+  if (problems.length > 0) {
+    throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+  return config;
+}

@@ -1,0 +1,34 @@
+import { LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import compression from 'compression';
+import express from 'express';
+import { AppModule } from './app.module';
+import { AppConfig } from './config/app-config';
+import { ApiExceptionFilter } from './platform/http/api-exception.filter';
+
+const LOG_LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
+  debug: ['error', 'warn', 'log', 'debug'],
+  info: ['error', 'warn', 'log'],
+  warn: ['error', 'warn'],
+  error: ['error'],
+};
+
+/** Ingest bodies arrive raw (parsed in worker threads); the rest of the API takes JSON. */
+const INGEST_BODY_LIMIT = '256mb';
+const INGEST_TYPES = ['application/x-ndjson', 'application/ndjson', 'application/jsonl', 'application/json', 'text/csv', 'text/plain'];
+
+export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config), {
+    bodyParser: false,
+    logger: LOG_LEVELS[config.logLevel],
+  });
+  app.enableShutdownHooks();
+  app.disable('x-powered-by');
+  app.use(compression({ threshold: 1024 }));
+  app.use(['/api/logs/bulk', /^\/api\/logs\/?$/], express.raw({ type: INGEST_TYPES, limit: INGEST_BODY_LIMIT }));
+  app.use(express.json({ limit: '1mb' }));
+  app.use(express.urlencoded({ extended: false, limit: '1mb' }));
+  app.useGlobalFilters(new ApiExceptionFilter());
+  return app;
+}

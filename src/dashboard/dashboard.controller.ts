@@ -1,0 +1,111 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { Access, CurrentPrincipal } from '../auth/access.decorators';
+import { Principal } from '../auth/auth-types';
+import { badParameter } from '../platform/http/bad-request';
+import { HealthService } from '../observability/health.service';
+import { DashboardService } from './dashboard.service';
+import { dashboardScope, dayLabel, hourLabel, parseInterval, statusColor } from './dashboard-request';
+
+type Q = Record<string, unknown>;
+const HOUR = 3_600_000;
+const round = (n: number | null | undefined, digits = 2) => (n === null || n === undefined ? null : Number(n.toFixed(digits)));
+
+/** Dashboard numbers and chart series in the shapes seed 000 documents. */
+@Controller('api')
+@Access('read')
+export class DashboardController {
+  constructor(
+    private readonly dashboard: DashboardService,
+    private readonly health: HealthService,
+  ) {}
+
+  @Get('stats')
+  async stats(@CurrentPrincipal() who: Principal, @Query() query: Q) {
+    const scope = dashboardScope(who.tenantId, query);
+    const [s, components] = await Promise.all([this.dashboard.stats(scope), this.health.components()]);
+    const error = s.latestError;
+    return {
+      success: true,
+      total_logs: s.total,
+      total_logs_24h: s.recent.total,
+      error_rate: s.recent.total === 0 ? 0 : round((s.recent.errors / s.recent.total) * 100),
+      avg_response_time_24h: round(s.recent.avgResponseTimeMs),
+      top_slowest_endpoints: s.slowest.map((t) => ({ endpoint: t.value, avg_response_time: round(t.avgResponseTimeMs), count: t.count })),
+      unique_users_24h: s.recent.uniqueUsers,
+      latest_error: error && { '@timestamp': new Date(error.timestamp).toISOString(), message: error.message, endpoint: error.endpoint, id: error.id, service: error.service },
+      system_status: components,
+      window: { from: new Date(s.window.from).toISOString(), to: new Date(s.window.to).toISOString() },
+    };
+  }
+
+  @Get('charts/logs_per_hour')
+  async logsPerHour(@CurrentPrincipal() who: Principal, @Query() query: Q) {
+    const buckets = await this.dashboard.logsPerInterval(dashboardScope(who.tenantId, query), HOUR, 24 * HOUR);
+    return { success: true, labels: buckets.map((b) => hourLabel(b.start)), data: buckets.map((b) => b.count), timestamps: buckets.map((b) => b.start) };
+  }
+
+  @Get('charts/top_endpoints')
+  async topEndpoints(@CurrentPrincipal() who: Principal, @Query() query: Q) {
+    const terms = await this.dashboard.topTerms(dashboardScope(who.tenantId, query), 'endpoint', 10);
+    return {
+      success: true,
+      labels: terms.map((t) => t.value),
+      data: terms.map((t) => t.count),
+      avg_response_time: terms.map((t) => round(t.avgResponseTimeMs)),
+      p95_response_time: terms.map((t) => round(t.p95ResponseTimeMs)),
+    };
+  }
+
+  @Get('charts/status_distribution')
+  async statusDistribution(@CurrentPrincipal() who: Principal, @Query() query: Q) {
+    const terms = await this.dashboard.topTerms(dashboardScope(who.tenantId, query), 'status_code', 50);
+    const sorted = [...terms].sort((a, b) => Number(a.value) - Number(b.value));
+    return { success: true, labels: sorted.map((t) => t.value), data: sorted.map((t) => t.count), colors: sorted.map((t) => statusColor(t.value)) };
+  }
+
+  @Get('charts/error_rate')
+  async errorRate(@CurrentPrincipal() who: Principal, @Query() query: Q) {
+    const days = await this.dashboard.errorsPerDay(dashboardScope(who.tenantId, query));
+    return { success: true, labels: days.map((d) => dayLabel(d.start)), data: days.map((d) => d.count), total_errors: days.reduce((n, d) => n + d.count, 0) };
+  }
+
+  @Get('charts/levels')
+  async levels(@CurrentPrincipal() who: Principal, @Query() query: Q) {
+    const terms = await this.dashboard.topTerms(dashboardScope(who.tenantId, query), 'level', 10);
+    return { success: true, labels: terms.map((t) => t.value), data: terms.map((t) => t.count) };
+  }
+
+  @Get('metrics/overview')
+  async overview(@CurrentPrincipal() who: Principal, @Query() query: Q) {
+    const o = await this.dashboard.overview(dashboardScope(who.tenantId, query));
+    return {
+      success: true,
+      total_logs: o.all.total,
+      logs_last_hour: o.lastHour,
+      logs_per_minute: round(o.lastHour / 60),
+      logs_last_minute: o.lastMinuteCount,
+      error_rate: o.all.total === 0 ? 0 : round((o.all.errors / o.all.total) * 100),
+      services_count: o.all.services,
+    };
+  }
+
+  @Get('metrics/timeseries')
+  async timeseries(@CurrentPrincipal() who: Principal, @Query() query: Q) {
+    const interval = parseInterval(query.interval, '5m');
+    const series = await this.dashboard.levelSeries(dashboardScope(who.tenantId, query), interval, 24 * HOUR);
+    if (!series) throw badParameter('interval', 'gives too many buckets for this time range (at most 5000)');
+    const byStart = new Map<number, Record<string, number>>();
+    for (const b of series.buckets) {
+      const counts = byStart.get(b.start) ?? {};
+      counts[b.level!] = b.count;
+      byStart.set(b.start, counts);
+    }
+    const first = Math.floor(series.window.from / interval) * interval;
+    const buckets = [];
+    for (let t = first; t <= series.window.to; t += interval) {
+      const counts = byStart.get(t) ?? {};
+      buckets.push({ time: new Date(t).toISOString(), counts, total: Object.values(counts).reduce((a, b) => a + b, 0) });
+    }
+    return { success: true, interval: String(query.interval ?? '5m'), buckets };
+  }
+}

@@ -1,0 +1,86 @@
+import { Injectable } from '@nestjs/common';
+import { LogReadStore } from '../logs/log-read-store';
+import { HistogramBucket, LogScope } from '../logs/log-scope';
+import { LogRecord } from '../logs/log-record';
+import { QueryNode } from '../logs/query/query-ast';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const MAX_BUCKETS = 5000;
+const ERROR_QUERY: QueryNode = {
+  kind: 'or',
+  children: ['ERROR', 'CRITICAL'].map((value) => ({ kind: 'phrase', field: 'level', value, position: 0 })),
+};
+
+export interface Window {
+  from: number;
+  to: number;
+}
+
+/** Fills the buckets a store left out (no records) with zero, from `from` to `to`. */
+export function denseBuckets(buckets: HistogramBucket[], window: Window, intervalMs: number): { start: number; count: number }[] {
+  const counts = new Map(buckets.map((b) => [b.start, b.count]));
+  const first = Math.floor(window.from / intervalMs) * intervalMs;
+  const out: { start: number; count: number }[] = [];
+  for (let t = first; t <= window.to && out.length < MAX_BUCKETS; t += intervalMs) out.push({ start: t, count: counts.get(t) ?? 0 });
+  return out;
+}
+
+/** The numbers behind the dashboard, the charts and the metrics API, for one scope. */
+@Injectable()
+export class DashboardService {
+  constructor(private readonly logs: LogReadStore) {}
+
+  withErrors(scope: LogScope): LogScope {
+    return { ...scope, query: { kind: 'and', children: [scope.query, ERROR_QUERY] } };
+  }
+
+  window(scope: LogScope, defaultSpanMs: number, now = Date.now()): Window {
+    const to = scope.to ?? now;
+    return { from: scope.from ?? to - defaultSpanMs, to };
+  }
+
+  async stats(scope: LogScope, now = Date.now()) {
+    const window = this.window(scope, DAY, now);
+    const recent: LogScope = { ...scope, ...window };
+    const [total, recentSummary, slowest, latestError] = await Promise.all([
+      this.logs.count(scope),
+      this.logs.summary(recent),
+      this.logs.topTerms(recent, 'endpoint', 5, 'avg_response'),
+      this.logs.search(this.withErrors(scope), { offset: 0, limit: 1, sort: 'desc' }),
+    ]);
+    return { total, window, recent: recentSummary, slowest, latestError: (latestError.records[0] ?? null) as LogRecord | null };
+  }
+
+  async logsPerInterval(scope: LogScope, intervalMs: number, defaultSpanMs: number) {
+    const window = this.window(scope, defaultSpanMs);
+    const buckets = await this.logs.histogram({ ...scope, ...window }, intervalMs, false);
+    return denseBuckets(buckets, window, intervalMs);
+  }
+
+  async errorsPerDay(scope: LogScope) {
+    const window = this.window(scope, 7 * DAY);
+    const buckets = await this.logs.histogram({ ...this.withErrors(scope), ...window }, DAY, false);
+    return denseBuckets(buckets, window, DAY);
+  }
+
+  async levelSeries(scope: LogScope, intervalMs: number, defaultSpanMs: number) {
+    const window = this.window(scope, defaultSpanMs);
+    if ((window.to - window.from) / intervalMs > MAX_BUCKETS) return null;
+    const buckets = await this.logs.histogram({ ...scope, ...window }, intervalMs, true);
+    return { window, buckets };
+  }
+
+  topTerms(scope: LogScope, field: string, limit: number, orderBy: 'count' | 'avg_response' = 'count') {
+    return this.logs.topTerms(scope, field, limit, orderBy);
+  }
+
+  async overview(scope: LogScope, now = Date.now()) {
+    const [all, lastHour, lastMinuteCount] = await Promise.all([
+      this.logs.summary(scope),
+      this.logs.count({ ...scope, from: now - HOUR, to: now }),
+      this.logs.count({ ...scope, from: now - 60_000, to: now }),
+    ]);
+    return { all, lastHour, lastMinuteCount };
+  }
+}

@@ -1,0 +1,45 @@
+export const FILE_STATUSES = ['pending', 'processing', 'completed', 'failed'] as const;
+export type FileStatus = (typeof FILE_STATUSES)[number];
+export const INPUT_FORMATS = ['auto', 'ndjson', 'json', 'csv', 'text'] as const;
+export type InputFormat = (typeof INPUT_FORMATS)[number];
+
+export interface LineError {
+  line: number;
+  reason: string;
+}
+
+export interface FileOptions {
+  format: InputFormat;
+  delimiter?: string;
+  timestampField?: string;
+  service?: string;
+  environment?: string;
+}
+
+/** An ingested file: uploaded, or picked up from the watched folder. */
+export interface LogFile {
+  id: string;
+  tenantId: string;
+  originalName: string;
+  storedPath: string;
+  source: 'upload' | 'watch';
+  /** For watched files: what identifies that file on disk, so a restart does not ingest it twice. */
+  sourceKey: string | null;
+  format: InputFormat;
+  size: number;
+  status: FileStatus;
+  linesTotal: number;
+  bytesProcessed: number;
+  accepted: number;
+  rejected: number;
+  /** The first 100 rejected lines. */
+  errors: LineError[];
+  failure: string | null;
+  options: FileOptions;
+  uploadedBy: string;
+  uploadDate: number;
+  completedAt: number | null;
+  description: string | null;
+}
+
+export type FileProgress = Pick<LogFile, 'status' | 'linesTotal' | 'bytesProcessed' | 'accepted' | 'rejected' | 'errors' | 'failure' | 'completedAt'>;

@@ -1,0 +1,116 @@
+import {
+  BadRequestException, Body, Controller, Delete, Get, HttpCode, NotFoundException, Param, Post, Query, UploadedFile, UseInterceptors,
+} from '@nestjs/common';
+import * as fs from 'node:fs';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { Access, CurrentPrincipal } from '../auth/access.decorators';
+import { Principal } from '../auth/auth-types';
+import { badParameter } from '../platform/http/bad-request';
+import { FilesService } from './files.service';
+import { FileOptions, INPUT_FORMATS, InputFormat, LogFile } from './file-types';
+
+export function toApiFile(f: LogFile) {
+  const progress = f.status === 'completed' ? 100 : f.size === 0 ? 0 : Math.min(99.9, Math.round((f.bytesProcessed / f.size) * 1000) / 10);
+  return {
+    id: f.id,
+    _id: f.id,
+    original_name: f.originalName,
+    filename: f.originalName,
+    file_type: f.format,
+    source: f.source,
+    status: f.status,
+    size: f.size,
+    lines_total: f.linesTotal,
+    accepted: f.accepted,
+    rejected: f.rejected,
+    errors: f.errors,
+    failure: f.failure,
+    progress,
+    bytes_processed: f.bytesProcessed,
+    uploaded_by: f.uploadedBy,
+    upload_date: new Date(f.uploadDate).toISOString(),
+    completed_at: f.completedAt ? new Date(f.completedAt).toISOString() : null,
+    description: f.description,
+  };
+}
+
+const optional = (body: Record<string, unknown>, key: string, max = 200): string | undefined => {
+  const v = body[key];
+  if (v === undefined || v === '') return undefined;
+  if (typeof v !== 'string' || v.length > max) throw badParameter(key, `must be text of at most ${max} characters`);
+  return v;
+};
+
+function uploadOptions(body: Record<string, unknown>): FileOptions {
+  const format = (optional(body, 'format') ?? 'auto') as InputFormat;
+  if (!INPUT_FORMATS.includes(format)) throw badParameter('format', `must be one of ${INPUT_FORMATS.join(', ')}`);
+  const delimiterRaw = optional(body, 'delimiter', 5);
+  const delimiter = delimiterRaw === '\\t' || delimiterRaw === 'tab' ? '\t' : delimiterRaw;
+  if (delimiter !== undefined && ![',', ';', '\t', '|'].includes(delimiter)) throw badParameter('delimiter', 'must be , ; | or tab');
+  return {
+    format,
+    delimiter,
+    timestampField: optional(body, 'timestamp_field', 100),
+    service: optional(body, 'service'),
+    environment: optional(body, 'environment'),
+  };
+}
+
+@Controller('api')
+export class FilesController {
+  constructor(private readonly files: FilesService) {}
+
+  @Post('upload')
+  @Access('ingest')
+  @HttpCode(201)
+  @UseInterceptors(FileInterceptor('file'))
+  async upload(@CurrentPrincipal() who: Principal, @UploadedFile() file: Express.Multer.File | undefined, @Body() body: Record<string, unknown>) {
+    if (!file) throw new BadRequestException({ success: false, error: 'invalid_parameter', field: 'file', message: 'file: a multipart field "file" is required' });
+    let options: FileOptions;
+    let description: string | null;
+    try {
+      options = uploadOptions(body ?? {});
+      description = optional(body ?? {}, 'description', 2000) ?? null;
+    } catch (err) {
+      fs.rmSync(file.path, { force: true });
+      throw err;
+    }
+    const registered = await this.files.register({
+      tenantId: who.tenantId,
+      originalName: file.originalname,
+      storedPath: file.path,
+      size: file.size,
+      source: 'upload',
+      uploadedBy: who.username,
+      description,
+      options,
+    });
+    return { success: true, message: 'File uploaded successfully', file_id: registered.id, filename: registered.originalName, status: registered.status };
+  }
+
+  @Get('files')
+  @Access('read')
+  async list(@CurrentPrincipal() who: Principal, @Query('page') pageRaw?: string, @Query('per_page') perPageRaw?: string) {
+    const page = pageRaw === undefined ? 1 : Number(pageRaw);
+    const perPage = perPageRaw === undefined ? 20 : Number(perPageRaw);
+    if (!Number.isInteger(page) || page < 1) throw badParameter('page', 'must be a positive integer');
+    if (!Number.isInteger(perPage) || perPage < 1 || perPage > 200) throw badParameter('per_page', 'must be an integer from 1 to 200');
+    const { files, total } = await this.files.list(who.tenantId, page, perPage);
+    return { success: true, files: files.map(toApiFile), count: files.length, total, page, per_page: perPage, total_pages: Math.ceil(total / perPage) };
+  }
+
+  @Get('files/:id')
+  @Access('read')
+  async one(@CurrentPrincipal() who: Principal, @Param('id') id: string) {
+    const file = await this.files.get(who.tenantId, id);
+    if (!file) throw new NotFoundException({ success: false, error: 'not_found', message: `No file ${id}` });
+    return { success: true, ...toApiFile(file), file: toApiFile(file) };
+  }
+
+  @Delete('files/:id')
+  @Access('write')
+  async remove(@CurrentPrincipal() who: Principal, @Param('id') id: string) {
+    if (!(await this.files.delete(who.tenantId, id))) throw new NotFoundException({ success: false, error: 'not_found', message: `No file ${id}` });
+    return { success: true, message: 'File deleted successfully' };
+  }
+}

@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import * as fs from 'node:fs';
+import { LogWriteStore } from '../logs/log-write-store';
+import { EventBus } from '../platform/events/event-bus';
+import { newId } from '../platform/ids';
+import { FileIngestService } from './file-ingest.service';
+import { FileStore } from './file-store';
+import { FileOptions, LogFile } from './file-types';
+
+export interface NewFile {
+  tenantId: string;
+  originalName: string;
+  storedPath: string;
+  size: number;
+  source: LogFile['source'];
+  sourceKey?: string;
+  uploadedBy: string;
+  description?: string | null;
+  options: FileOptions;
+}
+
+/** The files of a tenant: register, list, inspect, delete with their logs. */
+@Injectable()
+export class FilesService {
+  constructor(
+    private readonly files: FileStore,
+    private readonly ingest: FileIngestService,
+    private readonly logs: LogWriteStore,
+    private readonly events: EventBus,
+  ) {}
+
+  async register(input: NewFile): Promise<LogFile> {
+    const file: LogFile = {
+      id: newId(),
+      tenantId: input.tenantId,
+      originalName: input.originalName,
+      storedPath: input.storedPath,
+      source: input.source,
+      sourceKey: input.sourceKey ?? null,
+      format: input.options.format,
+      size: input.size,
+      status: 'pending',
+      linesTotal: 0,
+      bytesProcessed: 0,
+      accepted: 0,
+      rejected: 0,
+      errors: [],
+      failure: null,
+      options: input.options,
+      uploadedBy: input.uploadedBy,
+      uploadDate: Date.now(),
+      completedAt: null,
+      description: input.description ?? null,
+    };
+    await this.files.create(file);
+    this.ingest.enqueue(file);
+    return file;
+  }
+
+  list(tenantId: string, page: number, perPage: number) {
+    return this.files.list(tenantId, (page - 1) * perPage, perPage);
+  }
+
+  get(tenantId: string, id: string): Promise<LogFile | null> {
+    return this.files.get(tenantId, id);
+  }
+
+  /** Removes the file, from disk too, and every record that came from it. False when unknown. */
+  async delete(tenantId: string, id: string): Promise<boolean> {
+    const file = await this.files.get(tenantId, id);
+    if (!file) return false;
+    await this.ingest.cancel(tenantId, id);
+    const count = await this.logs.deleteByFile(tenantId, id);
+    await this.files.delete(tenantId, id);
+    fs.rmSync(file.storedPath, { force: true });
+    if (count > 0) this.events.publish({ type: 'logs.deleted', tenantId, count });
+    return true;
+  }
+}

@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import * as path from 'node:path';
+import { AppConfig } from '../config/app-config';
+import { InputFormat, LineError } from '../files/file-types';
+import { IngestJobOptions, PreparedChunk } from './pipeline/ingest-job';
+import { IngestRunner } from './pipeline/ingest-runner';
+import { LogWriter } from './pipeline/log-writer';
+
+export interface IngestResult {
+  accepted: number;
+  rejected: number;
+  errors: LineError[];
+  ids: string[];
+}
+
+/** HTTP ingest: parse and normalize a request body, then commit it durably. */
+@Injectable()
+export class IngestService {
+  constructor(
+    private readonly config: AppConfig,
+    private readonly runner: IngestRunner,
+    private readonly writer: LogWriter,
+  ) {}
+
+  jobOptions(tenantId: string, format: InputFormat, extra: Partial<IngestJobOptions> = {}): IngestJobOptions {
+    return { tenantId, fileId: null, format, spoolDir: path.join(this.config.dataDir, 'spool'), ...extra };
+  }
+
+  /** Parses `body` in the given format; resolves once every accepted record is durable. */
+  async ingestBody(tenantId: string, body: Buffer, format: InputFormat, keepIds = false): Promise<IngestResult> {
+    this.writer.assertCapacity();
+    const chunk = await this.runner.runBody(body, this.jobOptions(tenantId, format), keepIds);
+    return this.commit(tenantId, chunk);
+  }
+
+  async commit(tenantId: string, chunk: PreparedChunk): Promise<IngestResult> {
+    await this.writer.submit({ tenantId, path: chunk.path, count: chunk.accepted });
+    return { accepted: chunk.accepted, rejected: chunk.rejected, errors: chunk.errors, ids: chunk.ids };
+  }
+}

@@ -1,0 +1,130 @@
+// Plain text logs. A line that starts with a timestamp (ISO, syslog, `[Apache]`, `[access]`) or
+// is an access-log line starts a record; the lines after it that do not (stack traces, wrapped
+// messages) belong to it. Before the first timestamp, and in files that have none, each line is
+// its own record unless it is indented (a continuation).
+
+import { AccessLogEntry, parseAccessLogLine } from '../../logs/normalize/access-log-line';
+import { detectLevelInText } from '../../logs/normalize/level-normalizer';
+import { findLeadingTimestamp } from '../../logs/normalize/timestamp-parser';
+import { LineSplitter } from './line-splitter';
+import { LogParser, MAX_RECORD_BYTES, ParsedItem, RECORD_TOO_LONG } from './parsed-item';
+
+/** Epoch ms below this would be read back as seconds by the normalizer, so they travel as ISO text. */
+const SMALLEST_UNAMBIGUOUS_MS = 1e11;
+
+function accessLevel(status: number | null): string {
+  if (status !== null && status >= 500) return 'ERROR';
+  if (status !== null && status >= 400) return 'WARNING';
+  return 'INFO';
+}
+
+function isContinuation(line: string): boolean {
+  const c = line.charCodeAt(0);
+  return c === 32 || c === 9 || line.startsWith('Caused by:') || line.startsWith('...');
+}
+
+export class TextParser implements LogParser {
+  private out: ParsedItem[] = [];
+  private readonly lines = new LineSplitter(this);
+  private current: { line: number; raw: Record<string, unknown>; timed: boolean } | null = null;
+  private message = '';
+  private overflowReported = false;
+
+  constructor(private readonly options: { now: number }) {}
+
+  push(chunk: string): ParsedItem[] {
+    this.lines.push(chunk);
+    return this.take();
+  }
+
+  end(): ParsedItem[] {
+    this.lines.end();
+    this.flush();
+    return this.take();
+  }
+
+  line(text: string, lineNo: number): void {
+    if (text.trim().length === 0) return;
+    const now = this.options.now;
+    const leading = findLeadingTimestamp(text, now);
+    if (leading !== null) {
+      const raw: Record<string, unknown> = { timestamp: this.timestampValue(leading.timestamp) };
+      const level = detectLevelInText(leading.rest);
+      if (level !== null) raw.level = level;
+      this.begin(lineNo, raw, leading.rest.trimEnd(), true);
+      return;
+    }
+    const access = parseAccessLogLine(text, now);
+    if (access !== null) {
+      this.begin(lineNo, this.accessRecord(access), text, true);
+      return;
+    }
+    if (this.current !== null && (this.current.timed || isContinuation(text))) {
+      this.append(text, lineNo);
+      return;
+    }
+    const raw: Record<string, unknown> = {};
+    const level = detectLevelInText(text);
+    if (level !== null) raw.level = level;
+    this.begin(lineNo, raw, text.trim(), false);
+  }
+
+  tooLong(lineNo: number): void {
+    this.flush();
+    this.out.push({ line: lineNo, error: RECORD_TOO_LONG });
+  }
+
+  private timestampValue(ms: number): number | string {
+    return ms >= SMALLEST_UNAMBIGUOUS_MS ? ms : new Date(ms).toISOString();
+  }
+
+  private accessRecord(entry: AccessLogEntry): Record<string, unknown> {
+    const raw: Record<string, unknown> = {
+      timestamp: this.timestampValue(entry.timestamp),
+      level: accessLevel(entry.status_code),
+      log_type: 'access',
+      client_ip: entry.client_ip,
+    };
+    if (entry.user_id !== null) raw.user_id = entry.user_id;
+    if (entry.method !== null) raw.method = entry.method;
+    if (entry.endpoint !== null) raw.endpoint = entry.endpoint;
+    if (entry.status_code !== null) raw.status_code = entry.status_code;
+    if (entry.bytes !== null) raw.bytes = entry.bytes;
+    if (entry.referrer !== null) raw.referrer = entry.referrer;
+    if (entry.user_agent !== null) raw.user_agent = entry.user_agent;
+    return raw;
+  }
+
+  private begin(lineNo: number, raw: Record<string, unknown>, message: string, timed: boolean): void {
+    this.flush();
+    this.current = { line: lineNo, raw, timed };
+    this.message = message;
+    this.overflowReported = false;
+  }
+
+  private append(text: string, lineNo: number): void {
+    if (this.message.length + 1 + text.length > MAX_RECORD_BYTES) {
+      if (!this.overflowReported) {
+        this.out.push({ line: lineNo, error: 'record exceeds 1 MiB: continuation lines from here on were dropped' });
+        this.overflowReported = true;
+      }
+      return;
+    }
+    this.message = this.message.length === 0 ? text : this.message + '\n' + text;
+  }
+
+  private flush(): void {
+    if (this.current === null) return;
+    this.current.raw.message = this.message;
+    this.out.push({ line: this.current.line, raw: this.current.raw });
+    this.current = null;
+    this.message = '';
+  }
+
+  private take(): ParsedItem[] {
+    if (this.out.length === 0) return [];
+    const items = this.out;
+    this.out = [];
+    return items;
+  }
+}

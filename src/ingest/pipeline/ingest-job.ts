@@ -1,0 +1,30 @@
+import { InputFormat, LineError } from '../../files/file-types';
+
+/** What every record of one ingest job is stamped with, and how its input is read. */
+export interface IngestJobOptions {
+  tenantId: string;
+  fileId: string | null;
+  format: InputFormat;
+  filename?: string;
+  delimiter?: string;
+  timestampField?: string;
+  defaults?: { service?: string; environment?: string };
+  spoolDir: string;
+}
+
+/** Records of a job serialized to a spool file, ready for LogWriteStore.appendSpooled. */
+export interface PreparedChunk {
+  path: string;
+  accepted: number;
+  rejected: number;
+  errors: LineError[];
+  /** Lines of input consumed so far, and bytes, for progress. */
+  lines: number;
+  bytes: number;
+  ids: string[];
+}
+
+export const MAX_REPORTED_ERRORS = 100;
+export const MAX_LINE_BYTES = 1024 * 1024;
+/** Records per spool chunk when a file is streamed: bounds memory and shows progress. */
+export const FILE_CHUNK_RECORDS = 50_000;

@@ -1,0 +1,37 @@
+// Entry point of an ingest worker thread: runs prepareBody / prepareFile for the main thread.
+import { parentPort } from 'node:worker_threads';
+import { WorkerRequest, WorkerResponse } from './worker-protocol';
+import { prepareBody, prepareFile } from './prepare-records';
+
+const port = parentPort!;
+const acks = new Map<number, () => void>();
+
+const reply = (message: WorkerResponse) => port.postMessage(message);
+
+port.on('message', (message: WorkerRequest) => {
+  if (message.kind === 'ack') {
+    acks.get(message.job)?.();
+    return;
+  }
+  void run(message);
+});
+
+async function run(message: Exclude<WorkerRequest, { kind: 'ack' }>): Promise<void> {
+  try {
+    if (message.kind === 'body') {
+      const text = Buffer.from(message.body.buffer, message.body.byteOffset, message.body.byteLength).toString('utf8');
+      reply({ kind: 'done', job: message.job, chunk: prepareBody(text, message.options, message.keepIds) });
+      return;
+    }
+    await prepareFile(message.file, message.options, message.chunkRecords, (chunk) =>
+      new Promise<void>((resolve) => {
+        acks.set(message.job, resolve);
+        reply({ kind: 'chunk', job: message.job, chunk });
+      }),
+    );
+    acks.delete(message.job);
+    reply({ kind: 'done', job: message.job, chunk: null });
+  } catch (err) {
+    reply({ kind: 'error', job: message.job, message: err instanceof Error ? err.message : String(err) });
+  }
+}

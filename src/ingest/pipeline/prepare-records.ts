@@ -1,0 +1,148 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { createReadStream } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
+import { newId } from '../../platform/ids';
+import { LogRecord } from '../../logs/log-record';
+import { normalizeRecord } from '../../logs/normalize/record-normalizer';
+import { toStoredJson } from '../../logs/stored-record';
+import { createParser, detectFormat, ParsedItem } from '../parsers';
+import { IngestJobOptions, MAX_REPORTED_ERRORS, PreparedChunk } from './ingest-job';
+import { InputFormat } from '../../files/file-types';
+
+/**
+ * Turns parsed items into stored JSON lines and counts: the per-record work of ingest,
+ * shared by the HTTP path, uploads and the watched folder, in a worker thread or not.
+ */
+class ChunkBuilder {
+  private lines: string[] = [];
+  private ids: string[] = [];
+  private accepted = 0;
+  private rejected = 0;
+  private errors: PreparedChunk['errors'] = [];
+
+  constructor(
+    private readonly options: IngestJobOptions,
+    private readonly keepIds: boolean,
+  ) {}
+
+  get size(): number {
+    return this.lines.length;
+  }
+
+  add(items: ParsedItem[], now: number): void {
+    const { tenantId, fileId, defaults, timestampField } = this.options;
+    for (const item of items) {
+      if ('error' in item) {
+        this.reject(item.line, item.error);
+        continue;
+      }
+      const normalized = normalizeRecord(item.raw, { now, defaults, timestampField });
+      if ('error' in normalized) {
+        this.reject(item.line, normalized.error);
+        continue;
+      }
+      const id = newId(now);
+      const record: LogRecord = { ...normalized.record, id, tenantId, ingestedAt: now, fileId };
+      this.lines.push(toStoredJson(record));
+      if (this.keepIds) this.ids.push(id);
+      this.accepted++;
+    }
+  }
+
+  private reject(line: number, reason: string): void {
+    this.rejected++;
+    if (this.errors.length < MAX_REPORTED_ERRORS) this.errors.push({ line, reason });
+  }
+
+  /** Writes what was added to a new spool file and starts a fresh chunk. */
+  flush(lines: number, bytes: number): PreparedChunk {
+    fs.mkdirSync(this.options.spoolDir, { recursive: true });
+    const file = path.join(this.options.spoolDir, `${newId()}.ndjson`);
+    fs.writeFileSync(file, this.lines.length > 0 ? this.lines.join('\n') + '\n' : '');
+    const chunk: PreparedChunk = {
+      path: file, accepted: this.accepted, rejected: this.rejected, errors: this.errors, lines, bytes, ids: this.ids,
+    };
+    this.lines = [];
+    this.ids = [];
+    this.accepted = 0;
+    this.rejected = 0;
+    this.errors = [];
+    return chunk;
+  }
+}
+
+function resolveFormat(format: InputFormat, filename: string | undefined, head: string) {
+  return format === 'auto' ? detectFormat(filename, head) : format;
+}
+
+/** One in-memory body (an HTTP request): parse, normalize, spool. */
+export function prepareBody(body: string, options: IngestJobOptions, keepIds = false): PreparedChunk {
+  const now = Date.now();
+  const format = resolveFormat(options.format, options.filename, body.slice(0, 4096));
+  const parser = createParser(format, { delimiter: options.delimiter, now });
+  const builder = new ChunkBuilder(options, keepIds);
+  builder.add(parser.push(body), now);
+  builder.add(parser.end(), now);
+  return builder.flush(0, Buffer.byteLength(body));
+}
+
+/** Already-parsed objects (a JSON request body): normalize, spool. */
+export function prepareObjects(objects: unknown[], options: IngestJobOptions, keepIds = false): PreparedChunk {
+  const now = Date.now();
+  const builder = new ChunkBuilder(options, keepIds);
+  builder.add(
+    objects.map((raw, i) =>
+      raw !== null && typeof raw === 'object' && !Array.isArray(raw)
+        ? { line: i + 1, raw: raw as Record<string, unknown> }
+        : { line: i + 1, error: 'record is not a JSON object' },
+    ),
+    now,
+  );
+  return builder.flush(objects.length, 0);
+}
+
+/**
+ * Streams a file from disk in spool chunks of `chunkRecords`, waiting for `onChunk` (the
+ * commit) before reading on, so memory stays bounded whatever the file size.
+ */
+export async function prepareFile(
+  file: string,
+  options: IngestJobOptions,
+  chunkRecords: number,
+  onChunk: (chunk: PreparedChunk) => Promise<void>,
+): Promise<void> {
+  const stream = createReadStream(file, { highWaterMark: 1024 * 1024 });
+  const decoder = new StringDecoder('utf8');
+  const builder = new ChunkBuilder(options, false);
+  let parser: ReturnType<typeof createParser> | null = null;
+  let bytes = 0;
+  let lines = 0;
+  let lastChar = '\n';
+  for await (const buffer of stream as AsyncIterable<Buffer>) {
+    bytes += buffer.length;
+    const text = decoder.write(buffer);
+    lines += countNewlines(text);
+    if (text.length > 0) lastChar = text[text.length - 1];
+    const now = Date.now();
+    parser ??= createParser(resolveFormat(options.format, options.filename, text.slice(0, 4096)), {
+      delimiter: options.delimiter,
+      now,
+    });
+    builder.add(parser.push(text), now);
+    if (builder.size >= chunkRecords) await onChunk(builder.flush(lines, bytes));
+  }
+  const tail = decoder.end();
+  const now = Date.now();
+  parser ??= createParser(resolveFormat(options.format, options.filename, tail), { delimiter: options.delimiter, now });
+  if (tail) builder.add(parser.push(tail), now);
+  builder.add(parser.end(), now);
+  const unterminated = bytes > 0 && (tail ? !tail.endsWith('\n') : lastChar !== '\n');
+  await onChunk(builder.flush(lines + (unterminated ? 1 : 0), bytes));
+}
+
+function countNewlines(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}

@@ -1,0 +1,96 @@
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { IngestJobOptions, PreparedChunk } from './ingest-job';
+import { IngestRunner } from './ingest-runner';
+import { WorkerRequest, WorkerResponse } from './worker-protocol';
+
+interface PendingJob {
+  worker: Worker;
+  onChunk?: (chunk: PreparedChunk) => Promise<void>;
+  resolve: (chunk: PreparedChunk | null) => void;
+  reject: (err: Error) => void;
+}
+
+/** Spreads ingest jobs over worker threads, least busy first. Needs the compiled .js files. */
+export class WorkerIngestRunner extends IngestRunner {
+  private readonly workers: Worker[];
+  private readonly load = new Map<Worker, number>();
+  private readonly jobs = new Map<number, PendingJob>();
+  private nextJob = 1;
+
+  constructor(count: number) {
+    super();
+    const script = path.join(__dirname, 'ingest-worker.js');
+    this.workers = Array.from({ length: count }, () => {
+      const worker = new Worker(script);
+      worker.on('message', (m: WorkerResponse) => this.onMessage(worker, m));
+      worker.on('error', (err) => this.failAll(worker, err));
+      worker.unref();
+      this.load.set(worker, 0);
+      return worker;
+    });
+  }
+
+  /** True when the compiled worker script exists (false under ts test runners). */
+  static available(): boolean {
+    return __filename.endsWith('.js');
+  }
+
+  runBody(body: Buffer, options: IngestJobOptions, keepIds: boolean): Promise<PreparedChunk> {
+    // Copy into a transferable buffer: the request body may share a pooled ArrayBuffer.
+    const copy = new Uint8Array(body.byteLength);
+    copy.set(body);
+    return this.start({ kind: 'body', job: 0, body: copy, options, keepIds }, [copy.buffer]) as Promise<PreparedChunk>;
+  }
+
+  async runFile(file: string, options: IngestJobOptions, chunkRecords: number, onChunk: (chunk: PreparedChunk) => Promise<void>) {
+    await this.start({ kind: 'file', job: 0, file, options, chunkRecords }, [], onChunk);
+  }
+
+  private start(request: WorkerRequest, transfer: ArrayBuffer[], onChunk?: PendingJob['onChunk']): Promise<PreparedChunk | null> {
+    const worker = [...this.load.entries()].sort((a, b) => a[1] - b[1])[0][0];
+    const job = this.nextJob++;
+    this.load.set(worker, (this.load.get(worker) ?? 0) + 1);
+    return new Promise((resolve, reject) => {
+      this.jobs.set(job, { worker, onChunk, resolve, reject });
+      worker.postMessage({ ...request, job }, transfer);
+    });
+  }
+
+  private onMessage(worker: Worker, m: WorkerResponse): void {
+    const pending = this.jobs.get(m.job);
+    if (!pending) return;
+    if (m.kind === 'chunk') {
+      pending.onChunk!(m.chunk).then(
+        () => worker.postMessage({ kind: 'ack', job: m.job } satisfies WorkerRequest),
+        (err: Error) => {
+          this.finish(m.job);
+          pending.reject(err);
+        },
+      );
+      return;
+    }
+    this.finish(m.job);
+    if (m.kind === 'done') pending.resolve(m.chunk);
+    else pending.reject(new Error(m.message));
+  }
+
+  private finish(job: number): void {
+    const pending = this.jobs.get(job);
+    if (!pending) return;
+    this.jobs.delete(job);
+    this.load.set(pending.worker, Math.max(0, (this.load.get(pending.worker) ?? 1) - 1));
+  }
+
+  private failAll(worker: Worker, err: Error): void {
+    for (const [job, pending] of this.jobs) {
+      if (pending.worker !== worker) continue;
+      this.finish(job);
+      pending.reject(err);
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}

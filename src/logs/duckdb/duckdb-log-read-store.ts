@@ -1,0 +1,217 @@
+import { CANONICAL_FIELDS, isCanonicalField, LogRecord } from '../log-record';
+import { LogReadStore } from '../log-read-store';
+import { FieldInfo, HistogramBucket, LogScope, LogSummary, Page, TermBucket } from '../log-scope';
+import { fromStored } from '../stored-record';
+import { DuckDbDatabase, Row } from './duckdb-database';
+import { compileToDuckDb } from './duckdb-query-compiler';
+import { columnOf, extraFieldExpression, LOGS_TABLE } from './duckdb-schema';
+import { idTime } from '../../platform/ids';
+
+const RECORD_COLUMNS = `id, tenant_id, ts::DOUBLE AS ts, ingested_at::DOUBLE AS ingested_at, level, message, service,
+  server, environment, log_type, correlation_id, trace_id, span_id, user_id, client_ip, method, endpoint, status_code,
+  response_time_ms, user_agent, sql_query, query_duration_ms, tags, file_id, fields`;
+
+const ERROR_LEVELS = `('ERROR', 'CRITICAL')`;
+const FIELD_SAMPLE_ROWS = 20_000;
+
+/** SQL expression of any field name: a column for canonical fields, a JSON path otherwise. */
+function fieldExpression(field: string): string {
+  return isCanonicalField(field) ? columnOf(field) : extraFieldExpression(field);
+}
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => '\\' + c);
+}
+
+const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+
+export class DuckDbLogReadStore extends LogReadStore {
+  constructor(private readonly duck: DuckDbDatabase) {
+    super();
+  }
+
+  /** WHERE clause for a scope: tenant first, always. */
+  private where(scope: LogScope): { sql: string; params: unknown[] } {
+    const compiled = compileToDuckDb(scope.query);
+    const parts = ['tenant_id = ?', `(${compiled.sql})`];
+    const params: unknown[] = [scope.tenantId, ...compiled.params];
+    if (scope.from !== undefined) {
+      parts.push('ts >= ?');
+      params.push(Math.floor(scope.from));
+    }
+    if (scope.to !== undefined) {
+      parts.push('ts <= ?');
+      params.push(Math.floor(scope.to));
+    }
+    return { sql: parts.join(' AND '), params };
+  }
+
+  async search(scope: LogScope, page: Page): Promise<{ total: number; records: LogRecord[] }> {
+    const where = this.where(scope);
+    const sortColumn = page.sortField && isCanonicalField(page.sortField) ? columnOf(page.sortField) : 'ts';
+    const direction = page.sort === 'asc' ? 'ASC' : 'DESC';
+    const [rows, counted] = await Promise.all([
+      this.duck.query(
+        `SELECT ${RECORD_COLUMNS} FROM ${LOGS_TABLE} WHERE ${where.sql}
+         ORDER BY ${sortColumn} ${direction} NULLS LAST, id ${direction} LIMIT ? OFFSET ?`,
+        [...where.params, page.limit, page.offset],
+      ),
+      this.duck.query(`SELECT count(*)::DOUBLE AS n FROM ${LOGS_TABLE} WHERE ${where.sql}`, where.params),
+    ]);
+    return { total: Number(counted[0].n), records: rows.map(fromStored) };
+  }
+
+  async get(tenantId: string, id: string): Promise<LogRecord | null> {
+    // Ids made by the ingest pipeline carry their ingest time: try that zone-map-friendly
+    // lookup first, then a full scan for ids of another origin.
+    const select = `SELECT ${RECORD_COLUMNS} FROM ${LOGS_TABLE} WHERE tenant_id = ? AND id = ?`;
+    const at = idTime(id);
+    let rows = at === null ? [] : await this.duck.query(`${select} AND ingested_at = ? LIMIT 1`, [tenantId, id, at]);
+    if (rows.length === 0) rows = await this.duck.query(`${select} LIMIT 1`, [tenantId, id]);
+    return rows.length > 0 ? fromStored(rows[0]) : null;
+  }
+
+  async around(tenantId: string, id: string, before: number, after: number) {
+    const record = await this.get(tenantId, id);
+    if (!record) return null;
+    const same = 'tenant_id = ? AND service IS NOT DISTINCT FROM ? AND server IS NOT DISTINCT FROM ?';
+    const base = [tenantId, record.service, record.server];
+    const [older, newer] = await Promise.all([
+      this.duck.query(
+        `SELECT ${RECORD_COLUMNS} FROM ${LOGS_TABLE} WHERE ${same} AND (ts < ? OR (ts = ? AND id < ?))
+         ORDER BY ts DESC, id DESC LIMIT ?`,
+        [...base, record.timestamp, record.timestamp, id, before],
+      ),
+      this.duck.query(
+        `SELECT ${RECORD_COLUMNS} FROM ${LOGS_TABLE} WHERE ${same} AND (ts > ? OR (ts = ? AND id > ?))
+         ORDER BY ts ASC, id ASC LIMIT ?`,
+        [...base, record.timestamp, record.timestamp, id, after],
+      ),
+    ]);
+    return { record, before: older.map(fromStored).reverse(), after: newer.map(fromStored) };
+  }
+
+  async count(scope: LogScope): Promise<number> {
+    const where = this.where(scope);
+    const rows = await this.duck.query(`SELECT count(*)::DOUBLE AS n FROM ${LOGS_TABLE} WHERE ${where.sql}`, where.params);
+    return Number(rows[0].n);
+  }
+
+  async histogram(scope: LogScope, intervalMs: number, splitByLevel: boolean): Promise<HistogramBucket[]> {
+    const where = this.where(scope);
+    const interval = Math.max(1, Math.floor(intervalMs));
+    const level = splitByLevel ? ', level' : '';
+    const rows = await this.duck.query(
+      `SELECT (ts // ${interval}) * ${interval} AS start${level}, count(*) AS count
+       FROM ${LOGS_TABLE} WHERE ${where.sql} GROUP BY ALL ORDER BY start${level}`,
+      where.params,
+    );
+    return rows.map((r) => ({ start: Number(r.start), count: Number(r.count), ...(splitByLevel ? { level: String(r.level) } : {}) }));
+  }
+
+  async topTerms(scope: LogScope, field: string, limit: number, orderBy: 'count' | 'avg_response' = 'count'): Promise<TermBucket[]> {
+    const where = this.where(scope);
+    const expr = field === 'tags' ? 'unnest(tags)' : fieldExpression(field);
+    const order = orderBy === 'avg_response' ? 'avg_rt DESC NULLS LAST, count DESC' : 'count DESC, value';
+    const rows = await this.duck.query(
+      `SELECT value, count(*) AS count, avg(rt) AS avg_rt, quantile_cont(rt, 0.95) AS p95_rt FROM (
+         SELECT ${expr}::VARCHAR AS value, response_time_ms AS rt FROM ${LOGS_TABLE} WHERE ${where.sql}
+       ) WHERE value IS NOT NULL GROUP BY value ORDER BY ${order} LIMIT ?`,
+      [...where.params, limit],
+    );
+    return rows.map((r) => ({
+      value: String(r.value),
+      count: Number(r.count),
+      avgResponseTimeMs: num(r.avg_rt),
+      p95ResponseTimeMs: num(r.p95_rt),
+    }));
+  }
+
+  async summary(scope: LogScope): Promise<LogSummary> {
+    const where = this.where(scope);
+    const [r] = await this.duck.query(
+      `SELECT count(*)::DOUBLE AS total, count(*) FILTER (WHERE level IN ${ERROR_LEVELS})::DOUBLE AS errors,
+         avg(response_time_ms) AS avg_rt, count(DISTINCT user_id)::DOUBLE AS users,
+         count(DISTINCT service)::DOUBLE AS services, max(ts)::DOUBLE AS latest
+       FROM ${LOGS_TABLE} WHERE ${where.sql}`,
+      where.params,
+    );
+    return {
+      total: Number(r.total),
+      errors: Number(r.errors),
+      avgResponseTimeMs: num(r.avg_rt),
+      uniqueUsers: Number(r.users),
+      services: Number(r.services),
+      latestAt: num(r.latest),
+    };
+  }
+
+  async suggest(tenantId: string, field: string, prefix: string, limit: number): Promise<string[]> {
+    const expr = fieldExpression(field);
+    const pattern = field === 'message' ? `%${escapeLike(prefix)}%` : `${escapeLike(prefix)}%`;
+    const rows = await this.duck.query(
+      `SELECT ${expr}::VARCHAR AS value, count(*) AS n FROM ${LOGS_TABLE}
+       WHERE tenant_id = ? AND ${expr} IS NOT NULL AND ${expr}::VARCHAR ILIKE ? ESCAPE '\\'
+       GROUP BY 1 ORDER BY n DESC, value LIMIT ?`,
+      [tenantId, pattern, limit],
+    );
+    return rows.map((r) => String(r.value));
+  }
+
+  async fields(tenantId: string): Promise<FieldInfo[]> {
+    const sample = `(SELECT * FROM ${LOGS_TABLE} WHERE tenant_id = ? ORDER BY ingested_at DESC LIMIT ${FIELD_SAMPLE_ROWS})`;
+    const keyword = Object.entries(CANONICAL_FIELDS).filter(([name, f]) => f.type === 'keyword' && name !== 'id');
+    const extraKeys = await this.duck.query(
+      `SELECT DISTINCT unnest(json_keys(fields)) AS key FROM ${sample} ORDER BY key LIMIT 200`,
+      [tenantId],
+    );
+    const names = [...keyword.map(([name]) => name), ...extraKeys.map((r) => String(r.key))];
+    const unions = names
+      .map((name, i) => `SELECT ${i} AS i, ${fieldExpression(name)}::VARCHAR AS value, count(*) AS n FROM s
+         WHERE ${fieldExpression(name)} IS NOT NULL GROUP BY ALL`)
+      .join(' UNION ALL ');
+    const top = names.length === 0 ? [] : await this.duck.query(
+      `WITH s AS ${sample} SELECT i, value, n FROM (
+         SELECT *, row_number() OVER (PARTITION BY i ORDER BY n DESC, value) AS rank FROM (${unions})
+       ) WHERE rank <= 5 ORDER BY i, rank`,
+      [tenantId],
+    );
+    const topOf = (i: number) => top.filter((r) => Number(r.i) === i).map((r) => ({ value: String(r.value), count: Number(r.n) }));
+    const canonical: FieldInfo[] = Object.entries(CANONICAL_FIELDS).map(([name, f]) => {
+      const i = names.indexOf(name);
+      return { name, type: f.type, topValues: f.type === 'keyword' && i >= 0 ? topOf(i) : [] };
+    });
+    const extra = names.slice(keyword.length).map((name, j) => ({ name, type: 'keyword', topValues: topOf(keyword.length + j) }));
+    return [...canonical, ...extra];
+  }
+
+  async *stream(scope: LogScope, sort: Page['sort'], batchSize: number): AsyncIterable<LogRecord[]> {
+    const where = this.where(scope);
+    const direction = sort === 'asc' ? 'ASC' : 'DESC';
+    const after = sort === 'asc' ? '(ts > ? OR (ts = ? AND id > ?))' : '(ts < ? OR (ts = ? AND id < ?))';
+    let cursor: LogRecord | null = null;
+    for (;;) {
+      const keyset: string = cursor ? ` AND ${after}` : '';
+      const params: unknown[] = cursor ? [...where.params, cursor.timestamp, cursor.timestamp, cursor.id] : where.params;
+      const rows: Row[] = await this.duck.query(
+        `SELECT ${RECORD_COLUMNS} FROM ${LOGS_TABLE} WHERE ${where.sql}${keyset}
+         ORDER BY ts ${direction}, id ${direction} LIMIT ${Math.max(1, batchSize)}`,
+        params,
+      );
+      if (rows.length === 0) return;
+      const records = rows.map(fromStored);
+      yield records;
+      if (records.length < batchSize) return;
+      cursor = records[records.length - 1];
+    }
+  }
+
+  async healthy(): Promise<boolean> {
+    try {
+      await this.duck.query('SELECT 1');
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,72 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { newId } from '../../platform/ids';
+import { LogRecord } from '../log-record';
+import { LogWriteStore, SpooledBatch } from '../log-write-store';
+import { toStoredJson } from '../stored-record';
+import { DuckDbDatabase } from './duckdb-database';
+import { LOGS_TABLE } from './duckdb-schema';
+
+const JSON_COLUMNS = `{id: 'VARCHAR', ts: 'BIGINT', ingested_at: 'BIGINT', level: 'VARCHAR', message: 'VARCHAR',
+  service: 'VARCHAR', server: 'VARCHAR', environment: 'VARCHAR', log_type: 'VARCHAR', correlation_id: 'VARCHAR',
+  trace_id: 'VARCHAR', span_id: 'VARCHAR', user_id: 'VARCHAR', client_ip: 'VARCHAR', method: 'VARCHAR',
+  endpoint: 'VARCHAR', status_code: 'INTEGER', response_time_ms: 'DOUBLE', user_agent: 'VARCHAR',
+  sql_query: 'VARCHAR', query_duration_ms: 'DOUBLE', tags: 'VARCHAR[]', file_id: 'VARCHAR', fields: 'VARCHAR'}`;
+
+const INSERT_COLUMNS = `id, ts, ingested_at, level, message, service, server, environment, log_type, correlation_id,
+  trace_id, span_id, user_id, client_ip, method, endpoint, status_code, response_time_ms, user_agent, sql_query,
+  query_duration_ms, tags, file_id, fields`;
+
+const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+/**
+ * Loads spooled JSON lines with DuckDB's own multi-threaded reader, in one transaction per
+ * call: far faster than appending row by row from JS (see docs/decisions/0002).
+ */
+export class DuckDbLogWriteStore extends LogWriteStore {
+  constructor(
+    private readonly duck: DuckDbDatabase,
+    private readonly spoolDir: string,
+  ) {
+    super();
+  }
+
+  async appendSpooled(batches: SpooledBatch[]): Promise<void> {
+    const nonEmpty = batches.filter((b) => b.count > 0);
+    if (nonEmpty.length === 0) return;
+    const byTenant = new Map<string, string[]>();
+    for (const b of nonEmpty) byTenant.set(b.tenantId, [...(byTenant.get(b.tenantId) ?? []), b.path]);
+    await this.duck.execute('BEGIN TRANSACTION');
+    try {
+      for (const [tenantId, paths] of byTenant) {
+        const files = `[${paths.map(sqlString).join(', ')}]`;
+        await this.duck.execute(
+          `INSERT INTO ${LOGS_TABLE} (tenant_id, ${INSERT_COLUMNS})
+           SELECT ?, ${INSERT_COLUMNS} FROM read_ndjson(${files}, columns = ${JSON_COLUMNS},
+             format = 'newline_delimited', maximum_object_size = 33554432)`,
+          [tenantId],
+        );
+      }
+      await this.duck.execute('COMMIT');
+    } catch (err) {
+      await this.duck.execute('ROLLBACK').catch(() => undefined);
+      throw err;
+    }
+  }
+
+  async append(tenantId: string, records: LogRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    fs.mkdirSync(this.spoolDir, { recursive: true });
+    const file = path.join(this.spoolDir, `direct-${newId()}.ndjson`);
+    fs.writeFileSync(file, records.map(toStoredJson).join('\n') + '\n');
+    try {
+      await this.appendSpooled([{ tenantId, path: file, count: records.length }]);
+    } finally {
+      fs.rmSync(file, { force: true });
+    }
+  }
+
+  async deleteByFile(tenantId: string, fileId: string): Promise<number> {
+    return this.duck.execute(`DELETE FROM ${LOGS_TABLE} WHERE tenant_id = ? AND file_id = ?`, [tenantId, fileId]);
+  }
+}

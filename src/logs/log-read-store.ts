@@ -1,0 +1,24 @@
+import { LogRecord } from './log-record';
+import { FieldInfo, HistogramBucket, LogScope, LogSummary, Page, TermBucket } from './log-scope';
+
+/**
+ * The read side of log storage. Every method is confined to one tenant: a record of
+ * another tenant is never counted, returned or suggested.
+ */
+export abstract class LogReadStore {
+  abstract search(scope: LogScope, page: Page): Promise<{ total: number; records: LogRecord[] }>;
+  abstract get(tenantId: string, id: string): Promise<LogRecord | null>;
+  /** Neighbours in time of one record, from the same service and server. */
+  abstract around(tenantId: string, id: string, before: number, after: number): Promise<{ record: LogRecord; before: LogRecord[]; after: LogRecord[] } | null>;
+  abstract count(scope: LogScope): Promise<number>;
+  abstract histogram(scope: LogScope, intervalMs: number, splitByLevel: boolean): Promise<HistogramBucket[]>;
+  /** Most frequent values of a field; `orderBy: 'avg_response'` ranks by mean response time. */
+  abstract topTerms(scope: LogScope, field: string, limit: number, orderBy?: 'count' | 'avg_response'): Promise<TermBucket[]>;
+  abstract summary(scope: LogScope): Promise<LogSummary>;
+  /** Distinct values of a field that start with `prefix` (contain it, for `message`), most frequent first. */
+  abstract suggest(tenantId: string, field: string, prefix: string, limit: number): Promise<string[]>;
+  abstract fields(tenantId: string): Promise<FieldInfo[]>;
+  /** Every matching record, in order, in batches: for exports of any size. */
+  abstract stream(scope: LogScope, sort: Page['sort'], batchSize: number): AsyncIterable<LogRecord[]>;
+  abstract healthy(): Promise<boolean>;
+}

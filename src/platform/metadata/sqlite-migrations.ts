@@ -1,0 +1,58 @@
+// Append-only: each entry runs once, in order, and is recorded in schema_version.
+export const SQLITE_MIGRATIONS: string[] = [
+  `
+  CREATE TABLE tenants (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    created_at INTEGER NOT NULL
+  );
+  CREATE TABLE users (
+    id TEXT PRIMARY KEY,
+    username TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    email TEXT,
+    full_name TEXT,
+    password_hash TEXT NOT NULL,
+    role TEXT NOT NULL,
+    tenant_id TEXT NOT NULL REFERENCES tenants(id),
+    disabled INTEGER NOT NULL DEFAULT 0,
+    created_at INTEGER NOT NULL,
+    last_login INTEGER
+  );
+  CREATE TABLE tokens (
+    id TEXT PRIMARY KEY,
+    tenant_id TEXT NOT NULL REFERENCES tenants(id),
+    user_id TEXT REFERENCES users(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    scope TEXT NOT NULL,
+    token_hash TEXT NOT NULL UNIQUE,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER,
+    last_used_at INTEGER
+  );
+  CREATE INDEX tokens_tenant ON tokens(tenant_id, user_id);
+  CREATE TABLE files (
+    id TEXT PRIMARY KEY,
+    tenant_id TEXT NOT NULL REFERENCES tenants(id),
+    original_name TEXT NOT NULL,
+    stored_path TEXT NOT NULL,
+    source TEXT NOT NULL,
+    source_key TEXT,
+    format TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    status TEXT NOT NULL,
+    lines_total INTEGER NOT NULL DEFAULT 0,
+    bytes_processed INTEGER NOT NULL DEFAULT 0,
+    accepted INTEGER NOT NULL DEFAULT 0,
+    rejected INTEGER NOT NULL DEFAULT 0,
+    errors TEXT NOT NULL DEFAULT '[]',
+    failure TEXT,
+    options TEXT NOT NULL DEFAULT '{}',
+    uploaded_by TEXT NOT NULL,
+    upload_date INTEGER NOT NULL,
+    completed_at INTEGER,
+    description TEXT
+  );
+  CREATE INDEX files_tenant_date ON files(tenant_id, upload_date DESC);
+  CREATE UNIQUE INDEX files_source_key ON files(source_key) WHERE source_key IS NOT NULL;
+  `,
+];

@@ -1,0 +1,98 @@
+import { LEVELS } from '../logs/log-record';
+import { badParameter } from '../platform/http/bad-request';
+import { parseTimeExpression } from './time-expression';
+
+/** A search as the API receives it: the query text, filters, time range, paging. */
+export interface SearchRequest {
+  q: string;
+  levels: string[];
+  statusCodes: number[];
+  endpoint: string | null;
+  server: string | null;
+  service: string | null;
+  environment: string | null;
+  from: number | undefined;
+  to: number | undefined;
+  page: number;
+  perPage: number;
+  sort: 'asc' | 'desc';
+  sortField: string;
+}
+
+export const MAX_PER_PAGE = 1000;
+
+type Input = Record<string, unknown>;
+
+const text = (input: Input, key: string): string | null => {
+  const v = input[key];
+  if (v === undefined || v === null || v === '') return null;
+  if (typeof v === 'number') return String(v);
+  if (typeof v !== 'string') throw badParameter(key, 'must be a string');
+  return v.trim() === '' ? null : v.trim();
+};
+
+const list = (input: Input, key: string): string[] => {
+  const v = input[key];
+  if (v === undefined || v === null || v === '') return [];
+  const items = Array.isArray(v) ? v : String(v).split(',');
+  return items.map((i) => String(i).trim()).filter(Boolean);
+};
+
+function integer(input: Input, key: string, fallback: number, min: number, max: number): number {
+  const raw = input[key];
+  if (raw === undefined || raw === null || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) throw badParameter(key, `must be an integer from ${min} to ${max}`);
+  return n;
+}
+
+function time(input: Input, keys: string[], now: number, bound: 'from' | 'to'): number | undefined {
+  for (const key of keys) {
+    const raw = text(input, key);
+    if (raw === null) continue;
+    const value = parseTimeExpression(raw, now, bound);
+    if (value === null) throw badParameter(key, `"${raw}" is not a time (ISO 8601, epoch, or now-15m)`);
+    return value;
+  }
+  return undefined;
+}
+
+/**
+ * Reads a search from a POST body (`q, level, status_code, date_from, page, per_page`) or
+ * GET query (`query, start_date, page_size`); both spellings are accepted everywhere.
+ */
+export function parseSearchRequest(input: Input, now = Date.now()): SearchRequest {
+  const levels = list(input, 'level').map((l) => l.toUpperCase());
+  for (const level of levels) {
+    if (!(LEVELS as readonly string[]).includes(level === 'WARN' ? 'WARNING' : level)) {
+      throw badParameter('level', `"${level}" is not one of ${LEVELS.join(', ')}`);
+    }
+  }
+  const statusCodes = list(input, 'status_code').map((s) => {
+    const n = Number(s);
+    if (!Number.isInteger(n) || n < 100 || n > 599) throw badParameter('status_code', `"${s}" is not an HTTP status code`);
+    return n;
+  });
+  const from = time(input, ['date_from', 'start_date', 'from'], now, 'from');
+  const to = time(input, ['date_to', 'end_date', 'to'], now, 'to');
+  if (from !== undefined && to !== undefined && from > to) throw badParameter('date_from', 'is after date_to');
+  const sortRaw = text(input, 'sort') ?? 'desc';
+  const sortMatch = /^(?:([\w@.]+)[:\s])?(asc|desc)$/i.exec(sortRaw) ?? /^([\w@.]+)$/.exec(sortRaw);
+  if (!sortMatch) throw badParameter('sort', 'must be asc, desc or field:asc|desc');
+  const direction = (sortMatch[2] ?? 'desc').toLowerCase() as 'asc' | 'desc';
+  return {
+    q: text(input, 'q') ?? text(input, 'query') ?? '',
+    levels: levels.map((l) => (l === 'WARN' ? 'WARNING' : l)),
+    statusCodes,
+    endpoint: text(input, 'endpoint'),
+    server: text(input, 'server'),
+    service: text(input, 'service'),
+    environment: text(input, 'environment'),
+    from,
+    to,
+    page: integer(input, 'page', 1, 1, 1_000_000),
+    perPage: integer(input, 'per_page', integer(input, 'page_size', 50, 1, MAX_PER_PAGE), 1, MAX_PER_PAGE),
+    sort: direction,
+    sortField: sortMatch[1] && sortMatch[1].toLowerCase() !== 'asc' && sortMatch[1].toLowerCase() !== 'desc' ? sortMatch[1] : '@timestamp',
+  };
+}

@@ -1,0 +1,70 @@
+import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Query } from '@nestjs/common';
+import { Access, CurrentPrincipal } from '../auth/access.decorators';
+import { Principal } from '../auth/auth-types';
+import { toApiRecord } from '../logs/stored-record';
+import { badParameter } from '../platform/http/bad-request';
+import { parseSearchRequest } from './search-request';
+import { SearchPage, SearchService } from './search.service';
+
+function toResponse(page: SearchPage) {
+  const totalPages = Math.ceil(page.total / page.perPage);
+  return {
+    success: true,
+    total: page.total,
+    page: page.page,
+    per_page: page.perPage,
+    total_pages: totalPages,
+    has_next: page.page < totalPages,
+    has_prev: page.page > 1,
+    results: page.records.map(toApiRecord),
+    execution_time_ms: Math.round(page.executionTimeMs * 100) / 100,
+  };
+}
+
+function boundedInt(raw: string | undefined, name: string, fallback: number, max: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > max) throw badParameter(name, `must be an integer from 0 to ${max}`);
+  return n;
+}
+
+@Controller('api')
+@Access('read')
+export class SearchController {
+  constructor(private readonly search: SearchService) {}
+
+  @Post('search')
+  @HttpCode(200)
+  async post(@CurrentPrincipal() who: Principal, @Body() body: Record<string, unknown>) {
+    return toResponse(await this.search.search(who.tenantId, parseSearchRequest(body ?? {})));
+  }
+
+  @Get('logs/search')
+  async get(@CurrentPrincipal() who: Principal, @Query() query: Record<string, unknown>) {
+    return toResponse(await this.search.search(who.tenantId, parseSearchRequest(query)));
+  }
+
+  @Get('logs/:id')
+  async one(@CurrentPrincipal() who: Principal, @Param('id') id: string) {
+    const record = await this.search.get(who.tenantId, id);
+    if (!record) throw new NotFoundException({ success: false, error: 'not_found', message: `No log record ${id}` });
+    return { success: true, result: toApiRecord(record) };
+  }
+
+  @Get('logs/:id/context')
+  async context(
+    @CurrentPrincipal() who: Principal,
+    @Param('id') id: string,
+    @Query('before') before?: string,
+    @Query('after') after?: string,
+  ) {
+    const found = await this.search.around(who.tenantId, id, boundedInt(before, 'before', 20, 500), boundedInt(after, 'after', 20, 500));
+    if (!found) throw new NotFoundException({ success: false, error: 'not_found', message: `No log record ${id}` });
+    return {
+      success: true,
+      record: toApiRecord(found.record),
+      before: found.before.map(toApiRecord),
+      after: found.after.map(toApiRecord),
+    };
+  }
+}

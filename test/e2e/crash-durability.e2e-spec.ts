@@ -1,0 +1,95 @@
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { ADMIN_PASSWORD, waitFor } from '../support/test-app';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function call(port: number, method: string, url: string, body?: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port, method, path: url, headers: { 'Content-Type': 'application/json', ...headers } }, (res) => {
+      let data = '';
+      res.on('data', (c) => (data += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: data }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/**
+ * Starts the compiled server as a child process (worker threads on), ingests from several
+ * concurrent clients, SIGKILLs it mid-stream, restarts it on the same data, and expects
+ * every record whose request got a 2xx.
+ */
+describe('durability across kill -9 (e2e, child process)', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lognest-crash-'));
+  let child: ChildProcess | null = null;
+
+  async function start(port: number): Promise<string> {
+    child = spawn(process.execPath, [path.join(ROOT, 'dist/src/main.js')], {
+      env: {
+        ...process.env, PORT: String(port), HOST: '127.0.0.1', LOGNEST_DATA_DIR: path.join(dir, 'data'),
+        LOGNEST_UPLOADS_DIR: path.join(dir, 'uploads'), LOGNEST_ADMIN_PASSWORD: ADMIN_PASSWORD, LOGNEST_BCRYPT_ROUNDS: '4',
+        LOGNEST_LOG_LEVEL: 'error', LOGNEST_INGEST_WORKERS: '2',
+      },
+      stdio: 'ignore',
+    });
+    await waitFor(async () => (await call(port, 'GET', '/api/health').catch(() => ({ status: 0 }))).status === 200, 30_000, 100);
+    const login = await call(port, 'POST', '/api/auth/login', JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }));
+    return JSON.parse(login.body).token;
+  }
+
+  beforeAll(() => {
+    execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
+  }, 120_000);
+
+  afterAll(() => {
+    child?.kill('SIGKILL');
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('keeps every acknowledged record', async () => {
+    const port = await freePort();
+    const token = await start(port);
+    const auth = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/x-ndjson' };
+    const acknowledged: number[] = [];
+    let stop = false;
+    let sent = 0;
+    const client = async (clientId: number) => {
+      for (let batch = 0; !stop && batch < 200; batch++) {
+        const key = clientId * 1000 + batch;
+        sent++;
+        const lines = Array.from({ length: 200 }, (_, i) => JSON.stringify({ message: `crashword batch ${key} line ${i}`, batch_key: String(key) }));
+        const res = await call(port, 'POST', '/api/logs/bulk', lines.join('\n'), auth).catch(() => null);
+        if (res?.status === 200) acknowledged.push(key);
+      }
+    };
+    const clients = [0, 1, 2].map(client);
+    await waitFor(async () => acknowledged.length >= 10, 30_000, 5);
+    child!.kill('SIGKILL');
+    stop = true;
+    await Promise.all(clients);
+    expect(sent).toBeGreaterThan(acknowledged.length);
+
+    const token2 = await start(port);
+    const auth2 = { Authorization: `Bearer ${token2}` };
+    for (const key of acknowledged) {
+      const res = await call(port, 'POST', '/api/search', JSON.stringify({ q: `batch_key:"${key}"`, per_page: 1 }), auth2);
+      expect({ key, total: JSON.parse(res.body).total }).toEqual({ key, total: 200 });
+    }
+    child!.kill('SIGKILL');
+  }, 120_000);
+});

@@ -1,0 +1,76 @@
+import { startTestApp, TestApp } from '../support/test-app';
+
+const HOUR = 3_600_000;
+
+describe('stats, charts, metrics, fields, autocomplete (e2e)', () => {
+  let t: TestApp;
+  const now = Date.now();
+  beforeAll(async () => {
+    t = await startTestApp();
+    const records = [
+      ...Array.from({ length: 40 }, (_, i) => ({ ts: now - (i % 4) * HOUR - 60_000, level: 'info', endpoint: '/api/users', status_code: 200, response_time_ms: 100, user_id: `u${i % 5}`, service: 'users', message: 'User loaded fine' })),
+      ...Array.from({ length: 10 }, (_, i) => ({ ts: now - i * 60_000 - 1000, level: 'error', endpoint: '/api/payments', status_code: 503, response_time_ms: 2000, user_id: 'u9', service: 'payments', message: 'Payment gateway timeout' })),
+      { ts: now - 2 * 86_400_000, level: 'critical', endpoint: '/api/orders', status_code: 500, response_time_ms: 50, service: 'orders', message: 'Order store down', region: 'eu-west' },
+    ];
+    const body = records.map((r) => JSON.stringify({ ...r, timestamp: new Date(r.ts).toISOString() })).join('\n');
+    await t.http.post('/api/logs/bulk').set(t.auth).set('Content-Type', 'application/x-ndjson').send(body).expect(200);
+  });
+  afterAll(() => t.close());
+
+  it('GET /api/stats summarises the last 24 hours', async () => {
+    const res = await t.http.get('/api/stats').set(t.auth).expect(200);
+    expect(res.body).toMatchObject({
+      total_logs: 51,
+      total_logs_24h: 50,
+      error_rate: 20,
+      avg_response_time_24h: 480,
+      unique_users_24h: 6,
+      system_status: { log_store: true, metadata_store: true },
+    });
+    expect(res.body.top_slowest_endpoints[0]).toMatchObject({ endpoint: '/api/payments', avg_response_time: 2000 });
+    expect(res.body.latest_error).toMatchObject({ message: 'Payment gateway timeout', endpoint: '/api/payments' });
+  });
+
+  it('charts answer in the seed shapes', async () => {
+    const perHour = await t.http.get('/api/charts/logs_per_hour').set(t.auth).expect(200);
+    expect(perHour.body.labels.length).toBe(perHour.body.data.length);
+    expect(perHour.body.labels.length).toBeGreaterThanOrEqual(24);
+    expect(perHour.body.labels[0]).toMatch(/^[A-Z][a-z]{2} \d{1,2}, \d{2}:00$/);
+    expect(perHour.body.data.reduce((a: number, b: number) => a + b, 0)).toBe(50);
+
+    const top = await t.http.get('/api/charts/top_endpoints').set(t.auth).expect(200);
+    expect(top.body).toMatchObject({ success: true, labels: ['/api/users', '/api/payments', '/api/orders'], data: [40, 10, 1] });
+    expect(top.body.p95_response_time[1]).toBe(2000);
+
+    const status = await t.http.get('/api/charts/status_distribution').set(t.auth).expect(200);
+    expect(status.body).toMatchObject({ labels: ['200', '500', '503'], data: [40, 1, 10], colors: ['#28a745', '#dc3545', '#dc3545'] });
+
+    const errors = await t.http.get('/api/charts/error_rate').set(t.auth).expect(200);
+    expect(errors.body.total_errors).toBe(11);
+    expect(errors.body.labels.length).toBe(errors.body.data.length);
+
+    const filtered = await t.http.get('/api/charts/top_endpoints').query({ q: 'service:payments' }).set(t.auth).expect(200);
+    expect(filtered.body.labels).toEqual(['/api/payments']);
+  });
+
+  it('metrics overview and time series', async () => {
+    const o = await t.http.get('/api/metrics/overview').set(t.auth).expect(200);
+    expect(o.body).toMatchObject({ total_logs: 51, services_count: 3 });
+    expect(o.body.logs_last_hour).toBeGreaterThanOrEqual(20);
+    const ts = await t.http.get('/api/metrics/timeseries').query({ interval: '1h' }).set(t.auth).expect(200);
+    const errorTotal = ts.body.buckets.reduce((n: number, b: { counts: Record<string, number> }) => n + (b.counts.ERROR ?? 0), 0);
+    expect(errorTotal).toBe(10);
+    await t.http.get('/api/metrics/timeseries').query({ interval: 'soon' }).set(t.auth).expect(400);
+  });
+
+  it('fields and autocomplete', async () => {
+    const fields = await t.http.get('/api/fields').set(t.auth).expect(200);
+    const service = fields.body.fields.find((f: { name: string }) => f.name === 'service');
+    expect(service.top_values[0]).toEqual({ value: 'users', count: 40 });
+    expect(fields.body.fields.find((f: { name: string }) => f.name === 'region')).toMatchObject({ type: 'keyword', top_values: [{ value: 'eu-west', count: 1 }] });
+    expect((await t.http.get('/api/autocomplete/endpoints').query({ q: '/api/p' }).set(t.auth)).body).toMatchObject({ endpoints: ['/api/payments'], count: 1 });
+    expect((await t.http.get('/api/autocomplete/messages').query({ q: 'gateway' }).set(t.auth)).body.messages).toEqual(['Payment gateway timeout']);
+    expect((await t.http.get('/api/autocomplete/values').query({ field: 'region', q: 'eu' }).set(t.auth)).body.values).toEqual(['eu-west']);
+    expect((await t.http.get('/api/autocomplete/values').query({ field: "x') OR 1=1 --" }).set(t.auth)).status).toBe(400);
+  });
+});
