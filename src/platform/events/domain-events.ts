@@ -11,4 +11,15 @@ export interface LogsDeleted {
   count: number;
 }
 
-export type DomainEvent = LogsIngested | LogsDeleted;
+/** A user ran a search (not a script with a token): feeds search history. */
+export interface SearchPerformed {
+  type: 'search.performed';
+  tenantId: string;
+  userId: string;
+  /** The search as the user sent it (q and filters), for replay. */
+  request: Record<string, unknown>;
+  total: number;
+  durationMs: number;
+}
+
+export type DomainEvent = LogsIngested | LogsDeleted | SearchPerformed;

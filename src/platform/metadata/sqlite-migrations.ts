@@ -55,4 +55,40 @@ export const SQLITE_MIGRATIONS: string[] = [
   CREATE INDEX files_tenant_date ON files(tenant_id, upload_date DESC);
   CREATE UNIQUE INDEX files_source_key ON files(source_key) WHERE source_key IS NOT NULL;
   `,
+  `
+  CREATE TABLE sessions (
+    sid TEXT PRIMARY KEY,
+    data TEXT NOT NULL,
+    expires_at INTEGER NOT NULL
+  );
+  CREATE INDEX sessions_expiry ON sessions(expires_at);
+  CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  );
+  CREATE TABLE saved_searches (
+    id TEXT PRIMARY KEY,
+    tenant_id TEXT NOT NULL REFERENCES tenants(id),
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    description TEXT,
+    filters TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    last_used INTEGER,
+    use_count INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE INDEX saved_searches_owner ON saved_searches(tenant_id, user_id, created_at DESC);
+  CREATE TABLE search_history (
+    id TEXT PRIMARY KEY,
+    tenant_id TEXT NOT NULL REFERENCES tenants(id),
+    user_id TEXT NOT NULL,
+    query TEXT NOT NULL,
+    filters TEXT NOT NULL,
+    total INTEGER NOT NULL,
+    duration_ms REAL NOT NULL,
+    searched_at INTEGER NOT NULL
+  );
+  CREATE INDEX search_history_owner ON search_history(tenant_id, user_id, searched_at DESC);
+  CREATE INDEX search_history_query ON search_history(tenant_id, query);
+  `,
 ];
