@@ -5,6 +5,8 @@ import compression from 'compression';
 import express from 'express';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
+import { PerformanceRecorder } from './observability/performance-recorder';
+import { requestTiming } from './observability/request-timing.middleware';
 import { ApiExceptionFilter } from './platform/http/api-exception.filter';
 
 const LOG_LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
@@ -25,6 +27,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   });
   app.enableShutdownHooks();
   app.disable('x-powered-by');
+  app.use(requestTiming(app.get(PerformanceRecorder)));
   app.use(compression({ threshold: 1024 }));
   app.use(['/api/logs/bulk', /^\/api\/logs\/?$/], express.raw({ type: INGEST_TYPES, limit: INGEST_BODY_LIMIT }));
   app.use(express.json({ limit: '1mb' }));

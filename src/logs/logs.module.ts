@@ -1,6 +1,10 @@
 import { Global, Module } from '@nestjs/common';
 import * as path from 'node:path';
 import { AppConfig } from '../config/app-config';
+import { PerformanceRecorder, timed } from '../observability/performance-recorder';
+import { QueryCache } from '../platform/cache/query-cache';
+import { EventBus } from '../platform/events/event-bus';
+import { CachedLogReadStore } from './cached-log-read-store';
 import { DuckDbDatabase } from './duckdb/duckdb-database';
 import { DuckDbLogReadStore } from './duckdb/duckdb-log-read-store';
 import { DuckDbLogWriteStore } from './duckdb/duckdb-log-write-store';
@@ -18,10 +22,16 @@ import { LogWriteStore } from './log-write-store';
     },
     {
       provide: LogWriteStore,
-      inject: [AppConfig, DuckDbDatabase],
-      useFactory: (config: AppConfig, duck: DuckDbDatabase) => new DuckDbLogWriteStore(duck, path.join(config.dataDir, 'spool')),
+      inject: [AppConfig, DuckDbDatabase, PerformanceRecorder],
+      useFactory: (config: AppConfig, duck: DuckDbDatabase, recorder: PerformanceRecorder) =>
+        timed(new DuckDbLogWriteStore(duck, path.join(config.dataDir, 'spool')), recorder, 'log_store', 'duckdb'),
     },
-    { provide: LogReadStore, inject: [DuckDbDatabase], useFactory: (duck: DuckDbDatabase) => new DuckDbLogReadStore(duck) },
+    {
+      provide: LogReadStore,
+      inject: [AppConfig, DuckDbDatabase, PerformanceRecorder, QueryCache, EventBus],
+      useFactory: (config: AppConfig, duck: DuckDbDatabase, recorder: PerformanceRecorder, cache: QueryCache, events: EventBus) =>
+        new CachedLogReadStore(timed(new DuckDbLogReadStore(duck), recorder, 'log_store', 'duckdb'), cache, config.cacheTtlSeconds, events),
+    },
   ],
   exports: [LogWriteStore, LogReadStore, DuckDbDatabase],
 })

@@ -87,6 +87,8 @@ describe('ingest and search (e2e)', () => {
     const syntax = await t.http.post('/api/search').set(t.auth).send({ q: 'level:ERROR AND (service:api' }).expect(400);
     expect(syntax.body).toMatchObject({ success: false, error: 'query_syntax', position: expect.any(Number) });
     expect(syntax.body.message).toMatch(/position/);
+    const regex = await t.http.post('/api/search').set(t.auth).send({ q: '/(unclosed/' }).expect(400);
+    expect(regex.body).toMatchObject({ error: 'invalid_query', message: expect.stringContaining('missing )') });
     const perPage = await t.http.post('/api/search').set(t.auth).send({ per_page: 5000 }).expect(400);
     expect(perPage.body).toMatchObject({ field: 'per_page' });
     const date = await t.http.post('/api/search').set(t.auth).send({ date_from: 'last tuesday' }).expect(400);

@@ -1,6 +1,7 @@
 import { DuckDBConnection, DuckDBInstance, DuckDBValue } from '@duckdb/node-api';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { InvalidQueryError } from '../query/invalid-query-error';
 import { CREATE_LOGS_TABLE } from './duckdb-schema';
 
 export type Row = Record<string, unknown>;
@@ -31,8 +32,16 @@ export class DuckDbDatabase {
 
   async query(sql: string, params: unknown[] = []): Promise<Row[]> {
     const connection = this.readers[this.nextReader++ % this.readers.length];
-    const reader = await connection.runAndReadAll(sql, params as DuckDBValue[]);
-    return reader.getRowObjectsJS() as Row[];
+    try {
+      const reader = await connection.runAndReadAll(sql, params as DuckDBValue[]);
+      return reader.getRowObjectsJS() as Row[];
+    } catch (err) {
+      // Values of a query reach DuckDB only as parameters; an input error is the user's
+      // (such as a regular expression RE2 cannot compile), not the server's.
+      const message = String((err as { message?: unknown })?.message ?? err);
+      if (message.startsWith('Invalid Input Error:')) throw new InvalidQueryError(message.slice(20).trim());
+      throw err;
+    }
   }
 
   async execute(sql: string, params: unknown[] = []): Promise<number> {

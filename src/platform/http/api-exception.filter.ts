@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { Response } from 'express';
 import { WriterSaturatedError } from '../../ingest/pipeline/log-writer';
+import { InvalidQueryError } from '../../logs/query/invalid-query-error';
 import { QuerySyntaxError } from '../../logs/query/query-syntax-error';
 
 /**
@@ -21,6 +22,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
       response.status(HttpStatus.BAD_REQUEST).json({
         success: false, error: 'query_syntax', message: exception.message, position: exception.position, expected: exception.expected,
       });
+      return;
+    }
+    if (exception instanceof InvalidQueryError) {
+      response.status(HttpStatus.BAD_REQUEST).json({ success: false, error: 'invalid_query', message: exception.message });
       return;
     }
     if (exception instanceof WriterSaturatedError) {

@@ -10,14 +10,37 @@ import { SQLITE_MIGRATIONS } from './sqlite-migrations';
 export class SqliteDatabase {
   readonly db: Database.Database;
 
-  constructor(file: string) {
+  constructor(file: string, onQuery?: (label: string, ms: number) => void) {
     if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
     this.db = new Database(file);
+    if (onQuery) this.timeStatements(onQuery);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
     this.migrate();
+  }
+
+  /** Reports the duration of every statement run, labelled `<verb> <table>`. */
+  private timeStatements(onQuery: (label: string, ms: number) => void): void {
+    const prepare = this.db.prepare.bind(this.db);
+    this.db.prepare = ((sql: string) => {
+      const statement = prepare(sql);
+      const match = /^\s*(SELECT|INSERT|UPDATE|DELETE)\b[\s\S]*?\b(?:FROM|INTO|UPDATE)\s+(\w+)/i.exec(sql);
+      const label = match ? `${match[1].toLowerCase()} ${match[2]}` : 'other';
+      for (const method of ['run', 'get', 'all'] as const) {
+        const original = (statement[method] as (...a: unknown[]) => unknown).bind(statement);
+        (statement as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => {
+          const started = performance.now();
+          try {
+            return original(...args);
+          } finally {
+            onQuery(label, performance.now() - started);
+          }
+        };
+      }
+      return statement;
+    }) as typeof this.db.prepare;
   }
 
   private migrate(): void {

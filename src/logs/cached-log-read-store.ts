@@ -1,0 +1,71 @@
+import { createHash } from 'node:crypto';
+import { EventBus } from '../platform/events/event-bus';
+import { QueryCache } from '../platform/cache/query-cache';
+import { LogReadStore } from './log-read-store';
+import { LogRecord } from './log-record';
+import { FieldInfo, HistogramBucket, LogScope, LogSummary, Page, TermBucket } from './log-scope';
+
+/**
+ * Caches the answers of searches and aggregations per tenant for a TTL. New or deleted
+ * records of a tenant drop its entries (a generation bump), so a cached answer is never
+ * older than that tenant's last write. Single-record reads and exports are not cached.
+ */
+export class CachedLogReadStore extends LogReadStore {
+  constructor(
+    private readonly inner: LogReadStore,
+    private readonly cache: QueryCache,
+    private readonly ttlSeconds: number,
+    events: EventBus,
+  ) {
+    super();
+    events.on('logs.ingested', (e) => void cache.bumpGeneration(e.tenantId));
+    events.on('logs.deleted', (e) => void cache.bumpGeneration(e.tenantId));
+  }
+
+  private async cached<T>(tenantId: string, op: string, args: unknown, load: () => Promise<T>): Promise<T> {
+    if (this.ttlSeconds <= 0) return load();
+    const generation = await this.cache.generation(tenantId);
+    const digest = createHash('sha1').update(JSON.stringify(args)).digest('base64url');
+    const key = `logs:${tenantId}:${generation}:${op}:${digest}`;
+    const hit = await this.cache.get<T>(key);
+    if (hit !== undefined) return hit;
+    const value = await load();
+    await this.cache.set(key, value, this.ttlSeconds);
+    return value;
+  }
+
+  search(scope: LogScope, page: Page): Promise<{ total: number; records: LogRecord[] }> {
+    return this.cached(scope.tenantId, 'search', [scope, page], () => this.inner.search(scope, page));
+  }
+  count(scope: LogScope): Promise<number> {
+    return this.cached(scope.tenantId, 'count', scope, () => this.inner.count(scope));
+  }
+  histogram(scope: LogScope, intervalMs: number, splitByLevel: boolean): Promise<HistogramBucket[]> {
+    return this.cached(scope.tenantId, 'histogram', [scope, intervalMs, splitByLevel], () => this.inner.histogram(scope, intervalMs, splitByLevel));
+  }
+  topTerms(scope: LogScope, field: string, limit: number, orderBy?: 'count' | 'avg_response'): Promise<TermBucket[]> {
+    return this.cached(scope.tenantId, 'terms', [scope, field, limit, orderBy], () => this.inner.topTerms(scope, field, limit, orderBy));
+  }
+  summary(scope: LogScope): Promise<LogSummary> {
+    return this.cached(scope.tenantId, 'summary', scope, () => this.inner.summary(scope));
+  }
+  suggest(tenantId: string, field: string, prefix: string, limit: number): Promise<string[]> {
+    return this.cached(tenantId, 'suggest', [field, prefix, limit], () => this.inner.suggest(tenantId, field, prefix, limit));
+  }
+  fields(tenantId: string): Promise<FieldInfo[]> {
+    return this.cached(tenantId, 'fields', null, () => this.inner.fields(tenantId));
+  }
+
+  get(tenantId: string, id: string) {
+    return this.inner.get(tenantId, id);
+  }
+  around(tenantId: string, id: string, before: number, after: number) {
+    return this.inner.around(tenantId, id, before, after);
+  }
+  stream(scope: LogScope, sort: Page['sort'], batchSize: number) {
+    return this.inner.stream(scope, sort, batchSize);
+  }
+  healthy() {
+    return this.inner.healthy();
+  }
+}
