@@ -3,6 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { GenerationStats } from './generation-stats';
 import { GenerateOptions, generateChunk, planGeneration } from './sample-log-generator';
+import { SampleLogRecord } from './sample-log-record';
 import { SampleFormat, serializeBatches } from './sample-log-writer';
 
 export interface GenerateWorkerInit {
@@ -10,7 +11,8 @@ export interface GenerateWorkerInit {
   format: SampleFormat;
 }
 
-export type GenerateWorkerRequest = { chunk: number } | { done: true };
+/** Generate chunks [from, to). */
+export type GenerateWorkerRequest = { from: number; to: number } | { done: true };
 
 const port = parentPort;
 if (port === null) throw new Error('generate-worker must run as a worker thread');
@@ -24,9 +26,13 @@ port.on('message', (msg: GenerateWorkerRequest) => {
     return;
   }
   const before = stats.total;
-  const buf = serializeBatches(format, generateChunk(plan, msg.chunk), (r) => stats.add(r));
+  const buf = serializeBatches(format, chunkRange(msg.from, msg.to), (r) => stats.add(r));
   // Transfer, not copy: a Buffer from a large string owns its whole ArrayBuffer.
   const owned = buf.byteOffset === 0 && buf.byteLength === buf.buffer.byteLength;
   const bytes = owned ? buf.buffer : buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength);
-  port.postMessage({ chunk: msg.chunk, records: stats.total - before, bytes }, [bytes as ArrayBuffer]);
+  port.postMessage({ from: msg.from, records: stats.total - before, bytes }, [bytes as ArrayBuffer]);
 });
+
+function* chunkRange(from: number, to: number): Generator<SampleLogRecord[]> {
+  for (let c = from; c < to; c++) yield* generateChunk(plan, c);
+}

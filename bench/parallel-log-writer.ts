@@ -1,6 +1,7 @@
-// Writes a sample log file with generation spread over worker threads. Chunks come back out
-// of order and are written in order; at most MAX_AHEAD chunks are in flight, so memory stays
-// bounded whatever the count. The file is the same as the single-threaded writer's.
+// Writes a sample log file with generation spread over worker threads. Tasks come back out
+// of order and are written in order; at most WINDOW_PER_WORKER tasks per worker are ahead,
+// so memory stays bounded whatever the count. The file is the same as the single-threaded
+// writer's.
 
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
@@ -11,9 +12,13 @@ import { GenerateWorkerInit } from './generate-worker';
 import { GenerateOptions, planGeneration } from './sample-log-generator';
 import { SampleFormat, WriteResult, csvHeader } from './sample-log-writer';
 
-const MAX_AHEAD_PER_WORKER = 3;
+const IN_FLIGHT_PER_WORKER = 2;
+/** Tasks that may be generated ahead of the one the file waits for. */
+const WINDOW_PER_WORKER = 4;
+/** Records per worker request: big enough that messaging costs nothing, small enough for memory. */
+const RECORDS_PER_TASK = 25_000;
 
-type WorkerReply = { chunk: number; records: number; bytes: ArrayBuffer } | { stats: GenerationStatsSnapshot };
+type WorkerReply = { from: number; records: number; bytes: ArrayBuffer } | { stats: GenerationStatsSnapshot };
 
 export async function writeLogFileParallel(
   path: string,
@@ -23,10 +28,12 @@ export async function writeLogFileParallel(
   stats: GenerationStats,
 ): Promise<WriteResult> {
   const plan = planGeneration(opts);
-  const out = createWriteStream(path);
+  const chunksPerTask = Math.max(1, Math.round(RECORDS_PER_TASK / Math.max(1, opts.count / plan.chunks)));
+  const tasks = Math.ceil(plan.chunks / chunksPerTask);
+  const out = createWriteStream(path, { highWaterMark: 16 << 20 });
   const init: GenerateWorkerInit = { opts, format };
   const workers = Array.from({ length: workerCount }, () => new Worker(join(__dirname, 'generate-worker.js'), { workerData: init }));
-  const maxAhead = MAX_AHEAD_PER_WORKER * workerCount;
+  const maxAhead = WINDOW_PER_WORKER * workerCount;
   const ready = new Map<number, { records: number; data: Buffer }>();
   let nextToSend = 0;
   let nextToWrite = 0;
@@ -41,8 +48,16 @@ export async function writeLogFileParallel(
   try {
     await new Promise<void>((resolve, reject) => {
       let writing = false;
-      const dispatch = (w: Worker): void => {
-        if (nextToSend < plan.chunks && nextToSend - nextToWrite < maxAhead) w.postMessage({ chunk: nextToSend++ });
+      const inFlight = new Map<Worker, number>(workers.map((w) => [w, 0]));
+      // The least busy worker gets the next task, so none starves behind the reorder window.
+      const dispatch = (): void => {
+        while (nextToSend < tasks && nextToSend - nextToWrite < maxAhead) {
+          const [w, busy] = [...inFlight.entries()].reduce((a, b) => (b[1] < a[1] ? b : a));
+          if (busy >= IN_FLIGHT_PER_WORKER) return;
+          const from = nextToSend++ * chunksPerTask;
+          inFlight.set(w, busy + 1);
+          w.postMessage({ from, to: Math.min(from + chunksPerTask, plan.chunks) });
+        }
       };
       const drainReady = async (): Promise<void> => {
         if (writing) return;
@@ -52,23 +67,24 @@ export async function writeLogFileParallel(
           ready.delete(nextToWrite++);
           records += n;
           bytes += data.length;
+          dispatch();
           if (!out.write(data)) await once(out, 'drain');
-          for (const w of workers) dispatch(w);
         }
         writing = false;
-        if (nextToWrite === plan.chunks) resolve();
+        if (nextToWrite === tasks) resolve();
       };
       for (const w of workers) {
         w.on('error', reject);
         w.on('message', (msg: WorkerReply) => {
           if ('stats' in msg) return;
-          ready.set(msg.chunk, { records: msg.records, data: Buffer.from(msg.bytes) });
-          dispatch(w);
+          ready.set(msg.from / chunksPerTask, { records: msg.records, data: Buffer.from(msg.bytes) });
+          inFlight.set(w, (inFlight.get(w) as number) - 1);
+          dispatch();
           drainReady().catch(reject);
         });
-        for (let i = 0; i < MAX_AHEAD_PER_WORKER; i++) dispatch(w);
       }
-      if (plan.chunks === 0) resolve();
+      dispatch();
+      if (tasks === 0) resolve();
     });
     for (const w of workers) stats.merge(await finalStats(w));
   } finally {

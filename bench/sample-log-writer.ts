@@ -64,14 +64,17 @@ export function serializeBatches(
   onRecord?: (r: SampleLogRecord) => void,
 ): Buffer {
   const serialize = format === 'csv' ? toCsvRow : toNdjsonLine;
-  const lines: string[] = [];
+  // Encoded batch by batch so the line strings die young (cheap for the GC).
+  const parts: Buffer[] = [];
   for (const batch of batches) {
-    for (const r of batch) {
-      lines.push(serialize(r));
-      onRecord?.(r);
+    const lines = new Array<string>(batch.length);
+    for (let i = 0; i < batch.length; i++) {
+      lines[i] = serialize(batch[i]);
+      onRecord?.(batch[i]);
     }
+    if (lines.length > 0) parts.push(Buffer.from(lines.join('\n') + '\n'));
   }
-  return lines.length === 0 ? Buffer.alloc(0) : Buffer.from(lines.join('\n') + '\n');
+  return Buffer.concat(parts);
 }
 
 export interface WriteResult {
