@@ -3,9 +3,8 @@ import * as path from 'node:path';
 import { createReadStream } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { newId } from '../../platform/ids';
-import { LogRecord } from '../../logs/log-record';
 import { normalizeRecord } from '../../logs/normalize/record-normalizer';
-import { toStoredJson } from '../../logs/stored-record';
+import { stampedJson } from '../../logs/stored-record';
 import { createParser, detectFormat, ParsedItem } from '../parsers';
 import { IngestJobOptions, MAX_REPORTED_ERRORS, PreparedChunk } from './ingest-job';
 import { InputFormat } from '../../files/file-types';
@@ -43,8 +42,7 @@ class ChunkBuilder {
         continue;
       }
       const id = newId(now);
-      const record: LogRecord = { ...normalized.record, id, tenantId, ingestedAt: now, fileId };
-      this.lines.push(toStoredJson(record));
+      this.lines.push(stampedJson(normalized.record, { id, tenantId, ingestedAt: now, fileId }));
       if (this.keepIds) this.ids.push(id);
       this.accepted++;
     }
