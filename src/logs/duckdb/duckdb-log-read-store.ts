@@ -147,11 +147,12 @@ export class DuckDbLogReadStore extends LogReadStore {
   }
 
   async suggest(tenantId: string, field: string, prefix: string, limit: number): Promise<string[]> {
-    const expr = fieldExpression(field);
+    // A value of `tags` is one tag, not the list.
+    const expr = field === 'tags' ? 'unnest(tags)' : fieldExpression(field);
     const pattern = field === 'message' ? `%${escapeLike(prefix)}%` : `${escapeLike(prefix)}%`;
     const rows = await this.duck.query(
-      `SELECT ${expr}::VARCHAR AS value, count(*) AS n FROM ${LOGS_TABLE}
-       WHERE tenant_id = ? AND ${expr} IS NOT NULL AND ${expr}::VARCHAR ILIKE ? ESCAPE '\\'
+      `SELECT value, count(*) AS n FROM (SELECT ${expr}::VARCHAR AS value FROM ${LOGS_TABLE} WHERE tenant_id = ?)
+       WHERE value IS NOT NULL AND value ILIKE ? ESCAPE '\\'
        GROUP BY 1 ORDER BY n DESC, value LIMIT ?`,
       [tenantId, pattern, limit],
     );

@@ -1,0 +1,254 @@
+import * as fs from 'node:fs';
+import { CANONICAL_FIELDS, isCanonicalField, LogRecord } from '../log-record';
+import { LogReadStore } from '../log-read-store';
+import { FieldInfo, HistogramBucket, LogScope, LogSummary, Page, TermBucket } from '../log-scope';
+import { LogWriteStore, SpooledBatch } from '../log-write-store';
+import { fromStored } from '../stored-record';
+import { compileQuery, fieldText, fieldValue } from './evaluate-query';
+
+const ERROR_LEVELS = new Set(['ERROR', 'CRITICAL']);
+const FIELD_SAMPLE_ROWS = 20_000;
+const EXTRA_KEYS_LIMIT = 200;
+const TOP_VALUES = 5;
+
+type Value = string | number;
+
+/**
+ * Log storage in one array, for unit tests: `write` and `read` are the two ports over the
+ * same records. It answers as the DuckDB store does (log-store.contract.ts is the judge);
+ * every read is a scan, so keep test data small.
+ */
+export class MemoryLogStore {
+  private records: LogRecord[] = [];
+  readonly write: LogWriteStore;
+  readonly read: LogReadStore;
+
+  constructor() {
+    this.write = new MemoryLogWriteStore(this);
+    this.read = new MemoryLogReadStore(this);
+  }
+
+  /** Adds records of one tenant at once; copies them, so later changes by the caller do not leak in. */
+  add(tenantId: string, records: LogRecord[]): void {
+    this.records.push(...records.map((r) => ({ ...structuredClone(r), tenantId })));
+  }
+
+  removeWhere(predicate: (r: LogRecord) => boolean): number {
+    const before = this.records.length;
+    this.records = this.records.filter((r) => !predicate(r));
+    return before - this.records.length;
+  }
+
+  ofTenant(tenantId: string): LogRecord[] {
+    return this.records.filter((r) => r.tenantId === tenantId);
+  }
+
+  /** Records of a scope (tenant, query, inclusive time range). */
+  inScope(scope: LogScope): LogRecord[] {
+    const matches = compileQuery(scope.query);
+    const from = scope.from === undefined ? -Infinity : Math.floor(scope.from);
+    const to = scope.to === undefined ? Infinity : Math.floor(scope.to);
+    return this.ofTenant(scope.tenantId).filter((r) => r.timestamp >= from && r.timestamp <= to && matches(r));
+  }
+}
+
+class MemoryLogWriteStore extends LogWriteStore {
+  constructor(private readonly store: MemoryLogStore) {
+    super();
+  }
+
+  async appendSpooled(batches: SpooledBatch[]): Promise<void> {
+    // Read every file before adding anything: a call is one unit.
+    const loaded = batches
+      .filter((b) => b.count > 0)
+      .map((b) => ({
+        tenantId: b.tenantId,
+        records: fs
+          .readFileSync(b.path, 'utf8')
+          .split('\n')
+          .filter((line) => line.trim().length > 0)
+          .map((line) => fromStored(JSON.parse(line))),
+      }));
+    for (const { tenantId, records } of loaded) this.store.add(tenantId, records);
+  }
+
+  async append(tenantId: string, records: LogRecord[]): Promise<void> {
+    this.store.add(tenantId, records);
+  }
+
+  async deleteByFile(tenantId: string, fileId: string): Promise<number> {
+    return this.store.removeWhere((r) => r.tenantId === tenantId && r.fileId === fileId);
+  }
+}
+
+class MemoryLogReadStore extends LogReadStore {
+  constructor(private readonly store: MemoryLogStore) {
+    super();
+  }
+
+  async search(scope: LogScope, page: Page): Promise<{ total: number; records: LogRecord[] }> {
+    const matching = this.store.inScope(scope);
+    const field = page.sortField && isCanonicalField(page.sortField) ? page.sortField : '@timestamp';
+    const sorted = matching.sort(byField(field, page.sort));
+    return { total: matching.length, records: copies(sorted.slice(page.offset, page.offset + page.limit)) };
+  }
+
+  async get(tenantId: string, id: string): Promise<LogRecord | null> {
+    const found = this.store.ofTenant(tenantId).find((r) => r.id === id);
+    return found ? structuredClone(found) : null;
+  }
+
+  async around(tenantId: string, id: string, before: number, after: number) {
+    const record = await this.get(tenantId, id);
+    if (!record) return null;
+    const same = this.store
+      .ofTenant(tenantId)
+      .filter((r) => r.service === record.service && r.server === record.server)
+      .sort(byField('@timestamp', 'asc'));
+    const at = same.findIndex((r) => r.id === id);
+    return {
+      record,
+      before: copies(same.slice(Math.max(0, at - Math.max(0, before)), at)),
+      after: copies(same.slice(at + 1, at + 1 + Math.max(0, after))),
+    };
+  }
+
+  async count(scope: LogScope): Promise<number> {
+    return this.store.inScope(scope).length;
+  }
+
+  async histogram(scope: LogScope, intervalMs: number, splitByLevel: boolean): Promise<HistogramBucket[]> {
+    const interval = Math.max(1, Math.floor(intervalMs));
+    const buckets = new Map<string, HistogramBucket>();
+    for (const r of this.store.inScope(scope)) {
+      const start = Math.floor(r.timestamp / interval) * interval;
+      const key = splitByLevel ? `${start} ${r.level}` : String(start);
+      const bucket = buckets.get(key) ?? { start, ...(splitByLevel ? { level: r.level } : {}), count: 0 };
+      bucket.count++;
+      buckets.set(key, bucket);
+    }
+    return [...buckets.values()].sort((a, b) => a.start - b.start || compare(a.level ?? '', b.level ?? ''));
+  }
+
+  async topTerms(scope: LogScope, field: string, limit: number, orderBy: 'count' | 'avg_response' = 'count'): Promise<TermBucket[]> {
+    const groups = new Map<string, { count: number; times: number[] }>();
+    for (const r of this.store.inScope(scope)) {
+      for (const value of field === 'tags' ? r.tags : [fieldText(r, field)]) {
+        if (value === null) continue;
+        const group = groups.get(value) ?? { count: 0, times: [] };
+        group.count++;
+        if (r.responseTimeMs !== null) group.times.push(r.responseTimeMs);
+        groups.set(value, group);
+      }
+    }
+    const buckets = [...groups].map(([value, g]) => ({
+      value,
+      count: g.count,
+      avgResponseTimeMs: mean(g.times),
+      p95ResponseTimeMs: quantile(g.times, 0.95),
+    }));
+    const byCount = (a: TermBucket, b: TermBucket) => b.count - a.count || compare(a.value, b.value);
+    const byAvg = (a: TermBucket, b: TermBucket) => nullsLast(a.avgResponseTimeMs ?? null, b.avgResponseTimeMs ?? null, 'desc') || byCount(a, b);
+    return buckets.sort(orderBy === 'avg_response' ? byAvg : byCount).slice(0, Math.max(0, limit));
+  }
+
+  async summary(scope: LogScope): Promise<LogSummary> {
+    const records = this.store.inScope(scope);
+    const distinct = (values: (string | null)[]) => new Set(values.filter((v) => v !== null)).size;
+    return {
+      total: records.length,
+      errors: records.filter((r) => ERROR_LEVELS.has(r.level)).length,
+      avgResponseTimeMs: mean(records.flatMap((r) => (r.responseTimeMs === null ? [] : [r.responseTimeMs]))),
+      uniqueUsers: distinct(records.map((r) => r.userId)),
+      services: distinct(records.map((r) => r.service)),
+      latestAt: records.length === 0 ? null : Math.max(...records.map((r) => r.timestamp)),
+    };
+  }
+
+  async suggest(tenantId: string, field: string, prefix: string, limit: number): Promise<string[]> {
+    const wanted = prefix.toLowerCase();
+    const fits = (v: string) => (field === 'message' ? v.toLowerCase().includes(wanted) : v.toLowerCase().startsWith(wanted));
+    const counts = new Map<string, number>();
+    for (const r of this.store.ofTenant(tenantId)) {
+      for (const value of field === 'tags' ? r.tags : [fieldText(r, field)]) {
+        if (value !== null && fits(value)) counts.set(value, (counts.get(value) ?? 0) + 1);
+      }
+    }
+    return topOf(counts, limit).map((t) => t.value);
+  }
+
+  async fields(tenantId: string): Promise<FieldInfo[]> {
+    const sample = this.store
+      .ofTenant(tenantId)
+      .sort((a, b) => b.ingestedAt - a.ingestedAt)
+      .slice(0, FIELD_SAMPLE_ROWS);
+    const extraKeys = [...new Set(sample.flatMap((r) => Object.keys(r.fields)))].sort(compare).slice(0, EXTRA_KEYS_LIMIT);
+    const topValues = (name: string) => {
+      const counts = new Map<string, number>();
+      for (const r of sample) {
+        const value = fieldText(r, name);
+        if (value !== null) counts.set(value, (counts.get(value) ?? 0) + 1);
+      }
+      return topOf(counts, TOP_VALUES);
+    };
+    const canonical = Object.entries(CANONICAL_FIELDS).map(([name, f]) => ({
+      name,
+      type: f.type as string,
+      topValues: f.type === 'keyword' && name !== 'id' ? topValues(name) : [],
+    }));
+    return [...canonical, ...extraKeys.map((name) => ({ name, type: 'keyword', topValues: topValues(name) }))];
+  }
+
+  async *stream(scope: LogScope, sort: Page['sort'], batchSize: number): AsyncIterable<LogRecord[]> {
+    const sorted = this.store.inScope(scope).sort(byField('@timestamp', sort));
+    const size = Math.max(1, batchSize);
+    for (let i = 0; i < sorted.length; i += size) yield copies(sorted.slice(i, i + size));
+  }
+
+  async healthy(): Promise<boolean> {
+    return true;
+  }
+}
+
+function copies(records: LogRecord[]): LogRecord[] {
+  return records.map((r) => structuredClone(r));
+}
+
+/** Binary string order, as DuckDB compares VARCHAR. */
+function compare(a: Value, b: Value): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function nullsLast(a: Value | null, b: Value | null, direction: Page['sort']): number {
+  if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1;
+  return direction === 'asc' ? compare(a, b) : compare(b, a);
+}
+
+/** Order by a canonical field (missing values last), then by id in the same direction. */
+function byField(field: string, direction: Page['sort']) {
+  return (a: LogRecord, b: LogRecord) =>
+    nullsLast(fieldValue(a, field) as Value | null, fieldValue(b, field) as Value | null, direction) ||
+    (direction === 'asc' ? compare(a.id, b.id) : compare(b.id, a.id));
+}
+
+/** Most frequent first, then by value. */
+function topOf(counts: Map<string, number>, limit: number): { value: string; count: number }[] {
+  return [...counts]
+    .map(([value, count]) => ({ value, count }))
+    .sort((a, b) => b.count - a.count || compare(a.value, b.value))
+    .slice(0, Math.max(0, limit));
+}
+
+function mean(values: number[]): number | null {
+  return values.length === 0 ? null : values.reduce((s, v) => s + v, 0) / values.length;
+}
+
+/** Continuous quantile with linear interpolation (DuckDB quantile_cont). */
+function quantile(values: number[], q: number): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (sorted.length - 1) * q;
+  const lo = Math.floor(at);
+  const hi = Math.ceil(at);
+  return sorted[lo] + (sorted[hi] - sorted[lo]) * (at - lo);
+}
