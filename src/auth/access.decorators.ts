@@ -7,10 +7,13 @@ import { Principal } from './auth-types';
  * - read: any signed-in user, and read/admin tokens;
  * - ingest: admins and members, and ingest/admin tokens;
  * - write: admins and members (changes stored things), and admin tokens;
- * - admin: admins only.
- * A route without this decorator is treated as `write`.
+ * - admin: admins only;
+ * - account: the signed-in person's own account and tokens: any role, by session or login
+ *   token, never by an API token.
+ * A route without this decorator is treated as `write`. An unauthenticated request to a
+ * page (a path outside /api) is redirected to /login instead of answered 401.
  */
-export type AccessKind = 'public' | 'read' | 'ingest' | 'write' | 'admin';
+export type AccessKind = 'public' | 'read' | 'ingest' | 'write' | 'admin' | 'account';
 export const ACCESS_KEY = 'lognest:access';
 export const Access = (kind: AccessKind) => SetMetadata(ACCESS_KEY, kind);
 

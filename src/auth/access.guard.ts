@@ -2,13 +2,16 @@ import { CanActivate, ExecutionContext, ForbiddenException, Injectable, Unauthor
 import { Reflector } from '@nestjs/core';
 import { ACCESS_KEY, AccessKind } from './access.decorators';
 import { AuthService } from './auth.service';
+import { SessionUser } from './login/session-login';
 import { Principal, Role, TokenScope } from './auth-types';
+import { isPageRequest, SignInRequiredException } from './http-security/sign-in-redirect';
 
 const ROLES_FOR: Record<Exclude<AccessKind, 'public'>, Role[]> = {
   read: ['admin', 'member', 'viewer'],
   ingest: ['admin', 'member'],
   write: ['admin', 'member'],
   admin: ['admin'],
+  account: ['admin', 'member', 'viewer'],
 };
 
 const SCOPES_FOR: Record<Exclude<AccessKind, 'public'>, TokenScope[]> = {
@@ -16,6 +19,7 @@ const SCOPES_FOR: Record<Exclude<AccessKind, 'public'>, TokenScope[]> = {
   ingest: ['login', 'ingest', 'admin'],
   write: ['login', 'admin'],
   admin: ['login', 'admin'],
+  account: ['login'],
 };
 
 /**
@@ -36,7 +40,10 @@ export class AccessGuard implements CanActivate {
     const principal = await this.resolve(request);
     if (principal) request.principal = principal;
     if (kind === 'public') return true;
-    if (!principal) throw new UnauthorizedException('Authentication required: sign in or send Authorization: Bearer <token>');
+    if (!principal) {
+      if (isPageRequest(request.path)) throw new SignInRequiredException();
+      throw new UnauthorizedException('Authentication required: sign in or send Authorization: Bearer <token>');
+    }
     if (!ROLES_FOR[kind].includes(principal.role)) {
       throw new ForbiddenException(`Role ${principal.role} may not do this (needs ${ROLES_FOR[kind].join(' or ')})`);
     }
@@ -46,7 +53,7 @@ export class AccessGuard implements CanActivate {
     return true;
   }
 
-  private async resolve(request: { headers: Record<string, string | undefined>; user?: { id: string } }): Promise<Principal | null> {
+  private async resolve(request: { headers: Record<string, string | undefined>; user?: SessionUser }): Promise<Principal | null> {
     const header = request.headers.authorization;
     if (header) {
       const match = /^Bearer\s+(\S+)$/i.exec(header);

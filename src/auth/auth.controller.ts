@@ -1,47 +1,33 @@
-import { Body, Controller, HttpCode, Post, UnauthorizedException } from '@nestjs/common';
-import { badParameter } from '../platform/http/bad-request';
+import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import { Access } from './access.decorators';
-import { AuthService, InvalidCredentialsError } from './auth.service';
-import { User } from './auth-types';
+import { requiredString } from './account-input';
+import { toApiUser } from './api-user';
+import { AuthService } from './auth.service';
+import { clientIp } from './login/client-ip';
+import { loginFailure } from './login/login-errors';
+import { PasswordLogin } from './login/password-login';
 
-export function toApiUser(user: User) {
-  return {
-    id: user.id,
-    _id: user.id,
-    username: user.username,
-    email: user.email,
-    full_name: user.fullName,
-    role: user.role,
-    tenant_id: user.tenantId,
-    created_at: new Date(user.createdAt).toISOString(),
-    last_login: user.lastLogin ? new Date(user.lastLogin).toISOString() : null,
-  };
-}
-
-function requiredString(body: Record<string, unknown>, key: string): string {
-  const value = body?.[key];
-  if (typeof value !== 'string' || value === '') throw badParameter(key, 'is required');
-  return value;
-}
-
-/** Bearer-token login for API clients. */
+/** Bearer-token login for API clients (same throttle as the browser login). */
 @Controller('api/auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly passwordLogin: PasswordLogin,
+  ) {}
 
   @Post('login')
   @Access('public')
   @HttpCode(200)
-  async login(@Body() body: Record<string, unknown>) {
+  async login(@Body() body: Record<string, unknown>, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const username = requiredString(body, 'username');
     const password = requiredString(body, 'password');
     try {
-      const user = await this.auth.verifyPassword(username, password);
+      const user = await this.passwordLogin.attempt(username, password, clientIp(req));
       const issued = await this.auth.issueToken(user, 'login', 'login');
       return { success: true, token: issued.token, expires_at: new Date(issued.expiresAt!).toISOString(), user: toApiUser(user) };
     } catch (err) {
-      if (err instanceof InvalidCredentialsError) throw new UnauthorizedException({ success: false, error: 'invalid_credentials', message: err.message });
-      throw err;
+      throw loginFailure(err, res);
     }
   }
 }

@@ -62,8 +62,11 @@ export class SqliteUserStore extends UserStore {
     const row = this.sqlite.db.prepare('SELECT * FROM users WHERE username = ?').get(username) as UserRow | undefined;
     return row ? toUser(row) : null;
   }
-  async count(): Promise<number> {
-    return (this.sqlite.db.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n;
+  async count(role?: Role): Promise<number> {
+    const row = role
+      ? this.sqlite.db.prepare('SELECT count(*) AS n FROM users WHERE role = ?').get(role)
+      : this.sqlite.db.prepare('SELECT count(*) AS n FROM users').get();
+    return (row as { n: number }).n;
   }
   async list(tenantId?: string): Promise<User[]> {
     const rows = tenantId
@@ -112,8 +115,8 @@ export class SqliteTokenStore extends TokenStore {
       .all(tenantId, userId) as TokenRow[];
     return rows.map(toToken);
   }
-  async delete(tenantId: string, id: string): Promise<boolean> {
-    return this.sqlite.db.prepare('DELETE FROM tokens WHERE tenant_id = ? AND id = ?').run(tenantId, id).changes > 0;
+  async delete(tenantId: string, userId: string, id: string): Promise<boolean> {
+    return this.sqlite.db.prepare('DELETE FROM tokens WHERE tenant_id = ? AND user_id = ? AND id = ?').run(tenantId, userId, id).changes > 0;
   }
   async touch(id: string, at: number): Promise<void> {
     this.sqlite.db.prepare('UPDATE tokens SET last_used_at = ? WHERE id = ?').run(at, id);

@@ -5,7 +5,7 @@ export abstract class TokenStore {
   abstract create(token: Token): Promise<void>;
   abstract findByHash(tokenHash: string): Promise<Token | null>;
   abstract listForUser(tenantId: string, userId: string): Promise<Token[]>;
-  /** Deletes a token of that tenant; false when there is none. */
-  abstract delete(tenantId: string, id: string): Promise<boolean>;
+  /** Deletes a token of that tenant and user; false when there is none. */
+  abstract delete(tenantId: string, userId: string, id: string): Promise<boolean>;
   abstract touch(id: string, at: number): Promise<void>;
 }

@@ -9,6 +9,12 @@ export abstract class AppConfig {
   abstract readonly adminPassword: string | null;
   abstract readonly sessionSecret: string | null;
   abstract readonly openRegistration: boolean | null;
+  /** Session cookie only over https (set when served behind TLS). */
+  abstract readonly cookieSecure: boolean;
+  /** Failed logins allowed per username and per client IP within the window, then 429. */
+  abstract readonly loginFailuresPerUsername: number;
+  abstract readonly loginFailuresPerIp: number;
+  abstract readonly loginFailureWindowSeconds: number;
   abstract readonly elasticsearchUrl: string | null;
   abstract readonly mongodbUrl: string | null;
   abstract readonly redisUrl: string | null;

@@ -27,6 +27,13 @@ describe('loadConfig', () => {
     expect(config.openRegistration).toBe(false);
   });
 
+  it('reads the session and login-throttle settings, with safe defaults', () => {
+    expect(loadConfig({})).toMatchObject({ cookieSecure: false, loginFailuresPerUsername: 10, loginFailuresPerIp: 50, loginFailureWindowSeconds: 900 });
+    const config = loadConfig({ LOGNEST_COOKIE_SECURE: 'true', LOGNEST_LOGIN_FAILURES_PER_IP: '5', LOGNEST_SESSION_SECRET: 'x'.repeat(32) });
+    expect(config).toMatchObject({ cookieSecure: true, loginFailuresPerIp: 5, sessionSecret: 'x'.repeat(32) });
+    expect(() => loadConfig({ LOGNEST_LOGIN_FAILURES_PER_USERNAME: '0' })).toThrow(/LOGNEST_LOGIN_FAILURES_PER_USERNAME/);
+  });
+
   it('stops with a message naming every bad variable', () => {
     expect(() => loadConfig({ PORT: 'eighty', LOGNEST_REDIS_URL: 'http://x', LOGNEST_ADMIN_PASSWORD: 'short' })).toThrow(
       ConfigError,

@@ -11,6 +11,14 @@ import { createApp } from '../../src/create-app';
 import { FileIngestService } from '../../src/files/file-ingest.service';
 
 export const ADMIN_PASSWORD = 'admin-password-1';
+/** The password `userIn` gives every user it creates. */
+export const USER_PASSWORD = 'user-password-1';
+
+/** A supertest agent signed in by session (cookie jar), and its session's CSRF token. */
+export interface SessionAgent {
+  agent: ReturnType<typeof request.agent>;
+  csrf: string;
+}
 
 export interface TestApp {
   app: NestExpressApplication;
@@ -24,16 +32,21 @@ export interface TestApp {
   /** Creates a tenant (if needed) and a user in it, and returns that user's bearer header. */
   userIn(tenantName: string, username: string, role?: Role): Promise<{ Authorization: string }>;
   filesIdle(): Promise<void>;
+  /** Signs in through POST /api/login; send `csrf` as X-CSRF-Token on POST/PUT/DELETE. */
+  sessionAgent(username: string, password: string, options?: { rememberMe?: boolean }): Promise<SessionAgent>;
 }
 
-/** Boots the whole app on the embedded stores in a temp dir (or `dir`, to restart on the same data). */
-export async function startTestApp(options: { dir?: string; env?: Record<string, string> } = {}): Promise<TestApp> {
+/**
+ * Boots the whole app on the embedded stores in a temp dir (or `dir`, to restart on the same
+ * data). `noAdmin` starts a fresh install with no user at all (then `token`/`auth` are empty).
+ */
+export async function startTestApp(options: { dir?: string; env?: Record<string, string>; noAdmin?: boolean } = {}): Promise<TestApp> {
   const dir = options.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'lognest-e2e-'));
   const uploadsDir = path.join(dir, 'uploads');
   const config = loadConfig({
     LOGNEST_DATA_DIR: path.join(dir, 'data'),
     LOGNEST_UPLOADS_DIR: uploadsDir,
-    LOGNEST_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    LOGNEST_ADMIN_PASSWORD: options.noAdmin ? '' : ADMIN_PASSWORD,
     LOGNEST_BCRYPT_ROUNDS: '4',
     LOGNEST_WATCH_INTERVAL_MS: '100',
     LOGNEST_LOG_LEVEL: 'error',
@@ -43,8 +56,9 @@ export async function startTestApp(options: { dir?: string; env?: Record<string,
   const app = await createApp(config);
   await app.init();
   const http = request(app.getHttpServer());
-  const login = await http.post('/api/auth/login').send({ username: 'admin', password: ADMIN_PASSWORD }).expect(200);
-  const token = login.body.token as string;
+  const token = options.noAdmin
+    ? ''
+    : ((await http.post('/api/auth/login').send({ username: 'admin', password: ADMIN_PASSWORD }).expect(200)).body.token as string);
   return {
     app,
     dir,
@@ -61,12 +75,25 @@ export async function startTestApp(options: { dir?: string; env?: Record<string,
       const auth = app.get(AuthService);
       const tenant = (await tenants.findByName(tenantName)) ?? { id: `t-${tenantName}`, name: tenantName, createdAt: Date.now() };
       if (!(await tenants.get(tenant.id))) await tenants.create(tenant);
-      await auth.createUser({ username, password: 'user-password-1', role, tenantId: tenant.id });
-      const res = await http.post('/api/auth/login').send({ username, password: 'user-password-1' }).expect(200);
+      await auth.createUser({ username, password: USER_PASSWORD, role, tenantId: tenant.id });
+      const res = await http.post('/api/auth/login').send({ username, password: USER_PASSWORD }).expect(200);
       return { Authorization: `Bearer ${res.body.token}` };
     },
     filesIdle: () => app.get(FileIngestService).whenIdle(),
+    sessionAgent: (username, password, options) => sessionAgent(app, username, password, options),
   };
+}
+
+export async function sessionAgent(
+  app: NestExpressApplication,
+  username: string,
+  password: string,
+  options: { rememberMe?: boolean } = {},
+): Promise<SessionAgent> {
+  const agent = request.agent(app.getHttpServer());
+  await agent.post('/api/login').send({ username, password, remember_me: options.rememberMe ?? false }).expect(200);
+  const csrf = (await agent.get('/api/csrf').expect(200)).body.token as string;
+  return { agent, csrf };
 }
 
 /** NDJSON body of `n` records, each with a distinct `seq` and a shared `marker` word. */

@@ -1,0 +1,79 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { AccountsService } from '../auth/accounts/accounts.service';
+import { Access, CurrentPrincipal } from '../auth/access.decorators';
+import { parseBoolean, parseEmail, parseFullName, parsePassword, parseRole, parseUsername, requiredString } from '../auth/account-input';
+import { toApiUser } from '../auth/api-user';
+import { Principal, Tenant } from '../auth/auth-types';
+import { badParameter } from '../platform/http/bad-request';
+import { AdminService, UserWithTenant } from './admin.service';
+import { RegistrationPolicy } from './registration-policy';
+
+type Body = Record<string, unknown>;
+
+const toApiTenant = (t: Tenant) => ({ id: t.id, name: t.name, created_at: new Date(t.createdAt).toISOString() });
+const toAdminUser = ({ user, tenantName }: UserWithTenant) => ({ ...toApiUser(user), disabled: user.disabled, tenant_name: tenantName });
+
+/** Installation administration: tenants, users of every tenant, runtime settings. */
+@Controller('api/admin')
+@Access('admin')
+export class AdminController {
+  constructor(
+    private readonly admin: AdminService,
+    private readonly accounts: AccountsService,
+    private readonly registration: RegistrationPolicy,
+  ) {}
+
+  @Post('tenants')
+  @HttpCode(201)
+  async createTenant(@Body() body: Body) {
+    const name = requiredString(body, 'name').trim();
+    if (!/^[A-Za-z0-9 _.-]{1,64}$/.test(name)) throw badParameter('name', 'must be 1 to 64 letters, digits, spaces, _ . or -');
+    const tenant = await this.admin.createTenant(name);
+    return { success: true, id: tenant.id, name: tenant.name };
+  }
+
+  @Get('tenants')
+  async tenants() {
+    return { success: true, tenants: (await this.admin.listTenants()).map(toApiTenant) };
+  }
+
+  @Get('users')
+  async users() {
+    return { success: true, users: (await this.admin.listUsers()).map(toAdminUser) };
+  }
+
+  @Post('users')
+  @HttpCode(201)
+  async createUser(@Body() body: Body) {
+    const user = await this.accounts.createUser({
+      username: parseUsername(body),
+      password: parsePassword(body),
+      role: parseRole(body, true)!,
+      tenantId: requiredString(body, 'tenant_id'),
+      email: parseEmail(body, false),
+      fullName: parseFullName(body),
+    });
+    return { success: true, id: user.id };
+  }
+
+  @Put('users/:id')
+  async updateUser(@CurrentPrincipal() who: Principal, @Param('id') id: string, @Body() body: Body) {
+    const changes = { role: parseRole(body, false), disabled: parseBoolean(body, 'disabled') };
+    if (changes.role === undefined && changes.disabled === undefined) throw badParameter('role', 'send role and/or disabled');
+    return { success: true, user: toAdminUser(await this.admin.updateUser(who, id, changes)) };
+  }
+
+  @Get('settings')
+  async settings() {
+    const registration = await this.registration.state();
+    return { success: true, open_registration: registration.open, open_registration_source: registration.source };
+  }
+
+  @Put('settings')
+  async updateSettings(@Body() body: Body) {
+    const open = parseBoolean(body, 'open_registration');
+    if (open === undefined) throw badParameter('open_registration', 'is required (true or false)');
+    await this.registration.setOpen(open);
+    return this.settings();
+  }
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { AdminController } from './admin.controller';
+import { AdminService } from './admin.service';
+import { RegistrationPolicy } from './registration-policy';
+import { SettingsStore } from './settings-store';
+import { SqliteSettingsStore } from './sqlite-settings-store';
+
+/** Admin API. Uses the global AuthModule's stores; gives it the registration policy. */
+@Module({
+  controllers: [AdminController],
+  providers: [{ provide: SettingsStore, useClass: SqliteSettingsStore }, RegistrationPolicy, AdminService],
+  exports: [RegistrationPolicy, SettingsStore],
+})
+export class AdminModule {}

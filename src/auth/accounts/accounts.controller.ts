@@ -1,0 +1,80 @@
+import { Body, Controller, Get, HttpCode, Post, Put, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { Access, CurrentPrincipal } from '../access.decorators';
+import { parseBoolean, parseEmail, parseFullName, parsePassword, parseUsername, requiredString } from '../account-input';
+import { toApiUser } from '../api-user';
+import { Principal } from '../auth-types';
+import { loginFailure } from '../login/login-errors';
+import { SessionLogin } from '../login/session-login';
+import { AccountsService } from './accounts.service';
+
+type Body = Record<string, unknown>;
+
+/** Browser accounts in the seed's shapes: register, session login/logout, own profile and password. */
+@Controller('api')
+export class AccountsController {
+  constructor(
+    private readonly accounts: AccountsService,
+    private readonly sessions: SessionLogin,
+  ) {}
+
+  @Post('register')
+  @Access('public')
+  @HttpCode(201)
+  async register(@Body() body: Body) {
+    const user = await this.accounts.register({
+      username: parseUsername(body),
+      password: parsePassword(body),
+      email: parseEmail(body, true),
+      fullName: parseFullName(body),
+    });
+    return { success: true, message: 'Registration successful', user_id: user.id };
+  }
+
+  /** Answers the new session's CSRF token too (`csrf_token`): login starts a fresh session. */
+  @Post('login')
+  @Access('public')
+  @HttpCode(200)
+  async login(@Body() body: Body, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    requiredString(body, 'username');
+    requiredString(body, 'password');
+    const rememberMe = parseBoolean(body, 'remember_me') ?? false;
+    try {
+      const user = await this.sessions.authenticate(req, res);
+      const csrfToken = await this.sessions.logIn(req, user, rememberMe);
+      return { success: true, message: 'Login successful', user: toApiUser(user), csrf_token: csrfToken };
+    } catch (err) {
+      throw loginFailure(err, res);
+    }
+  }
+
+  @Post('logout')
+  @Access('public')
+  @HttpCode(200)
+  async logout(@Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    await this.sessions.logOut(req, res);
+    return { success: true, message: 'Logout successful' };
+  }
+
+  @Get('user/current')
+  @Access('read')
+  async current(@CurrentPrincipal() who: Principal) {
+    return { success: true, user: toApiUser(await this.accounts.get(who.userId!)) };
+  }
+
+  @Put('user/profile')
+  @Access('account')
+  async profile(@CurrentPrincipal() who: Principal, @Body() body: Body) {
+    const user = await this.accounts.updateProfile(who.userId!, { email: parseEmail(body, false), fullName: parseFullName(body) });
+    return { success: true, message: 'Profile updated', user: toApiUser(user) };
+  }
+
+  @Put('user/password')
+  @Access('account')
+  async password(@CurrentPrincipal() who: Principal, @Body() body: Body) {
+    const current = requiredString(body, 'current_password');
+    const next = parsePassword(body, 'new_password');
+    await this.accounts.changePassword(who.userId!, current, next);
+    return { success: true, message: 'Password changed' };
+  }
+}

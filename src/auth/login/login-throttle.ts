@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { AppConfig } from '../../config/app-config';
+import { RateLimiter, RateWindow } from '../../platform/rate-limit/rate-limiter';
+
+export class TooManyLoginFailuresError extends Error {
+  constructor(readonly retryAfterSeconds: number) {
+    super(`Too many failed sign-ins; try again in ${retryAfterSeconds} s`);
+  }
+}
+
+/**
+ * Counts failed logins per username and per client IP in a fixed window; past either limit
+ * every attempt (even a right password) is refused until the window ends. A success clears
+ * the username's count only, so one user's success does not unlock a guessing IP.
+ */
+@Injectable()
+export class LoginThrottle {
+  constructor(
+    private readonly config: AppConfig,
+    private readonly limiter: RateLimiter,
+  ) {}
+
+  async assertAllowed(ip: string, username: string): Promise<void> {
+    const [byUser, byIp] = await Promise.all([this.limiter.peek(userKey(username)), this.limiter.peek(ipKey(ip))]);
+    const blocked = [
+      over(byUser, this.config.loginFailuresPerUsername),
+      over(byIp, this.config.loginFailuresPerIp),
+    ].filter((w): w is RateWindow => w !== null);
+    if (blocked.length === 0) return;
+    const resetAt = Math.max(...blocked.map((w) => w.resetAt));
+    throw new TooManyLoginFailuresError(Math.max(1, Math.ceil((resetAt - Date.now()) / 1000)));
+  }
+
+  async recordFailure(ip: string, username: string): Promise<void> {
+    const windowMs = this.config.loginFailureWindowSeconds * 1000;
+    await Promise.all([this.limiter.increment(userKey(username), windowMs), this.limiter.increment(ipKey(ip), windowMs)]);
+  }
+
+  async recordSuccess(username: string): Promise<void> {
+    await this.limiter.reset(userKey(username));
+  }
+}
+
+const userKey = (username: string) => `login:user:${username.toLowerCase()}`;
+const ipKey = (ip: string) => `login:ip:${ip}`;
+const over = (window: RateWindow | null, limit: number) => (window && window.count >= limit ? window : null);

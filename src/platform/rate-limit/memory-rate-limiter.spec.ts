@@ -1,0 +1,4 @@
+import { MemoryRateLimiter } from './memory-rate-limiter';
+import { describeRateLimiterContract } from './rate-limiter.contract';
+
+describeRateLimiterContract('memory', () => new MemoryRateLimiter());

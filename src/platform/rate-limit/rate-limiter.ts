@@ -1,0 +1,17 @@
+/** A fixed-window counter: how many hits a key has had since the window opened, and when it resets. */
+export interface RateWindow {
+  count: number;
+  resetAt: number;
+}
+
+/**
+ * Counters for rate limits (login failures). Contract: `increment` opens a window of
+ * `windowMs` on the first hit of a key and counts hits until `resetAt`, after which the key
+ * starts again from zero; `peek` reads without counting; `reset` forgets a key. Adapters:
+ * memory (one process); Redis (INCR + PEXPIRE) runs the same contract.
+ */
+export abstract class RateLimiter {
+  abstract increment(key: string, windowMs: number): Promise<RateWindow>;
+  abstract peek(key: string): Promise<RateWindow | null>;
+  abstract reset(key: string): Promise<void>;
+}

@@ -1,0 +1,4 @@
+import { MemorySessionStore } from './memory-session-store';
+import { describeSessionStoreContract } from './session-store.contract';
+
+describeSessionStoreContract('memory', () => new MemorySessionStore());
