@@ -1,0 +1,43 @@
+import { csvCell, csvRow } from './csv-cell';
+
+describe('csvCell', () => {
+  it('quotes cells holding a comma, a quote, CR or LF, doubling the quotes', () => {
+    expect(csvCell('plain')).toBe('plain');
+    expect(csvCell('a,b')).toBe('"a,b"');
+    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
+    expect(csvCell('line1\nline2')).toBe('"line1\nline2"');
+    expect(csvCell('cr\rhere')).toBe('"cr\rhere"');
+  });
+
+  it('neutralises strings that start like a formula, in any column', () => {
+    expect(csvCell('=1+1')).toBe("'=1+1");
+    expect(csvCell('+cmd')).toBe("'+cmd");
+    expect(csvCell('-2+3')).toBe("'-2+3");
+    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvCell('\tindented')).toBe("'\tindented");
+    expect(csvCell('\rx')).toBe(`"'\rx"`);
+    expect(csvCell('=HYPERLINK("http://x","y")')).toBe(`"'=HYPERLINK(""http://x"",""y"")"`);
+    expect(csvCell('a=b')).toBe('a=b');
+  });
+
+  it('writes numbers as plain numbers, negatives included, and empties for null', () => {
+    expect(csvCell(-5)).toBe('-5');
+    expect(csvCell(12.5)).toBe('12.5');
+    expect(csvCell(0)).toBe('0');
+    expect(csvCell(null)).toBe('');
+    expect(csvCell(undefined)).toBe('');
+    expect(csvCell(Number.NaN)).toBe('');
+  });
+
+  it('joins lists and writes objects as JSON, neutralised and quoted like any text', () => {
+    expect(csvCell(['a', 'b'])).toBe('"a,b"');
+    expect(csvCell(['=x'])).toBe("'=x");
+    expect(csvCell({ k: 'v' })).toBe('"{""k"":""v""}"');
+  });
+});
+
+describe('csvRow', () => {
+  it('joins cells with commas and ends with CRLF', () => {
+    expect(csvRow(['a', 1, null, 'b,c'])).toBe('a,1,,"b,c"\r\n');
+  });
+});
