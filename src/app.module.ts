@@ -2,13 +2,16 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AuthModule } from './auth/auth.module';
 import { AppConfig } from './config/app-config';
 import { DashboardModule } from './dashboard/dashboard.module';
+import { ExportModule } from './export/export.module';
 import { FilesModule } from './files/files.module';
 import { IngestModule } from './ingest/ingest.module';
 import { LifecycleService } from './lifecycle.service';
 import { LogsModule } from './logs/logs.module';
 import { ObservabilityModule } from './observability/observability.module';
 import { PlatformModule } from './platform/platform.module';
+import { SavedSearchesModule } from './saved-searches/saved-searches.module';
 import { SearchModule } from './search/search.module';
+import { WebModule } from './web/web.module';
 
 @Module({})
 export class AppModule {
@@ -16,7 +19,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [PlatformModule, LogsModule, AuthModule, IngestModule, FilesModule, SearchModule, DashboardModule, ObservabilityModule],
+      imports: [PlatformModule, LogsModule, AuthModule, IngestModule, FilesModule, SearchModule, DashboardModule, ObservabilityModule, WebModule, ExportModule, SavedSearchesModule],
       providers: [{ provide: AppConfig, useValue: config }, LifecycleService],
       exports: [AppConfig],
     };

@@ -4,10 +4,12 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import compression from 'compression';
 import express from 'express';
 import { AppModule } from './app.module';
+import { configureSecurity } from './auth/http-security/configure-security';
 import { AppConfig } from './config/app-config';
 import { PerformanceRecorder } from './observability/performance-recorder';
 import { requestTiming } from './observability/request-timing.middleware';
 import { ApiExceptionFilter } from './platform/http/api-exception.filter';
+import { configureViews } from './web/configure-views';
 
 const LOG_LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
   debug: ['error', 'warn', 'log', 'debug'],
@@ -33,5 +35,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.use(express.json({ limit: '1mb' }));
   app.use(express.urlencoded({ extended: false, limit: '1mb' }));
   app.useGlobalFilters(new ApiExceptionFilter());
+  configureSecurity(app, config);
+  configureViews(app, config);
   return app;
 }

@@ -1,0 +1,157 @@
+/* Dashboard: stat cards, five charts and two tables, refreshed every 30 s for the chosen range. */
+(function () {
+  'use strict';
+  const L = window.Lognest;
+  const { api, el, clear, fmtNumber, query } = L;
+  const REFRESH_MS = 30000;
+  const state = { range: '24h', from: '', to: '' };
+  const charts = {};
+  let timer = null;
+  let paused = false;
+
+  function readUrl() {
+    const p = new URLSearchParams(location.search);
+    state.range = p.get('range') || '24h';
+    state.from = p.get('from') || '';
+    state.to = p.get('to') || '';
+  }
+  function writeUrl() {
+    const qs = query({ range: state.range === '24h' ? '' : state.range, from: state.from, to: state.to });
+    history.replaceState(null, '', qs ? '?' + qs : location.pathname);
+  }
+  const params = () => L.rangeParams(state.range, state.from, state.to);
+  const get = (path, extra) => api('GET', path + '?' + query({ ...params(), ...(extra || {}) }));
+
+  /** The errors-per-day chart shows at least a week, however short the chosen range. */
+  function errorWindow() {
+    const ms = L.rangeMs(state.range);
+    return ms !== null && ms < 7 * 86400000 ? { date_from: 'now-7d' } : params();
+  }
+
+  function baseOptions(extra) {
+    const text = L.cssVar('--muted');
+    const grid = L.cssVar('--border');
+    return Object.assign({
+      responsive: true, maintainAspectRatio: false, animation: false,
+      plugins: { legend: { display: false, labels: { color: text } }, tooltip: { mode: 'index', intersect: false } },
+      scales: {
+        x: { ticks: { color: text, maxRotation: 0, autoSkipPadding: 12 }, grid: { color: grid, display: false } },
+        y: { beginAtZero: true, ticks: { color: text, precision: 0 }, grid: { color: grid } },
+      },
+    }, extra || {});
+  }
+
+  /** Creates the chart once, then only swaps its data (no flicker on refresh). */
+  function draw(id, type, labels, datasets, options) {
+    const existing = charts[id];
+    if (existing) {
+      existing.data.labels = labels;
+      existing.data.datasets = datasets;
+      existing.update('none');
+      return;
+    }
+    const canvas = document.getElementById(id);
+    charts[id] = new window.Chart(canvas, { type, data: { labels, datasets }, options });
+  }
+
+  function setText(id, text, className) {
+    const node = document.getElementById(id);
+    node.textContent = text;
+    if (className !== undefined) node.className = className;
+  }
+
+  function renderStats(all, ranged) {
+    setText('stat-total', fmtNumber(all.total_logs));
+    setText('stat-recent', fmtNumber(all.total_logs_24h));
+    setText('stat-range-count', fmtNumber(ranged.total_logs) + ' in the selected range');
+    setText('stat-error-rate', ranged.error_rate === null ? '–' : ranged.error_rate + ' %', 'value' + (ranged.error_rate >= 5 ? ' value-bad' : ''));
+    setText('stat-avg-rt', ranged.avg_response_time_24h === null ? '–' : fmtNumber(Math.round(ranged.avg_response_time_24h)) + ' ms');
+    setText('stat-users', fmtNumber(ranged.unique_users_24h));
+    const latest = all.latest_error;
+    const holder = clear(document.getElementById('stat-latest-error'));
+    if (latest) {
+      holder.append(el('a', { href: '/search?' + query({ q: 'id:"' + latest.id + '"', range: 'all', open: latest.id }), text: latest.message, title: latest.message }));
+      setText('stat-latest-error-sub', L.fmtAgo(latest['@timestamp']) + (latest.service ? ' · ' + latest.service : '') + (latest.endpoint ? ' · ' + latest.endpoint : ''));
+    } else {
+      holder.textContent = 'none';
+      setText('stat-latest-error-sub', '');
+    }
+
+    const slow = clear(document.getElementById('slowest-body'));
+    if (!ranged.top_slowest_endpoints.length) slow.append(el('tr', null, el('td', { className: 'empty', attrs: { colspan: 3 }, text: 'No requests in this range' })));
+    for (const e of ranged.top_slowest_endpoints) {
+      slow.append(el('tr', null,
+        el('td', { className: 'mono' }, el('a', { href: '/search?' + query({ endpoint: e.endpoint, range: state.range, from: state.from, to: state.to, sort: 'desc' }), text: e.endpoint })),
+        el('td', { className: 'num', text: fmtNumber(e.avg_response_time) }),
+        el('td', { className: 'num', text: fmtNumber(e.count) })));
+    }
+
+    const sys = clear(document.getElementById('system-body'));
+    const components = Array.isArray(ranged.system_status) ? ranged.system_status
+      : Object.entries(ranged.system_status || {}).map(([name, v]) => (typeof v === 'object' && v ? { name, ...v } : { name, status: v }));
+    for (const c of components) {
+      const status = String(c.status || 'unknown');
+      const dot = /^(ok|up|healthy|connected)$/i.test(status) ? 'ok' : /degraded|warn/i.test(status) ? 'degraded' : 'bad';
+      const details = Object.entries(c).filter(([k]) => !['name', 'status', 'component'].includes(k)).map(([k, v]) => k + ': ' + (typeof v === 'object' ? JSON.stringify(v) : v)).join(', ');
+      sys.append(el('tr', null,
+        el('td', { text: c.name || c.component }),
+        el('td', null, el('span', { className: 'status-dot ' + dot, attrs: { 'aria-hidden': 'true' } }), status),
+        el('td', { className: 'muted', text: details })));
+    }
+  }
+
+  function renderCharts(perHour, levels, status, endpoints, errors) {
+    const accent = L.cssVar('--accent');
+    draw('chart-per-hour', 'bar', perHour.labels, [{ label: 'Logs', data: perHour.data, backgroundColor: accent, borderRadius: 2 }], baseOptions());
+    draw('chart-levels', 'doughnut', levels.labels, [{ data: levels.data, backgroundColor: levels.labels.map(L.levelColor), borderWidth: 0 }],
+      { responsive: true, maintainAspectRatio: false, animation: false, plugins: { legend: { position: 'right', labels: { color: L.cssVar('--muted'), boxWidth: 10 } } } });
+    draw('chart-status', 'doughnut', status.labels, [{ data: status.data, backgroundColor: status.colors, borderWidth: 0 }],
+      { responsive: true, maintainAspectRatio: false, animation: false, plugins: { legend: { position: 'right', labels: { color: L.cssVar('--muted'), boxWidth: 10 } } } });
+    draw('chart-endpoints', 'bar', endpoints.labels, [{ label: 'Requests', data: endpoints.data, backgroundColor: accent, borderRadius: 2 }],
+      baseOptions({ indexAxis: 'y', scales: { x: { beginAtZero: true, ticks: { color: L.cssVar('--muted') }, grid: { color: L.cssVar('--border') } }, y: { ticks: { color: L.cssVar('--muted'), font: { family: 'monospace' } }, grid: { display: false } } } }));
+    draw('chart-error-rate', 'line', errors.labels, [{ label: 'Errors', data: errors.data, borderColor: L.cssVar('--err'), backgroundColor: L.cssVar('--err'), tension: 0.25, fill: false, pointRadius: 3 }], baseOptions());
+    setText('errors-total', fmtNumber(errors.total_errors) + ' errors');
+  }
+
+  async function refresh() {
+    const error = document.getElementById('dash-error');
+    try {
+      const [all, ranged, perHour, levels, status, endpoints, errors] = await Promise.all([
+        api('GET', '/api/stats'), get('/api/stats'), get('/api/charts/logs_per_hour'), get('/api/charts/levels'),
+        get('/api/charts/status_distribution'), get('/api/charts/top_endpoints'), api('GET', '/api/charts/error_rate?' + query(errorWindow())),
+      ]);
+      renderStats(all, ranged);
+      renderCharts(perHour, levels, status, endpoints, errors);
+      error.hidden = true;
+      setText('updated', 'Updated ' + new Date().toLocaleTimeString());
+      document.body.dataset.loaded = 'true';
+    } catch (err) {
+      error.textContent = 'Could not load the dashboard: ' + L.errorText(err);
+      error.hidden = false;
+    }
+  }
+
+  function schedule() {
+    clearInterval(timer);
+    if (!paused) timer = setInterval(() => { if (!document.hidden) refresh(); }, REFRESH_MS);
+  }
+
+  L.onReady(() => {
+    readUrl();
+    const form = document.getElementById('range-form');
+    L.bindRange(form, state, (next) => { Object.assign(state, next); writeUrl(); refresh(); });
+    form.addEventListener('submit', (e) => { e.preventDefault(); refresh(); });
+    const toggle = document.getElementById('refresh-toggle');
+    toggle.addEventListener('click', () => {
+      paused = !paused;
+      toggle.setAttribute('aria-pressed', String(!paused));
+      toggle.textContent = 'Auto-refresh: ' + (paused ? 'paused' : 'on');
+      schedule();
+    });
+    document.getElementById('refresh-now').addEventListener('click', refresh);
+    refresh();
+    schedule();
+  });
+
+  window.LognestDashboard = { charts };
+})();

@@ -1,0 +1,77 @@
+import { Controller, Get, Param, Render, UseFilters } from '@nestjs/common';
+import { Access, CurrentPrincipal } from '../auth/access.decorators';
+import { Principal } from '../auth/auth-types';
+import { LEVELS } from '../logs/log-record';
+import { PageExceptionFilter } from './page-exception.filter';
+import { pageModel } from './page-model';
+
+/**
+ * The signed-in pages. Each renders a shell; its script in public/js fetches the data from
+ * the JSON API, so pages and API clients see the same numbers and permissions.
+ */
+@Controller()
+@UseFilters(PageExceptionFilter)
+export class PagesController {
+  @Get()
+  @Access('read')
+  @Render('dashboard')
+  dashboard(@CurrentPrincipal() who: Principal) {
+    return pageModel(who, 'dashboard', 'Dashboard', { charts: true });
+  }
+
+  @Get('search')
+  @Access('read')
+  @Render('search')
+  search(@CurrentPrincipal() who: Principal) {
+    return pageModel(who, 'search', 'Search', { levels: LEVELS, charts: true });
+  }
+
+  @Get('trace/:correlationId')
+  @Access('read')
+  @Render('trace')
+  trace(@CurrentPrincipal() who: Principal, @Param('correlationId') correlationId: string) {
+    return pageModel(who, 'trace', `Trace ${correlationId}`, { correlationId });
+  }
+
+  @Get('upload')
+  @Access('ingest')
+  @Render('upload')
+  upload(@CurrentPrincipal() who: Principal) {
+    return pageModel(who, 'upload', 'Upload');
+  }
+
+  @Get('files')
+  @Access('read')
+  @Render('files')
+  files(@CurrentPrincipal() who: Principal) {
+    return pageModel(who, 'files', 'Files');
+  }
+
+  @Get('saved')
+  @Access('read')
+  @Render('saved')
+  saved(@CurrentPrincipal() who: Principal) {
+    return pageModel(who, 'saved', 'Saved searches');
+  }
+
+  @Get('history')
+  @Access('read')
+  @Render('history')
+  history(@CurrentPrincipal() who: Principal) {
+    return pageModel(who, 'history', 'History');
+  }
+
+  @Get('settings')
+  @Access('read')
+  @Render('settings')
+  settings(@CurrentPrincipal() who: Principal) {
+    return pageModel(who, 'settings', 'Settings');
+  }
+
+  @Get('settings/admin')
+  @Access('admin')
+  @Render('admin')
+  admin(@CurrentPrincipal() who: Principal) {
+    return pageModel(who, 'admin', 'Administration', { roles: ['admin', 'member', 'viewer'] });
+  }
+}
