@@ -97,6 +97,9 @@ export class FileIngestService {
         await this.files.updateProgress(tenantId, id, { ...totals, linesTotal: chunk.lines, bytesProcessed: chunk.bytes });
       });
       await this.files.updateProgress(tenantId, id, { status: 'completed', bytesProcessed: file.size, completedAt: Date.now() });
+      // The records are stored; a second copy of an uploaded file would double the disk
+      // used (docs/decisions/0006). Files of the watched folder belong to their owner.
+      if (file.source === 'upload') fs.rmSync(file.storedPath, { force: true });
     } catch (err) {
       if (err instanceof Cancelled) return;
       const reason = err instanceof Error ? err.message : String(err);

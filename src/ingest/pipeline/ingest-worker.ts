@@ -4,19 +4,23 @@ import { WorkerRequest, WorkerResponse } from './worker-protocol';
 import { prepareBody, prepareFile } from './prepare-records';
 
 const port = parentPort!;
-const acks = new Map<number, () => void>();
+const acks = new Map<number, { resolve: () => void; reject: (err: Error) => void }>();
 
 const reply = (message: WorkerResponse) => port.postMessage(message);
 
 port.on('message', (message: WorkerRequest) => {
   if (message.kind === 'ack') {
-    acks.get(message.job)?.();
+    acks.get(message.job)?.resolve();
+    return;
+  }
+  if (message.kind === 'abort') {
+    acks.get(message.job)?.reject(new Error(message.message));
     return;
   }
   void run(message);
 });
 
-async function run(message: Exclude<WorkerRequest, { kind: 'ack' }>): Promise<void> {
+async function run(message: Extract<WorkerRequest, { kind: 'body' | 'file' }>): Promise<void> {
   try {
     if (message.kind === 'body') {
       const text = Buffer.from(message.body.buffer, message.body.byteOffset, message.body.byteLength).toString('utf8');
@@ -24,8 +28,8 @@ async function run(message: Exclude<WorkerRequest, { kind: 'ack' }>): Promise<vo
       return;
     }
     await prepareFile(message.file, message.options, message.chunkRecords, (chunk) =>
-      new Promise<void>((resolve) => {
-        acks.set(message.job, resolve);
+      new Promise<void>((resolve, reject) => {
+        acks.set(message.job, { resolve, reject });
         reply({ kind: 'chunk', job: message.job, chunk });
       }),
     );

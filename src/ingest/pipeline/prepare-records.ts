@@ -101,8 +101,9 @@ export function prepareObjects(objects: unknown[], options: IngestJobOptions, ke
 }
 
 /**
- * Streams a file from disk in spool chunks of `chunkRecords`, waiting for `onChunk` (the
- * commit) before reading on, so memory stays bounded whatever the file size.
+ * Streams a file from disk in spool chunks of `chunkRecords`. One chunk may be committing
+ * (`onChunk`) while the next is prepared; before a third is started the first must be
+ * committed, so memory stays bounded whatever the file size and both stages keep busy.
  */
 export async function prepareFile(
   file: string,
@@ -117,18 +118,30 @@ export async function prepareFile(
   let bytes = 0;
   let lines = 0;
   let lastChar = '\n';
-  for await (const buffer of stream as AsyncIterable<Buffer>) {
-    bytes += buffer.length;
-    const text = decoder.write(buffer);
-    lines += countNewlines(text);
-    if (text.length > 0) lastChar = text[text.length - 1];
-    const now = Date.now();
-    parser ??= createParser(resolveFormat(options.format, options.filename, text.slice(0, 4096)), {
-      delimiter: options.delimiter,
-      now,
-    });
-    builder.add(parser.push(text), now);
-    if (builder.size >= chunkRecords) await onChunk(builder.flush(lines, bytes));
+  let committing: Promise<void> = Promise.resolve();
+  const hand = async (chunk: PreparedChunk) => {
+    await committing;
+    committing = onChunk(chunk);
+    // Surface a failed commit right away instead of when the next chunk is ready.
+    committing.catch(() => stream.destroy());
+  };
+  try {
+    for await (const buffer of stream as AsyncIterable<Buffer>) {
+      bytes += buffer.length;
+      const text = decoder.write(buffer);
+      lines += countNewlines(text);
+      if (text.length > 0) lastChar = text[text.length - 1];
+      const now = Date.now();
+      parser ??= createParser(resolveFormat(options.format, options.filename, text.slice(0, 4096)), {
+        delimiter: options.delimiter,
+        now,
+      });
+      builder.add(parser.push(text), now);
+      if (builder.size >= chunkRecords) await hand(builder.flush(lines, bytes));
+    }
+  } catch (err) {
+    await committing; // a failed commit is the cause; report it rather than the aborted read
+    throw err;
   }
   const tail = decoder.end();
   const now = Date.now();
@@ -136,7 +149,8 @@ export async function prepareFile(
   if (tail) builder.add(parser.push(tail), now);
   builder.add(parser.end(), now);
   const unterminated = bytes > 0 && (tail ? !tail.endsWith('\n') : lastChar !== '\n');
-  await onChunk(builder.flush(lines + (unterminated ? 1 : 0), bytes));
+  await hand(builder.flush(lines + (unterminated ? 1 : 0), bytes));
+  await committing;
 }
 
 function countNewlines(text: string): number {

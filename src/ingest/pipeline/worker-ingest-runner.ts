@@ -64,6 +64,7 @@ export class WorkerIngestRunner extends IngestRunner {
       pending.onChunk!(m.chunk).then(
         () => worker.postMessage({ kind: 'ack', job: m.job } satisfies WorkerRequest),
         (err: Error) => {
+          worker.postMessage({ kind: 'abort', job: m.job, message: err.message } satisfies WorkerRequest);
           this.finish(m.job);
           pending.reject(err);
         },
