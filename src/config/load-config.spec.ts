@@ -16,13 +16,11 @@ describe('loadConfig', () => {
     const config = loadConfig({
       PORT: '9100',
       LOGNEST_ADMIN_PASSWORD: 'longenough',
-      LOGNEST_KAFKA_BROKERS: 'a:9092, b:9093',
       LOGNEST_REDIS_URL: 'redis://127.0.0.1:6379',
       LOGNEST_OPEN_REGISTRATION: 'false',
     });
     expect(config.port).toBe(9100);
     expect(config.adminPassword).toBe('longenough');
-    expect(config.kafkaBrokers).toEqual(['a:9092', 'b:9093']);
     expect(config.redisUrl).toBe('redis://127.0.0.1:6379');
     expect(config.openRegistration).toBe(false);
   });
@@ -44,5 +42,10 @@ describe('loadConfig', () => {
       expect(String(err)).toContain('PORT="eighty"');
       expect(String(err)).toContain('LOGNEST_REDIS_URL');
     }
+  });
+
+  it('refuses scale-out variables whose adapter is not built, naming them', () => {
+    expect(() => loadConfig({ LOGNEST_ELASTICSEARCH_URL: 'http://127.0.0.1:9200' })).toThrow(/LOGNEST_ELASTICSEARCH_URL is set, but this version has no adapter/);
+    expect(() => loadConfig({ LOGNEST_KAFKA_BROKERS: 'a:9092' })).toThrow(/LOGNEST_KAFKA_BROKERS/);
   });
 });

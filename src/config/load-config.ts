@@ -18,6 +18,8 @@ export function readEnv(cwd = process.cwd(), env: Env = process.env): Env {
   return { ...fromFile, ...env };
 }
 
+const UNBUILT_ADAPTERS = ['LOGNEST_ELASTICSEARCH_URL', 'LOGNEST_MONGODB_URL', 'LOGNEST_KAFKA_BROKERS'];
+
 export function loadConfig(env: Env = readEnv()): AppConfig {
   const problems: string[] = [];
   const read = <T>(name: string, fallback: T, parse: (raw: string) => T | undefined): T => {
@@ -78,6 +80,10 @@ export function loadConfig(env: Env = readEnv()): AppConfig {
     bcryptRounds: read('LOGNEST_BCRYPT_ROUNDS', 10, int(4, 15)),
     logLevel: read('LOGNEST_LOG_LEVEL', 'info' as const, level),
   };
+  // Refused rather than ignored: a team that sets them expects the data to go there.
+  for (const name of UNBUILT_ADAPTERS) {
+    if (env[name]?.trim()) problems.push(`${name} is set, but this version has no adapter for it yet (see README, Scale-out)`);
+  }
   if (problems.length > 0) {
     throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   }
