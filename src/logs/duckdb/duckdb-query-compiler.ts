@@ -12,6 +12,7 @@
 import { isCanonicalField } from '../log-record';
 import { ComparisonNode, QueryNode, RangeNode, wildcardSegments, WildcardSegment } from '../query/query-ast';
 import { QuerySyntaxError } from '../query/query-syntax-error';
+import { escapeRegex, phraseRegexSource, RE2_DIALECT, wordRegexSource } from '../query/word-pattern';
 import {
   comparisonAsRange,
   DATE_EXPECTED,
@@ -40,10 +41,6 @@ type LeafNode = Exclude<QueryNode, { kind: 'match_all' | 'and' | 'or' | 'not' }>
 type Bounds = Pick<RangeNode, 'lower' | 'upper'>;
 
 const NOT_NULL_COLUMNS = new Set<string>(['id', '@timestamp', 'ingested_at', 'level', 'message']);
-const WORD_CHAR = /[\p{L}\p{N}_]/u;
-const RE_WORD_START = '(?:^|[^\\pL\\pN_])';
-const RE_WORD_END = '(?:[^\\pL\\pN_]|$)';
-const RE_WORD_CHAR = '[\\pL\\pN_]';
 const ESCAPE = ` ESCAPE '\\'`;
 
 /** WHERE-clause fragment for a query; throws QuerySyntaxError for values a field cannot hold. */
@@ -183,37 +180,21 @@ function textLeaf(node: LeafNode): Leaf {
 
 /** One word (maybe with wildcards, which stand for word characters) as a whole word. */
 function wordMatch(segments: WildcardSegment[]): SqlFragment[] {
-  const body = segments.map((s) => (s.kind === 'literal' ? escapeRegex(s.text) : s.kind === 'any' ? `${RE_WORD_CHAR}*` : RE_WORD_CHAR)).join('');
-  const edge = (s: WildcardSegment, last: boolean) => s.kind !== 'literal' || isWordChar(last ? lastChar(s.text) : s.text);
   const literals = segments.flatMap((s) => (s.kind === 'literal' ? [s.text] : []));
-  return boundedMatch(body, edge(segments[0], false), edge(segments[segments.length - 1], true), literals);
+  return withPrefilter(wordRegexSource(segments, RE2_DIALECT), literals);
 }
 
 /** Words in order, separated by any run of whitespace. */
 function phraseMatch(words: string[]): SqlFragment[] {
-  const body = words.map(escapeRegex).join('\\s+');
-  return boundedMatch(body, isWordChar(words[0]), isWordChar(lastChar(words[words.length - 1])), words);
+  return withPrefilter(phraseRegexSource(words, RE2_DIALECT), words);
 }
 
-function boundedMatch(body: string, wordStart: boolean, wordEnd: boolean, literals: string[]): SqlFragment[] {
-  const regex = (wordStart ? RE_WORD_START : '') + body + (wordEnd ? RE_WORD_END : '');
+/** The exact match, after a cheap regex on the longest literal piece (docs/decisions/0003). */
+function withPrefilter(regex: string, literals: string[]): SqlFragment[] {
   const longest = literals.reduce((a, b) => (b.length > a.length ? b : a), '');
   const exact = frag(`regexp_matches(message, ?, 'i')`, regex);
   if (longest.length === 0 || escapeRegex(longest) === regex) return [exact];
   return [frag(`regexp_matches(message, ?, 'i')`, escapeRegex(longest)), exact];
-}
-
-function isWordChar(text: string): boolean {
-  return text.length > 0 && WORD_CHAR.test(String.fromCodePoint(text.codePointAt(0) as number));
-}
-
-function lastChar(text: string): string {
-  const chars = Array.from(text);
-  return chars[chars.length - 1] ?? '';
-}
-
-function escapeRegex(text: string): string {
-  return text.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&');
 }
 
 function likePattern(pattern: string): string {

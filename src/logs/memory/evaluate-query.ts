@@ -6,6 +6,7 @@ import { CANONICAL_FIELDS, isCanonicalField, LogRecord } from '../log-record';
 import { ComparisonNode, QueryNode, RangeNode, wildcardSegments, WildcardSegment } from '../query/query-ast';
 import { InvalidQueryError } from '../query/invalid-query-error';
 import { QuerySyntaxError } from '../query/query-syntax-error';
+import { escapeRegex, JS_DIALECT, phraseRegexSource, wordRegexSource } from '../query/word-pattern';
 import {
   comparisonAsRange,
   DATE_EXPECTED,
@@ -24,12 +25,6 @@ type LeafNode = Exclude<QueryNode, { kind: 'match_all' | 'and' | 'or' | 'not' }>
 type Bounds = Pick<RangeNode, 'lower' | 'upper'>;
 type Scalar = string | number;
 
-const WORD_CHAR = /[\p{L}\p{N}_]/u;
-const RE_WORD_START = '(?:^|[^\\p{L}\\p{N}_])';
-const RE_WORD_END = '(?:[^\\p{L}\\p{N}_]|$)';
-const RE_WORD_CHAR = '[\\p{L}\\p{N}_]';
-// RE2's `\s` is ASCII whitespace only.
-const RE_SPACE = '[\\t\\n\\f\\r ]+';
 
 /** A predicate for a query; throws QuerySyntaxError for values a field cannot hold. */
 export function compileQuery(node: QueryNode): RecordPredicate {
@@ -203,33 +198,12 @@ function messageMatches(re: RegExp): RecordPredicate {
   return (r) => re.test(r.message);
 }
 
-/** One word (maybe with wildcards, which stand for word characters) as a whole word. */
 function wordRegex(segments: WildcardSegment[]): RegExp {
-  const body = segments.map((s) => (s.kind === 'literal' ? escapeRegex(s.text) : s.kind === 'any' ? `${RE_WORD_CHAR}*` : RE_WORD_CHAR)).join('');
-  const edge = (s: WildcardSegment, last: boolean) => s.kind !== 'literal' || isWordChar(last ? lastChar(s.text) : s.text);
-  return bounded(body, edge(segments[0], false), edge(segments[segments.length - 1], true));
+  return new RegExp(wordRegexSource(segments, JS_DIALECT), 'iu');
 }
 
-/** Words in order, separated by any run of whitespace. */
 function phraseRegex(words: string[]): RegExp {
-  return bounded(words.map(escapeRegex).join(RE_SPACE), isWordChar(words[0]), isWordChar(lastChar(words[words.length - 1])));
-}
-
-function bounded(body: string, wordStart: boolean, wordEnd: boolean): RegExp {
-  return new RegExp((wordStart ? RE_WORD_START : '') + body + (wordEnd ? RE_WORD_END : ''), 'iu');
-}
-
-function isWordChar(text: string): boolean {
-  return text.length > 0 && WORD_CHAR.test(String.fromCodePoint(text.codePointAt(0) as number));
-}
-
-function lastChar(text: string): string {
-  const chars = Array.from(text);
-  return chars[chars.length - 1] ?? '';
-}
-
-function escapeRegex(text: string): string {
-  return text.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&');
+  return new RegExp(phraseRegexSource(words, JS_DIALECT), 'iu');
 }
 
 /** SQL LIKE (ILIKE when `insensitive`) of a wildcard pattern: the whole value. */
