@@ -1,0 +1,100 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { LogRecord } from '../../logs/log-record';
+import { LogWriteStore, SpooledBatch } from '../../logs/log-write-store';
+import { EventBus } from '../../platform/events/event-bus';
+import { LogWriter, WriterSaturatedError } from './log-writer';
+
+/** Records each commit; a commit finishes when the test releases it. */
+class GatedStore extends LogWriteStore {
+  commits: SpooledBatch[][] = [];
+  private gates: (() => void)[] = [];
+  fail: Error | null = null;
+
+  async appendSpooled(batches: SpooledBatch[]): Promise<void> {
+    this.commits.push(batches);
+    await new Promise<void>((release) => this.gates.push(release));
+    if (this.fail) throw this.fail;
+  }
+  release(): void {
+    this.gates.shift()?.();
+  }
+  async append(_tenantId: string, _records: LogRecord[]): Promise<void> {}
+  async deleteByFile(): Promise<number> {
+    return 0;
+  }
+}
+
+const tick = () => new Promise((r) => setImmediate(r));
+
+describe('LogWriter', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lognest-writer-'));
+  let n = 0;
+  const batch = (tenantId: string, count: number): SpooledBatch => {
+    const file = path.join(dir, `b${n++}.ndjson`);
+    fs.writeFileSync(file, 'x\n');
+    return { tenantId, path: file, count };
+  };
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('commits what arrived during a commit together in the next one, then answers each caller', async () => {
+    const store = new GatedStore();
+    const events = new EventBus();
+    const ingested: { tenantId: string; count: number }[] = [];
+    events.on('logs.ingested', (e) => ingested.push({ tenantId: e.tenantId, count: e.count }));
+    const writer = new LogWriter(store, events, 10_000);
+
+    const first = writer.submit(batch('a', 10));
+    await tick();
+    const second = writer.submit(batch('a', 20));
+    const third = writer.submit(batch('b', 5));
+    let secondDone = false;
+    void second.then(() => (secondDone = true));
+    expect(store.commits.map((c) => c.length)).toEqual([1]);
+
+    store.release();
+    await first;
+    await tick();
+    expect(store.commits.map((c) => c.map((b) => b.count))).toEqual([[10], [20, 5]]);
+    expect(secondDone).toBe(false);
+
+    store.release();
+    await Promise.all([second, third]);
+    expect(ingested).toEqual([{ tenantId: 'a', count: 10 }, { tenantId: 'a', count: 20 }, { tenantId: 'b', count: 5 }]);
+    expect(writer.pendingRecords).toBe(0);
+    // Spool files are removed in the background once committed.
+    for (let i = 0; i < 50 && fs.readdirSync(dir).length > 0; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  it('refuses new work with a retry time while the queue is over its limit', async () => {
+    const store = new GatedStore();
+    const writer = new LogWriter(store, new EventBus(), 1_000);
+    expect(() => writer.assertCapacity()).not.toThrow();
+    const pending = writer.submit(batch('a', 1_500));
+    expect(() => writer.assertCapacity()).toThrow(WriterSaturatedError);
+    try {
+      writer.assertCapacity();
+    } catch (err) {
+      expect((err as WriterSaturatedError).retryAfterSeconds).toBeGreaterThanOrEqual(1);
+    }
+    store.release();
+    await pending;
+    expect(() => writer.assertCapacity()).not.toThrow();
+  });
+
+  it('rejects every caller of a failed commit and keeps working afterwards', async () => {
+    const store = new GatedStore();
+    const writer = new LogWriter(store, new EventBus(), 10_000);
+    store.fail = new Error('disk full');
+    const failed = writer.submit(batch('a', 1));
+    store.release();
+    await expect(failed).rejects.toThrow('disk full');
+    store.fail = null;
+    const ok = writer.submit(batch('a', 2));
+    await tick();
+    store.release();
+    await expect(ok).resolves.toBeUndefined();
+  });
+});
