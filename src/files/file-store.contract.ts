@@ -1,5 +1,5 @@
 import { newId } from '../platform/ids';
-import { FileStore } from './file-store';
+import { DuplicateSourceKeyError, FileStore } from './file-store';
 import { LogFile } from './file-types';
 
 /** The tenants the contract writes files for; an adapter with foreign keys creates them first. */
@@ -95,7 +95,7 @@ export function describeFileStoreContract(name: string, make: () => Promise<{ st
       await store.create(logFile(B, T0, { source: 'upload', sourceKey: null }));
       expect(await store.existsSourceKey('watch:a.log:10:1')).toBe(true);
       expect(await store.existsSourceKey('watch:a.log:10:2')).toBe(false);
-      await expect(store.create(logFile(B, T0, { source: 'watch', sourceKey: 'watch:a.log:10:1' }))).rejects.toThrow();
+      await expect(store.create(logFile(B, T0, { source: 'watch', sourceKey: 'watch:a.log:10:1' }))).rejects.toThrow(DuplicateSourceKeyError);
       expect((await store.list(B, 0, 10)).total).toBe(1);
       await store.create(logFile(B, T0, { sourceKey: null }));
       expect((await store.list(B, 0, 10)).total).toBe(2);

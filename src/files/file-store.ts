@@ -1,7 +1,16 @@
 import { LogFile, FileProgress } from './file-types';
 
+/** A file with this watched-folder source key is already registered. */
+export class DuplicateSourceKeyError extends Error {
+  constructor(readonly sourceKey: string) {
+    super(`A file with source key ${sourceKey} is already registered`);
+    this.name = 'DuplicateSourceKeyError';
+  }
+}
+
 /** Ingested files. Every read and write is scoped to a tenant, except the start-up scans. */
 export abstract class FileStore {
+  /** Throws DuplicateSourceKeyError when the file's source key is taken. */
   abstract create(file: LogFile): Promise<void>;
   abstract get(tenantId: string, id: string): Promise<LogFile | null>;
   abstract list(tenantId: string, offset: number, limit: number): Promise<{ files: LogFile[]; total: number }>;

@@ -1,4 +1,4 @@
-import { FileStore } from './file-store';
+import { DuplicateSourceKeyError, FileStore } from './file-store';
 import { FileProgress, LogFile } from './file-types';
 
 /** Files in a map, for unit tests. Behaves as SqliteFileStore does (file-store.contract.ts). */
@@ -7,7 +7,7 @@ export class MemoryFileStore extends FileStore {
 
   async create(file: LogFile): Promise<void> {
     if (this.files.has(file.id)) throw new Error(`file ${file.id} exists`);
-    if (file.sourceKey !== null && (await this.existsSourceKey(file.sourceKey))) throw new Error(`source key ${file.sourceKey} exists`);
+    if (file.sourceKey !== null && (await this.existsSourceKey(file.sourceKey))) throw new DuplicateSourceKeyError(file.sourceKey);
     this.files.set(file.id, structuredClone(file));
   }
 

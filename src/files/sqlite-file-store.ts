@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { SqliteDatabase } from '../platform/metadata/sqlite-database';
-import { FileStore } from './file-store';
+import { DuplicateSourceKeyError, FileStore } from './file-store';
 import { FileProgress, FileStatus, InputFormat, LogFile } from './file-types';
 
 interface FileRow {
@@ -30,6 +30,7 @@ export class SqliteFileStore extends FileStore {
   }
 
   async create(f: LogFile): Promise<void> {
+    if (f.sourceKey !== null && (await this.existsSourceKey(f.sourceKey))) throw new DuplicateSourceKeyError(f.sourceKey);
     this.sqlite.db
       .prepare(
         `INSERT INTO files (id, tenant_id, original_name, stored_path, source, source_key, format, size, status, lines_total,
