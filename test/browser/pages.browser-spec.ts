@@ -262,7 +262,8 @@ describe('pages (browser)', () => {
     await page.getByLabel('Password').fill('viewer-password-1');
     await page.getByLabel('Role', { exact: true }).selectOption('viewer');
     await page.getByRole('button', { name: 'Add user' }).click();
-    await page.locator('#users-body tr', { hasText: 'viewer1' }).waitFor();
+    // Match the username cell exactly: the admin's row reads "…viewer" + "1 s ago" as text.
+    await page.locator('#users-body tr', { has: page.locator('td', { hasText: /^viewer1$/ }) }).waitFor();
     await b.screenshot(page, 'admin');
 
     const { page: viewer } = await b.newPage();
