@@ -24,6 +24,8 @@ export abstract class AppConfig {
   /** Records waiting for the writer above which ingest answers 503 with Retry-After. */
   abstract readonly ingestQueueLimit: number;
   abstract readonly maxUploadBytes: number;
+  /** DuckDB's memory_limit for the log store, as DuckDB writes it ('512MB', '2GB'). */
+  abstract readonly duckdbMemoryLimit: string;
   abstract readonly cacheTtlSeconds: number;
   abstract readonly watchIntervalMs: number;
   /** bcrypt cost; tests lower it. */

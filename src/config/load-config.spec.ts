@@ -32,6 +32,15 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ LOGNEST_LOGIN_FAILURES_PER_USERNAME: '0' })).toThrow(/LOGNEST_LOGIN_FAILURES_PER_USERNAME/);
   });
 
+  it('reads the DuckDB memory limit, 512MB by default, refusing what DuckDB would not take or too little', () => {
+    expect(loadConfig({}).duckdbMemoryLimit).toBe('512MB');
+    expect(loadConfig({ LOGNEST_DUCKDB_MEMORY_LIMIT: '2GB' }).duckdbMemoryLimit).toBe('2GB');
+    expect(loadConfig({ LOGNEST_DUCKDB_MEMORY_LIMIT: '1.5 GiB' }).duckdbMemoryLimit).toBe('1.5GiB');
+    for (const bad of ['lots', '512', '10MB', '-1GB', '1 GB; SET x']) {
+      expect(() => loadConfig({ LOGNEST_DUCKDB_MEMORY_LIMIT: bad })).toThrow(/LOGNEST_DUCKDB_MEMORY_LIMIT/);
+    }
+  });
+
   it('stops with a message naming every bad variable', () => {
     expect(() => loadConfig({ PORT: 'eighty', LOGNEST_REDIS_URL: 'http://x', LOGNEST_ADMIN_PASSWORD: 'short' })).toThrow(
       ConfigError,

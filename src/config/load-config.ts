@@ -46,6 +46,14 @@ export function loadConfig(env: Env = readEnv()): AppConfig {
       return undefined;
     }
   };
+  // A size DuckDB understands, at least 64 MB (below that a search over a day of logs spills).
+  const memorySize = (raw: string) => {
+    const m = /^(\d+(?:\.\d+)?)\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.exec(raw);
+    if (!m) return undefined;
+    const unit = m[2].toUpperCase();
+    const factor = { KB: 1e3, MB: 1e6, GB: 1e9, TB: 1e12, KIB: 2 ** 10, MIB: 2 ** 20, GIB: 2 ** 30, TIB: 2 ** 40 }[unit]!;
+    return Number(m[1]) * factor >= 64 * 2 ** 20 ? `${m[1]}${m[2]}` : undefined;
+  };
   const level = (raw: string) =>
     (['debug', 'info', 'warn', 'error'] as const).find((l) => l === raw.toLowerCase());
 
@@ -75,6 +83,7 @@ export function loadConfig(env: Env = readEnv()): AppConfig {
     ingestWorkers: read('LOGNEST_INGEST_WORKERS', Math.min(2, os.cpus().length), int(0, 16)),
     ingestQueueLimit: read('LOGNEST_INGEST_QUEUE_LIMIT', 200_000, int(1_000, 10_000_000)),
     maxUploadBytes: read('LOGNEST_MAX_UPLOAD_BYTES', 4 * 1024 ** 3, int(1024, Number.MAX_SAFE_INTEGER)),
+    duckdbMemoryLimit: read('LOGNEST_DUCKDB_MEMORY_LIMIT', '512MB', memorySize),
     cacheTtlSeconds: read('LOGNEST_CACHE_TTL_SECONDS', 300, int(0, 86_400)),
     watchIntervalMs: read('LOGNEST_WATCH_INTERVAL_MS', 1000, int(50, 60_000)),
     bcryptRounds: read('LOGNEST_BCRYPT_ROUNDS', 10, int(4, 15)),

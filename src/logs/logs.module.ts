@@ -18,7 +18,8 @@ import { LogWriteStore } from './log-write-store';
     {
       provide: DuckDbDatabase,
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => DuckDbDatabase.open(path.join(config.dataDir, 'logs.duckdb')),
+      useFactory: (config: AppConfig) => 
+        DuckDbDatabase.open(path.join(config.dataDir, 'logs.duckdb'), { memoryLimit: config.duckdbMemoryLimit }),
     },
     {
       provide: LogWriteStore,

@@ -1,7 +1,9 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { newId } from '../../platform/ids';
 import { describeLogStoreContract } from '../log-store.contract';
+import { parseQuery } from '../query/query-parser';
 import { DuckDbDatabase } from './duckdb-database';
 import { DuckDbLogReadStore } from './duckdb-log-read-store';
 import { DuckDbLogWriteStore } from './duckdb-log-write-store';
@@ -18,4 +20,73 @@ describeLogStoreContract('DuckDB', async () => {
       fs.rmSync(spoolDir, { recursive: true, force: true });
     },
   };
+});
+
+// The layout of docs/decisions/0007: ids in canonical form are stored as UUIDs, any other
+// value verbatim; every value must come back exactly as written and match only itself.
+describe('DuckDB storage of correlation and trace ids', () => {
+  const T = 'tenant-ids';
+  const values: Array<[string | null, string | null]> = [
+    ['f0aa39cf-63c3-46cf-a768-06476b8b3241', '07a4181d7e7eea4dc906db241757277b'],
+    ['F0AA39CF-63C3-46CF-A768-06476B8B3241', '07A4181D7E7EEA4DC906DB241757277B'],
+    ['{f0aa39cf-63c3-46cf-a768-06476b8b3241}', '07a4181d-7e7e-ea4d-c906-db241757277b'],
+    ['f0aa39cf63c346cfa76806476b8b3241', 'req-42'],
+    ['req-42', null],
+    [null, ''],
+  ];
+  let duck: DuckDbDatabase;
+  let read: DuckDbLogReadStore;
+  let spoolDir: string;
+  const records = values.map(([correlationId, traceId], i) => ({
+    id: newId(1_714_557_600_000 + i), tenantId: T, timestamp: 1_714_557_600_000 + i, ingestedAt: 1_714_557_600_000 + i,
+    level: 'INFO' as const, message: `record ${i}`, service: null, server: null, environment: null, logType: null,
+    correlationId, traceId, spanId: null, userId: null, clientIp: null, method: null, endpoint: null, statusCode: null,
+    responseTimeMs: null, userAgent: null, sqlQuery: null, queryDurationMs: null, tags: [], fileId: null,
+    fields: i === 0 ? { k: 'v' } : {},
+  }));
+
+  beforeAll(async () => {
+    duck = await DuckDbDatabase.open(':memory:');
+    spoolDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lognest-duckdb-ids-'));
+    await new DuckDbLogWriteStore(duck, spoolDir).append(T, records);
+    read = new DuckDbLogReadStore(duck);
+  });
+
+  afterAll(() => {
+    duck.close();
+    fs.rmSync(spoolDir, { recursive: true, force: true });
+  });
+
+  it('gives every value back exactly', async () => {
+    const { records: found } = await read.search({ tenantId: T, query: parseQuery('') }, { offset: 0, limit: 100, sort: 'asc' });
+    expect(found).toEqual(records);
+  });
+
+  it('stores canonical values as UUIDs and others verbatim', async () => {
+    const [row] = await duck.query(
+      `SELECT count(correlation_uuid)::INTEGER AS cu, count(correlation_text)::INTEGER AS ct,
+              count(trace_uuid)::INTEGER AS tu, count(trace_text)::INTEGER AS tt, count(fields)::INTEGER AS f FROM logs`,
+    );
+    expect(row).toEqual({ cu: 1, ct: 4, tu: 1, tt: 4, f: 1 });
+  });
+
+  it.each(values.flatMap(([c, t]) => [['correlation_id', c], ['trace_id', t]] as const).filter(([, v]) => v !== null && v !== ''))(
+    'finds %s:"%s" case-sensitively, and only that record',
+    async (field, value) => {
+      const expected = records.filter((r) => (field === 'correlation_id' ? r.correlationId : r.traceId) === value).map((r) => r.id);
+      const query = parseQuery(`${field}:${JSON.stringify(value)}`);
+      const { records: found } = await read.search({ tenantId: T, query }, { offset: 0, limit: 100, sort: 'asc' });
+      expect(found.map((r) => r.id)).toEqual(expected);
+      const negated = await read.count({ tenantId: T, query: parseQuery(`-${field}:${JSON.stringify(value)}`) });
+      expect(negated).toBe(records.length - expected.length);
+    },
+  );
+
+  it('matches prefixes, existence and top terms on the rendered value', async () => {
+    expect(await read.count({ tenantId: T, query: parseQuery('correlation_id:f0aa*') })).toBe(2);
+    expect(await read.count({ tenantId: T, query: parseQuery('trace_id:07a4181d7e*') })).toBe(1);
+    expect(await read.count({ tenantId: T, query: parseQuery('_exists_:correlation_id') })).toBe(5);
+    const top = await read.topTerms({ tenantId: T, query: parseQuery('') }, 'trace_id', 10);
+    expect(top.map((t) => t.value).sort()).toEqual(['', ...values.map(([, t]) => t).filter((t): t is string => !!t)].sort());
+  });
 });

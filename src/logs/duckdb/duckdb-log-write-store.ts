@@ -5,7 +5,7 @@ import { LogRecord } from '../log-record';
 import { LogWriteStore, SpooledBatch } from '../log-write-store';
 import { toStoredJson } from '../stored-record';
 import { DuckDbDatabase } from './duckdb-database';
-import { LOGS_TABLE } from './duckdb-schema';
+import { LOGS_TABLE, storedColumnsFromInput } from './duckdb-schema';
 
 const JSON_COLUMNS = `{id: 'VARCHAR', ts: 'BIGINT', ingested_at: 'BIGINT', level: 'VARCHAR', message: 'VARCHAR',
   service: 'VARCHAR', server: 'VARCHAR', environment: 'VARCHAR', log_type: 'VARCHAR', correlation_id: 'VARCHAR',
@@ -13,9 +13,12 @@ const JSON_COLUMNS = `{id: 'VARCHAR', ts: 'BIGINT', ingested_at: 'BIGINT', level
   endpoint: 'VARCHAR', status_code: 'INTEGER', response_time_ms: 'DOUBLE', user_agent: 'VARCHAR',
   sql_query: 'VARCHAR', query_duration_ms: 'DOUBLE', tags: 'VARCHAR[]', file_id: 'VARCHAR', fields: 'VARCHAR'}`;
 
-const INSERT_COLUMNS = `id, ts, ingested_at, level, message, service, server, environment, log_type, correlation_id,
-  trace_id, span_id, user_id, client_ip, method, endpoint, status_code, response_time_ms, user_agent, sql_query,
-  query_duration_ms, tags, file_id, fields`;
+const INPUT_COLUMNS = [
+  'id', 'ts', 'ingested_at', 'level', 'message', 'service', 'server', 'environment', 'log_type', 'correlation_id',
+  'trace_id', 'span_id', 'user_id', 'client_ip', 'method', 'endpoint', 'status_code', 'response_time_ms', 'user_agent',
+  'sql_query', 'query_duration_ms', 'tags', 'file_id', 'fields',
+];
+const STORED = storedColumnsFromInput(INPUT_COLUMNS);
 
 const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
@@ -41,9 +44,10 @@ export class DuckDbLogWriteStore extends LogWriteStore {
       for (const [tenantId, paths] of byTenant) {
         const files = `[${paths.map(sqlString).join(', ')}]`;
         await this.duck.execute(
-          `INSERT INTO ${LOGS_TABLE} (tenant_id, ${INSERT_COLUMNS})
-           SELECT ?, ${INSERT_COLUMNS} FROM read_ndjson(${files}, columns = ${JSON_COLUMNS},
-             format = 'newline_delimited', maximum_object_size = 33554432)`,
+          `INSERT INTO ${LOGS_TABLE} (tenant_id, ${STORED.columns.join(', ')})
+           SELECT ?, ${STORED.values.join(', ')} FROM (
+             SELECT *, ${STORED.derived.join(', ')} FROM read_ndjson(${files}, columns = ${JSON_COLUMNS},
+               format = 'newline_delimited', maximum_object_size = 33554432))`,
           [tenantId],
         );
       }

@@ -24,7 +24,7 @@ import {
   parseNumber,
   queryLevel,
 } from '../query/query-values';
-import { columnOf, extraFieldExpression } from './duckdb-schema';
+import { columnOf, exactKeywordMatch, extraFieldExpression } from './duckdb-schema';
 
 export interface SqlFragment {
   sql: string;
@@ -96,6 +96,10 @@ function leaf(node: LeafNode): Leaf {
   if (kind === 'level') {
     const level = queryLevel(node.value);
     return make(levelIn(level === null ? [] : [level]));
+  }
+  if (kind !== 'number') {
+    const stored = exactKeywordMatch(field, node.value);
+    if (stored) return make(stored);
   }
   return make(frag(`${column} = ?`, kind === 'number' ? parseNumber(node.value, node.position) : node.value));
 }

@@ -1,8 +1,58 @@
 // The DuckDB table that holds every tenant's logs. Column names are the wire names of
 // CANONICAL_FIELDS, except `@timestamp`, which is `ts`. Times are epoch milliseconds.
+//
+// Storage layout (docs/decisions/0007): `correlation_id` and `trace_id` are mostly random
+// UUIDs / 128-bit hex ids, which DuckDB's string compression can barely shrink (22 and 18
+// bytes a row on the bench data). A value in the canonical lowercase form is stored as a
+// UUID (16 bytes, run-length encoded where consecutive records share it: ~11 bytes a row);
+// any other value is kept verbatim in the `*_text` column. The canonical names are VIRTUAL
+// generated columns that give back the exact string, so reads, sorting, top terms and
+// suggestions see no difference; the query compiler turns an exact match into a match on
+// the stored column (see exactKeywordMatch). `fields` is NULL when the record has no extra keys.
 import { CanonicalFieldName } from '../log-record';
 
 export const LOGS_TABLE = 'logs';
+
+const UUID_TEXT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const HEX128_TEXT = /^[0-9a-f]{32}$/;
+
+interface UuidBackedColumn {
+  /** Column that holds values of the canonical form as UUID. */
+  uuid: string;
+  /** Column that holds every other value verbatim. */
+  text: string;
+  /** True when DuckDB stores `value` in the UUID column (the canonical form). */
+  canonical: (value: string) => boolean;
+  /** SQL giving the exact string back from the UUID column. */
+  render: string;
+  /** SQL (over the input column `name`) that is the UUID when the value round-trips exactly. */
+  toUuid: (name: string) => string;
+}
+
+/** correlation_id: UUID text `8-4-4-4-12`; trace_id: 32 hex digits (W3C trace context). */
+export const UUID_BACKED: Partial<Record<CanonicalFieldName, UuidBackedColumn>> = {
+  correlation_id: {
+    uuid: 'correlation_uuid',
+    text: 'correlation_text',
+    canonical: (v) => UUID_TEXT.test(v),
+    render: 'correlation_uuid::VARCHAR',
+    toUuid: (c) => `CASE WHEN TRY_CAST(${c} AS UUID)::VARCHAR = ${c} THEN ${c}::UUID END`,
+  },
+  trace_id: {
+    uuid: 'trace_uuid',
+    text: 'trace_text',
+    canonical: (v) => HEX128_TEXT.test(v),
+    render: `replace(trace_uuid::VARCHAR, '-', '')`,
+    toUuid: (c) => `CASE WHEN replace(TRY_CAST(${c} AS UUID)::VARCHAR, '-', '') = ${c} THEN ${c}::UUID END`,
+  },
+};
+
+function uuidBacked(name: CanonicalFieldName): string {
+  const c = UUID_BACKED[name]!;
+  return `${c.uuid} UUID,
+  ${c.text} VARCHAR,
+  ${name} VARCHAR GENERATED ALWAYS AS (coalesce(${c.text}, ${c.render})) VIRTUAL`;
+}
 
 export const CREATE_LOGS_TABLE = `
 CREATE TABLE IF NOT EXISTS ${LOGS_TABLE} (
@@ -16,8 +66,8 @@ CREATE TABLE IF NOT EXISTS ${LOGS_TABLE} (
   server VARCHAR,
   environment VARCHAR,
   log_type VARCHAR,
-  correlation_id VARCHAR,
-  trace_id VARCHAR,
+  ${uuidBacked('correlation_id')},
+  ${uuidBacked('trace_id')},
   span_id VARCHAR,
   user_id VARCHAR,
   client_ip VARCHAR,
@@ -32,6 +82,47 @@ CREATE TABLE IF NOT EXISTS ${LOGS_TABLE} (
   file_id VARCHAR,
   fields VARCHAR
 )`;
+
+/** A column the table of an older layout lacks; its absence means the file must be moved away. */
+export const LAYOUT_MARKER_COLUMN = 'correlation_uuid';
+
+/**
+ * The stored columns, and the SELECT expressions over a JSON input row (stored wire names)
+ * that fill them in the same order. `derived` are expressions to compute once per input row
+ * in an inner SELECT (`SELECT *, <derived> FROM read_ndjson(...)`), which `values` refer to.
+ */
+export function storedColumnsFromInput(inputColumns: readonly string[]): { columns: string[]; values: string[]; derived: string[] } {
+  const columns: string[] = [];
+  const values: string[] = [];
+  const derived: string[] = [];
+  for (const name of inputColumns) {
+    const backed = UUID_BACKED[name as CanonicalFieldName];
+    if (backed) {
+      derived.push(`${backed.toUuid(name)} AS ${backed.uuid}`);
+      columns.push(backed.uuid, backed.text);
+      values.push(backed.uuid, `CASE WHEN ${backed.uuid} IS NULL THEN ${name} END`);
+    } else if (name === 'fields') {
+      columns.push(name);
+      values.push(`NULLIF(fields, '{}')`);
+    } else {
+      columns.push(name);
+      values.push(name);
+    }
+  }
+  return { columns, values, derived };
+}
+
+/**
+ * An exact `field = value` on a UUID-backed field, on the stored column (a string compare on
+ * the generated column would render every row's UUID); null for other fields.
+ */
+export function exactKeywordMatch(field: string, value: string): { sql: string; params: unknown[] } | null {
+  const backed = UUID_BACKED[field as CanonicalFieldName];
+  if (!backed) return null;
+  return backed.canonical(value)
+    ? { sql: `${backed.uuid} = ?::UUID`, params: [value] }
+    : { sql: `${backed.text} = ?`, params: [value] };
+}
 
 /** SQL column of a canonical field. `fields` holds the other keys as a JSON object string. */
 export function columnOf(field: CanonicalFieldName): string {
