@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { AuthService } from './auth/auth.service';
@@ -11,7 +11,7 @@ import { SqliteDatabase } from './platform/metadata/sqlite-database';
 
 /** Start-up and shut-down order across modules. */
 @Injectable()
-export class LifecycleService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class LifecycleService implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger('Lognest');
 
   constructor(
@@ -33,10 +33,14 @@ export class LifecycleService implements OnApplicationBootstrap, OnApplicationSh
     this.logger.log(`Data in ${this.config.dataDir}; watching ${this.config.uploadsDir}`);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Drain work first: every module's connections (Redis too) are still open here. */
+  async beforeApplicationShutdown(): Promise<void> {
     this.watcher.stop();
     await this.fileIngest.stop();
     await this.runner.close();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
     this.duck.close();
     this.sqlite.close();
   }

@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { EventBus } from '../platform/events/event-bus';
 import { QueryCache } from '../platform/cache/query-cache';
@@ -11,6 +12,8 @@ import { FieldInfo, HistogramBucket, LogScope, LogSummary, Page, TermBucket } fr
  * older than that tenant's last write. Single-record reads and exports are not cached.
  */
 export class CachedLogReadStore extends LogReadStore {
+  private readonly logger = new Logger(CachedLogReadStore.name);
+
   constructor(
     private readonly inner: LogReadStore,
     private readonly cache: QueryCache,
@@ -18,8 +21,11 @@ export class CachedLogReadStore extends LogReadStore {
     events: EventBus,
   ) {
     super();
-    events.on('logs.ingested', (e) => void cache.bumpGeneration(e.tenantId));
-    events.on('logs.deleted', (e) => void cache.bumpGeneration(e.tenantId));
+    // A failed bump (Redis away) must not crash the process; entries still expire by TTL.
+    const bump = (tenantId: string) =>
+      cache.bumpGeneration(tenantId).catch((err) => this.logger.warn(`Cache invalidation for ${tenantId} failed: ${err?.message ?? err}`));
+    events.on('logs.ingested', (e) => void bump(e.tenantId));
+    events.on('logs.deleted', (e) => void bump(e.tenantId));
   }
 
   private async cached<T>(tenantId: string, op: string, args: unknown, load: () => Promise<T>): Promise<T> {

@@ -4,10 +4,15 @@ import { AppConfig } from '../config/app-config';
 import { PerformanceRecorder } from '../observability/performance-recorder';
 import { MemoryQueryCache } from './cache/memory-query-cache';
 import { QueryCache } from './cache/query-cache';
+import { RedisQueryCache } from './cache/redis-query-cache';
 import { EventBus } from './events/event-bus';
 import { SqliteDatabase } from './metadata/sqlite-database';
+import { RedisConnection } from './redis/redis-connection';
 
-/** Shared infrastructure: the metadata database, the event bus, the query cache, timings. */
+/**
+ * Shared infrastructure: the metadata database, the event bus, the query cache, timings, and
+ * the Redis connection (a client only when LOGNEST_REDIS_URL is set).
+ */
 @Global()
 @Module({
   providers: [
@@ -19,8 +24,13 @@ import { SqliteDatabase } from './metadata/sqlite-database';
       useFactory: (config: AppConfig, recorder: PerformanceRecorder) =>
         new SqliteDatabase(path.join(config.dataDir, 'metadata.sqlite'), (label, ms) => recorder.record('metadata_store', `sqlite:${label}`, ms)),
     },
-    { provide: QueryCache, useFactory: () => new MemoryQueryCache() },
+    { provide: RedisConnection, inject: [AppConfig], useFactory: (config: AppConfig) => RedisConnection.open(config.redisUrl) },
+    {
+      provide: QueryCache,
+      inject: [AppConfig, RedisConnection],
+      useFactory: (config: AppConfig, redis: RedisConnection) => (config.redisUrl ? new RedisQueryCache(redis.client) : new MemoryQueryCache()),
+    },
   ],
-  exports: [EventBus, SqliteDatabase, PerformanceRecorder, QueryCache],
+  exports: [EventBus, SqliteDatabase, PerformanceRecorder, QueryCache, RedisConnection],
 })
 export class PlatformModule {}

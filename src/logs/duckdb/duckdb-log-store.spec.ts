@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { LogRecord } from '../log-record';
 import { newId } from '../../platform/ids';
 import { describeLogStoreContract } from '../log-store.contract';
 import { parseQuery } from '../query/query-parser';
@@ -37,12 +38,12 @@ describe('DuckDB storage of correlation and trace ids', () => {
   let duck: DuckDbDatabase;
   let read: DuckDbLogReadStore;
   let spoolDir: string;
-  const records = values.map(([correlationId, traceId], i) => ({
+  const records: LogRecord[] = values.map(([correlationId, traceId], i) => ({
     id: newId(1_714_557_600_000 + i), tenantId: T, timestamp: 1_714_557_600_000 + i, ingestedAt: 1_714_557_600_000 + i,
     level: 'INFO' as const, message: `record ${i}`, service: null, server: null, environment: null, logType: null,
     correlationId, traceId, spanId: null, userId: null, clientIp: null, method: null, endpoint: null, statusCode: null,
     responseTimeMs: null, userAgent: null, sqlQuery: null, queryDurationMs: null, tags: [], fileId: null,
-    fields: i === 0 ? { k: 'v' } : {},
+    fields: (i === 0 ? { k: 'v' } : {}) as Record<string, string>,
   }));
 
   beforeAll(async () => {
