@@ -92,4 +92,18 @@ describe('durability across kill -9 (e2e, child process)', () => {
     }
     child!.kill('SIGKILL');
   }, 120_000);
+
+  it('replaces an ingest worker thread that died, and the next job runs', async () => {
+    const { WorkerIngestRunner } = require(path.join(ROOT, 'dist/src/ingest/pipeline/worker-ingest-runner.js'));
+    const runner = new WorkerIngestRunner(1);
+    const spoolDir = path.join(dir, 'worker-spool');
+    const options = { tenantId: 't', fileId: null, format: 'ndjson', spoolDir };
+    const first = await runner.runBody(Buffer.from('{"message":"one"}\n'), options, true);
+    expect(first.accepted).toBe(1);
+    await (runner as unknown as { workers: { terminate(): Promise<number> }[] }).workers[0].terminate();
+    await new Promise((r) => setTimeout(r, 100));
+    const second = await runner.runBody(Buffer.from('{"message":"two"}\n{"message":"three"}\n'), options, true);
+    expect(second.accepted).toBe(2);
+    await runner.close();
+  });
 });

@@ -18,17 +18,30 @@ export class WorkerIngestRunner extends IngestRunner {
   private readonly jobs = new Map<number, PendingJob>();
   private nextJob = 1;
 
+  private closing = false;
+
   constructor(count: number) {
     super();
-    const script = path.join(__dirname, 'ingest-worker.js');
-    this.workers = Array.from({ length: count }, () => {
-      const worker = new Worker(script);
-      worker.on('message', (m: WorkerResponse) => this.onMessage(worker, m));
-      worker.on('error', (err) => this.failAll(worker, err));
-      worker.unref();
-      this.load.set(worker, 0);
-      return worker;
+    this.workers = Array.from({ length: count }, () => this.spawn());
+  }
+
+  /**
+   * A worker that dies (an uncaught error, out of memory) fails its own jobs and is
+   * replaced, so later requests are not sent to a thread that will never answer.
+   */
+  private spawn(): Worker {
+    const worker = new Worker(path.join(__dirname, 'ingest-worker.js'));
+    worker.on('message', (m: WorkerResponse) => this.onMessage(worker, m));
+    worker.on('error', (err) => this.failAll(worker, err));
+    worker.on('exit', (code) => {
+      this.failAll(worker, new Error(`ingest worker exited with code ${code}`));
+      this.load.delete(worker);
+      const slot = this.workers.indexOf(worker);
+      if (slot >= 0 && !this.closing) this.workers[slot] = this.spawn();
     });
+    worker.unref();
+    this.load.set(worker, 0);
+    return worker;
   }
 
   /** True when the compiled worker script exists (false under ts test runners). */
@@ -92,6 +105,7 @@ export class WorkerIngestRunner extends IngestRunner {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
 }
