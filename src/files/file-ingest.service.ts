@@ -94,7 +94,7 @@ export class FileIngestService {
         totals.accepted += chunk.accepted;
         totals.rejected += chunk.rejected;
         for (const e of chunk.errors) if (totals.errors.length < MAX_REPORTED_ERRORS) totals.errors.push(e);
-        await this.files.updateProgress(tenantId, id, { ...totals, linesTotal: chunk.lines, bytesProcessed: chunk.bytes });
+        await this.files.updateProgress(tenantId, id, { ...totals, format: chunk.format, linesTotal: chunk.lines, bytesProcessed: chunk.bytes });
       });
       await this.files.updateProgress(tenantId, id, { status: 'completed', bytesProcessed: file.size, completedAt: Date.now() });
       // The records are stored; a second copy of an uploaded file would double the disk

@@ -42,4 +42,5 @@ export interface LogFile {
   description: string | null;
 }
 
-export type FileProgress = Pick<LogFile, 'status' | 'linesTotal' | 'bytesProcessed' | 'accepted' | 'rejected' | 'errors' | 'failure' | 'completedAt'>;
+/** What file ingest updates as it goes; `format` becomes the detected one when `auto` was asked. */
+export type FileProgress = Pick<LogFile, 'format' | 'status' | 'linesTotal' | 'bytesProcessed' | 'accepted' | 'rejected' | 'errors' | 'failure' | 'completedAt'>;

@@ -19,6 +19,7 @@ const toFile = (r: FileRow): LogFile => ({
 });
 
 const PROGRESS_COLUMNS: Record<keyof FileProgress, string> = {
+  format: 'format',
   status: 'status', linesTotal: 'lines_total', bytesProcessed: 'bytes_processed', accepted: 'accepted',
   rejected: 'rejected', errors: 'errors', failure: 'failure', completedAt: 'completed_at',
 };

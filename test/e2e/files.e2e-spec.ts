@@ -30,7 +30,7 @@ describe('files: upload and watched folder (e2e)', () => {
       return f.status === 'completed' || f.status === 'failed' ? f : null;
     });
     expect(done).toMatchObject({
-      status: 'completed', original_name: 'batch.ndjson', accepted: 1200, rejected: 1, lines_total: 1201, progress: 100,
+      status: 'completed', original_name: 'batch.ndjson', file_type: 'ndjson', accepted: 1200, rejected: 1, lines_total: 1201, progress: 100,
       uploaded_by: 'admin', description: 'nightly batch', size: Buffer.byteLength(body),
     });
     expect(done.errors).toEqual([{ line: 1201, reason: expect.any(String) }]);
@@ -71,7 +71,7 @@ describe('files: upload and watched folder (e2e)', () => {
       const f = list.body.files.find((x: { original_name: string }) => x.original_name === 'dropped.log');
       return f && f.status === 'completed' ? f : null;
     });
-    expect(file).toMatchObject({ source: 'watch', accepted: 2, uploaded_by: 'watched-folder' });
+    expect(file).toMatchObject({ source: 'watch', accepted: 2, uploaded_by: 'watched-folder', file_type: 'text' });
 
     await t.close(true);
     t = await startTestApp({ dir: t.dir });

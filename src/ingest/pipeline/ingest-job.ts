@@ -15,6 +15,8 @@ export interface IngestJobOptions {
 /** Records of a job serialized to a spool file, ready for LogWriteStore.appendSpooled. */
 export interface PreparedChunk {
   path: string;
+  /** The format the input was read as (the detected one for `auto`). */
+  format: Exclude<InputFormat, 'auto'>;
   accepted: number;
   rejected: number;
   errors: LineError[];

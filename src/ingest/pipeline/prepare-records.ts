@@ -54,12 +54,12 @@ class ChunkBuilder {
   }
 
   /** Writes what was added to a new spool file and starts a fresh chunk. */
-  flush(lines: number, bytes: number): PreparedChunk {
+  flush(lines: number, bytes: number, format: PreparedChunk['format']): PreparedChunk {
     fs.mkdirSync(this.options.spoolDir, { recursive: true });
     const file = path.join(this.options.spoolDir, `${newId()}.ndjson`);
     fs.writeFileSync(file, this.lines.length > 0 ? this.lines.join('\n') + '\n' : '');
     const chunk: PreparedChunk = {
-      path: file, accepted: this.accepted, rejected: this.rejected, errors: this.errors, lines, bytes, ids: this.ids,
+      path: file, format, accepted: this.accepted, rejected: this.rejected, errors: this.errors, lines, bytes, ids: this.ids,
     };
     this.lines = [];
     this.ids = [];
@@ -82,7 +82,7 @@ export function prepareBody(body: string, options: IngestJobOptions, keepIds = f
   const builder = new ChunkBuilder(options, keepIds);
   builder.add(parser.push(body), now);
   builder.add(parser.end(), now);
-  return builder.flush(0, Buffer.byteLength(body));
+  return builder.flush(0, Buffer.byteLength(body), format);
 }
 
 /** Already-parsed objects (a JSON request body): normalize, spool. */
@@ -97,7 +97,7 @@ export function prepareObjects(objects: unknown[], options: IngestJobOptions, ke
     ),
     now,
   );
-  return builder.flush(objects.length, 0);
+  return builder.flush(objects.length, 0, 'json');
 }
 
 /**
@@ -115,6 +115,7 @@ export async function prepareFile(
   const decoder = new StringDecoder('utf8');
   const builder = new ChunkBuilder(options, false);
   let parser: ReturnType<typeof createParser> | null = null;
+  let format: PreparedChunk['format'] | undefined;
   let bytes = 0;
   let lines = 0;
   let lastChar = '\n';
@@ -132,12 +133,10 @@ export async function prepareFile(
       lines += countNewlines(text);
       if (text.length > 0) lastChar = text[text.length - 1];
       const now = Date.now();
-      parser ??= createParser(resolveFormat(options.format, options.filename, text.slice(0, 4096)), {
-        delimiter: options.delimiter,
-        now,
-      });
+      format ??= resolveFormat(options.format, options.filename, text.slice(0, 4096));
+      parser ??= createParser(format, { delimiter: options.delimiter, now });
       builder.add(parser.push(text), now);
-      if (builder.size >= chunkRecords) await hand(builder.flush(lines, bytes));
+      if (builder.size >= chunkRecords) await hand(builder.flush(lines, bytes, format));
     }
   } catch (err) {
     await committing; // a failed commit is the cause; report it rather than the aborted read
@@ -145,11 +144,12 @@ export async function prepareFile(
   }
   const tail = decoder.end();
   const now = Date.now();
-  parser ??= createParser(resolveFormat(options.format, options.filename, tail), { delimiter: options.delimiter, now });
+  format ??= resolveFormat(options.format, options.filename, tail);
+  parser ??= createParser(format, { delimiter: options.delimiter, now });
   if (tail) builder.add(parser.push(tail), now);
   builder.add(parser.end(), now);
   const unterminated = bytes > 0 && (tail ? !tail.endsWith('\n') : lastChar !== '\n');
-  await hand(builder.flush(lines + (unterminated ? 1 : 0), bytes));
+  await hand(builder.flush(lines + (unterminated ? 1 : 0), bytes, format));
   await committing;
 }
 
