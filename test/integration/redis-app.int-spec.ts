@@ -36,6 +36,11 @@ describe('Lognest on Redis (whole app)', () => {
     if (madeSessions.length > 0) await redis.zrem('lognest:sessions:expiry', ...madeSessions);
   });
 
+  it('reports Redis in the health components', async () => {
+    const res = await app.http.get('/api/health').expect(200);
+    expect(res.body.components).toEqual({ log_store: true, metadata_store: true, redis: true });
+  });
+
   it('keeps a signed-in browser session in Redis', async () => {
     const agent = request.agent(app.app.getHttpServer());
     const res = await agent.post('/api/login').send({ username, password: USER_PASSWORD }).expect(200);

@@ -55,6 +55,16 @@ export class RedisConnection implements OnApplicationShutdown {
     return this.redis;
   }
 
+  /** null without Redis; otherwise whether it answers a PING now. */
+  async healthy(): Promise<boolean | null> {
+    if (!this.redis) return null;
+    try {
+      return (await this.redis.ping()) === 'PONG';
+    } catch {
+      return false;
+    }
+  }
+
   /** QUIT lets pending replies arrive; resolves once the socket is closed. */
   async onApplicationShutdown(): Promise<void> {
     const redis = this.redis;
