@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Services for the integration suite (test/integration): `start` installs Redis from Debian if
-# missing, runs it on 127.0.0.1:6399 without persistence and writes .ci/services.env;
-# `stop` shuts it down. Both are idempotent. Elasticsearch and Kafka are not handled here yet.
+# missing, runs it on 127.0.0.1:6399 without persistence; fetches Elasticsearch (the
+# integ-test zip from Maven Central) into a cache dir, runs it single-node on 127.0.0.1:9250
+# as an unprivileged user; and writes .ci/services.env. `stop` shuts both down. Both are
+# idempotent. Kafka is not handled here yet.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -36,13 +38,90 @@ stop_redis() {
   rm -rf "$STATE_DIR"
 }
 
+ES_VERSION=8.19.0
+ES_PORT=9250
+ES_USER=lognest-es
+ES_CACHE="${TMPDIR:-/tmp}/lognest-es-cache"
+ES_HOME="$ES_CACHE/elasticsearch-$ES_VERSION"
+ES_STATE="${TMPDIR:-/tmp}/lognest-ci-es-${ES_PORT}"
+ES_URL="http://127.0.0.1:$ES_PORT"
+
+es_up() { curl -fsS -m 2 "$ES_URL/_cluster/health" >/dev/null 2>&1; }
+
+java17_home() {
+  local d
+  for d in /usr/lib/jvm/java-17-openjdk-amd64 /usr/lib/jvm/java-17-openjdk-* /usr/lib/jvm/*17*; do
+    if [ -x "$d/bin/java" ]; then echo "$d"; return; fi
+  done
+  apt_install openjdk-17-jre-headless
+  for d in /usr/lib/jvm/java-17-openjdk-*; do
+    if [ -x "$d/bin/java" ]; then echo "$d"; return; fi
+  done
+  echo "no Java 17 found under /usr/lib/jvm" >&2; exit 1
+}
+
+start_elasticsearch() {
+  command -v curl >/dev/null || apt_install curl
+  if ! es_up; then
+    local java_home; java_home="$(java17_home)"
+    if [ ! -x "$ES_HOME/bin/elasticsearch" ]; then
+      command -v unzip >/dev/null || apt_install unzip
+      command -v mvn >/dev/null || apt_install maven
+      mkdir -p "$ES_CACHE"
+      local zip="$ES_CACHE/elasticsearch-$ES_VERSION.zip"
+      [ -s "$zip" ] || JAVA_HOME="$java_home" mvn -q -B dependency:copy \
+        "-Dartifact=org.elasticsearch.distribution.integ-test-zip:elasticsearch:$ES_VERSION:zip" \
+        "-DoutputDirectory=$ES_CACHE"
+      rm -rf "$ES_HOME.tmp" && mkdir -p "$ES_HOME.tmp"
+      unzip -q -o "$zip" -d "$ES_HOME.tmp"
+      mv "$ES_HOME.tmp/elasticsearch-$ES_VERSION" "$ES_HOME" && rm -rf "$ES_HOME.tmp"
+    fi
+    rm -rf "$ES_STATE" && mkdir -p "$ES_STATE/data" "$ES_STATE/logs"
+    # Elasticsearch refuses to run as root: as root, run it as an unprivileged user.
+    local as_user=()
+    if [ "$(id -u)" = 0 ]; then
+      id -u "$ES_USER" >/dev/null 2>&1 || useradd -r -s /usr/sbin/nologin -M "$ES_USER"
+      chown -R "$ES_USER" "$ES_HOME" "$ES_STATE"
+      as_user=(runuser -u "$ES_USER" --)
+    fi
+    # The integ-test zip carries the x-pack-security module: turn it off for plain HTTP.
+    local xpack=()
+    [ -d "$ES_HOME/modules/x-pack-security" ] && xpack=(-Expack.security.enabled=false)
+    "${as_user[@]}" env JAVA_HOME="$java_home" ES_JAVA_HOME="$java_home" \
+      ES_JAVA_OPTS="-Xms512m -Xmx512m" \
+      "$ES_HOME/bin/elasticsearch" -d -p "$ES_STATE/es.pid" \
+      -Ediscovery.type=single-node "${xpack[@]}" \
+      -Ehttp.port="$ES_PORT" -Enetwork.host=127.0.0.1 -Etransport.port=9350 \
+      -Epath.data="$ES_STATE/data" -Epath.logs="$ES_STATE/logs" \
+      -Ecluster.routing.allocation.disk.threshold_enabled=false \
+      >"$ES_STATE/stdout.log" 2>&1 || { cat "$ES_STATE/stdout.log" >&2; exit 1; }
+    for _ in $(seq 1 180); do es_up && break; sleep 1; done
+    es_up || { echo "elasticsearch did not answer on port $ES_PORT" >&2; tail -50 "$ES_STATE"/logs/*.log "$ES_STATE/stdout.log" >&2 || true; exit 1; }
+  fi
+  curl -fsS -m 120 "$ES_URL/_cluster/health?wait_for_status=yellow&timeout=110s" >/dev/null
+  echo "elasticsearch: $ES_URL ($(curl -fsS "$ES_URL/_cat/nodes?h=version" | tr -d "[:space:]"))"
+}
+
+stop_elasticsearch() {
+  if [ -s "$ES_STATE/es.pid" ]; then
+    local pid; pid="$(cat "$ES_STATE/es.pid")"
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+    kill -9 "$pid" 2>/dev/null || true
+  fi
+  rm -rf "$ES_STATE"
+}
+
 case "${1:-}" in
   start)
     start_redis
+    start_elasticsearch
     echo "export LOGNEST_TEST_REDIS_URL=redis://127.0.0.1:$REDIS_PORT" > "$ENV_FILE"
+    echo "export LOGNEST_TEST_ELASTICSEARCH_URL=$ES_URL" >> "$ENV_FILE"
     ;;
   stop)
     stop_redis
+    stop_elasticsearch
     rm -f "$ENV_FILE"
     ;;
   *)

@@ -18,7 +18,7 @@ export function readEnv(cwd = process.cwd(), env: Env = process.env): Env {
   return { ...fromFile, ...env };
 }
 
-const UNBUILT_ADAPTERS = ['LOGNEST_ELASTICSEARCH_URL', 'LOGNEST_MONGODB_URL', 'LOGNEST_KAFKA_BROKERS'];
+const UNBUILT_ADAPTERS = ['LOGNEST_MONGODB_URL', 'LOGNEST_KAFKA_BROKERS'];
 
 export function loadConfig(env: Env = readEnv()): AppConfig {
   const problems: string[] = [];

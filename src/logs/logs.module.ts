@@ -8,30 +8,51 @@ import { CachedLogReadStore } from './cached-log-read-store';
 import { DuckDbDatabase } from './duckdb/duckdb-database';
 import { DuckDbLogReadStore } from './duckdb/duckdb-log-read-store';
 import { DuckDbLogWriteStore } from './duckdb/duckdb-log-write-store';
+import { ElasticsearchLogIndex } from './elasticsearch/elasticsearch-client';
+import { ElasticsearchLogReadStore } from './elasticsearch/elasticsearch-log-read-store';
+import { ElasticsearchLogWriteStore } from './elasticsearch/elasticsearch-log-write-store';
 import { LogReadStore } from './log-read-store';
 import { LogWriteStore } from './log-write-store';
 
-/** Log storage: the write and read ports, bound to the adapter the configuration picks. */
+/**
+ * Log storage: the write and read ports, bound to the adapter the configuration picks —
+ * Elasticsearch when LOGNEST_ELASTICSEARCH_URL is set, else the embedded DuckDB file.
+ */
 @Global()
 @Module({
   providers: [
     {
+      provide: ElasticsearchLogIndex,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => (config.elasticsearchUrl ? new ElasticsearchLogIndex({ url: config.elasticsearchUrl }) : null),
+    },
+    {
       provide: DuckDbDatabase,
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => 
-        DuckDbDatabase.open(path.join(config.dataDir, 'logs.duckdb'), { memoryLimit: config.duckdbMemoryLimit }),
+      // With Elasticsearch holding the logs, no DuckDB file is created (an empty in-memory one stands in).
+      useFactory: (config: AppConfig) =>
+        DuckDbDatabase.open(config.elasticsearchUrl ? ':memory:' : path.join(config.dataDir, 'logs.duckdb'), { memoryLimit: config.duckdbMemoryLimit }),
     },
     {
       provide: LogWriteStore,
-      inject: [AppConfig, DuckDbDatabase, PerformanceRecorder],
-      useFactory: (config: AppConfig, duck: DuckDbDatabase, recorder: PerformanceRecorder) =>
-        timed(new DuckDbLogWriteStore(duck, path.join(config.dataDir, 'spool')), recorder, 'log_store', 'duckdb'),
+      inject: [AppConfig, DuckDbDatabase, PerformanceRecorder, ElasticsearchLogIndex],
+      useFactory: (config: AppConfig, duck: DuckDbDatabase, recorder: PerformanceRecorder, es: ElasticsearchLogIndex | null) =>
+        es
+          ? timed(new ElasticsearchLogWriteStore(es), recorder, 'log_store', 'elasticsearch')
+          : timed(new DuckDbLogWriteStore(duck, path.join(config.dataDir, 'spool')), recorder, 'log_store', 'duckdb'),
     },
     {
       provide: LogReadStore,
-      inject: [AppConfig, DuckDbDatabase, PerformanceRecorder, QueryCache, EventBus],
-      useFactory: (config: AppConfig, duck: DuckDbDatabase, recorder: PerformanceRecorder, cache: QueryCache, events: EventBus) =>
-        new CachedLogReadStore(timed(new DuckDbLogReadStore(duck), recorder, 'log_store', 'duckdb'), cache, config.cacheTtlSeconds, events),
+      inject: [AppConfig, DuckDbDatabase, PerformanceRecorder, QueryCache, EventBus, ElasticsearchLogIndex],
+      useFactory: (config: AppConfig, duck: DuckDbDatabase, recorder: PerformanceRecorder, cache: QueryCache, events: EventBus, es: ElasticsearchLogIndex | null) =>
+        new CachedLogReadStore(
+          es
+            ? timed(new ElasticsearchLogReadStore(es), recorder, 'log_store', 'elasticsearch')
+            : timed(new DuckDbLogReadStore(duck), recorder, 'log_store', 'duckdb'),
+          cache,
+          config.cacheTtlSeconds,
+          events,
+        ),
     },
   ],
   exports: [LogWriteStore, LogReadStore, DuckDbDatabase],

@@ -1,0 +1,257 @@
+import { errors } from '@elastic/elasticsearch';
+import { CANONICAL_FIELDS, CanonicalFieldName, isCanonicalField, LogRecord } from '../log-record';
+import { LogReadStore } from '../log-read-store';
+import { FieldInfo, HistogramBucket, LogScope, LogSummary, Page, TermBucket } from '../log-scope';
+import { fromStored, StoredRecord } from '../stored-record';
+import { ElasticsearchLogIndex } from './elasticsearch-client';
+import { EsQuery, scopeQuery, tenantQuery } from './elasticsearch-query-compiler';
+import { docField, textField } from './elasticsearch-schema';
+import { documentId } from './elasticsearch-log-write-store';
+import { literalSource } from './lucene-regex';
+
+const ERROR_LEVELS = ['ERROR', 'CRITICAL'];
+const EXTRA_KEYS_LIMIT = 200;
+const TOP_VALUES = 5;
+/** Terms fetched when buckets are ranked in JS (by mean response time). */
+const ALL_TERMS = 10_000;
+const BY_COUNT = [{ _count: 'desc' }, { _key: 'asc' }];
+
+type Agg = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Hit = { _source?: unknown; sort?: unknown[] };
+
+/** Where a field's values are bucketed: a keyword document field, or a key of `fields`. */
+type Target = { field: string } | { extraKey: string };
+
+function target(field: string): Target {
+  return isCanonicalField(field) ? { field: textField(field as CanonicalFieldName) } : { extraKey: field };
+}
+
+/** A terms aggregation (with sub-aggregations) over a field or a key of `fields`; `read` finds its buckets. */
+function termsAgg(t: Target, terms: Agg, sub: Agg = {}): { agg: Agg; buckets: (aggs: Agg) => Agg[] } {
+  if ('field' in t) {
+    return { agg: { terms: { field: t.field, ...terms }, ...(Object.keys(sub).length ? { aggs: sub } : {}) }, buckets: (a) => a.buckets };
+  }
+  const inner = Object.keys(sub).length ? { aggs: { record: { reverse_nested: {}, aggs: sub } } } : {};
+  return {
+    agg: {
+      nested: { path: 'extra' },
+      aggs: { key: { filter: { term: { 'extra.k': t.extraKey } }, aggs: { values: { terms: { field: 'extra.v', ...terms }, ...inner } } } },
+    },
+    buckets: (a) => a.key.values.buckets.map((b: Agg) => ({ ...b, ...(b.record ?? {}), doc_count: b.doc_count })),
+  };
+}
+
+const records = (hits: Hit[]) => hits.map((h) => fromStored(h._source as StoredRecord));
+
+/**
+ * Reads from the Elasticsearch log index. Every request filters on the tenant; counts,
+ * terms and statistics are aggregations (exact on a single shard), records come from
+ * `_source` exactly as they were written.
+ */
+export class ElasticsearchLogReadStore extends LogReadStore {
+  constructor(private readonly es: ElasticsearchLogIndex) {
+    super();
+  }
+
+  private get index() {
+    return this.es.index;
+  }
+
+  async search(scope: LogScope, page: Page): Promise<{ total: number; records: LogRecord[] }> {
+    const query = scopeQuery(scope);
+    const name = page.sortField && isCanonicalField(page.sortField) ? page.sortField : '@timestamp';
+    const sort = [{ [docField(name)]: { order: page.sort, missing: '_last' } }, { id: { order: page.sort } }];
+    const result = await this.es.run(() =>
+      this.es.client.search({
+        index: this.index,
+        query,
+        from: Math.max(0, page.offset),
+        size: Math.max(0, page.limit),
+        sort: sort as never,
+        track_total_hits: true,
+      }),
+    );
+    const total = typeof result.hits.total === 'number' ? result.hits.total : (result.hits.total?.value ?? 0);
+    return { total, records: records(result.hits.hits) };
+  }
+
+  async get(tenantId: string, id: string): Promise<LogRecord | null> {
+    await this.es.ensureIndex();
+    try {
+      const found = await this.es.client.get({ index: this.index, id: documentId(tenantId, id) });
+      const source = found._source as StoredRecord | undefined;
+      return found.found && source && source.tenant_id === tenantId ? fromStored(source) : null;
+    } catch (err) {
+      if (err instanceof errors.ResponseError && err.statusCode === 404) return null;
+      throw err;
+    }
+  }
+
+  async around(tenantId: string, id: string, before: number, after: number) {
+    const record = await this.get(tenantId, id);
+    if (!record) return null;
+    const same = (field: 'service' | 'server', value: string | null): EsQuery =>
+      value === null ? { bool: { must_not: [{ exists: { field } }] } } : { term: { [field]: value } };
+    const query = tenantQuery(tenantId, same('service', record.service), same('server', record.server));
+    const side = async (order: 'asc' | 'desc', size: number) => {
+      if (size <= 0) return [];
+      const result = await this.es.run(() =>
+        this.es.client.search({
+          index: this.index,
+          query,
+          size,
+          sort: [{ ts: order }, { id: order }] as never,
+          search_after: [record.timestamp, record.id],
+          track_total_hits: false,
+        }),
+      );
+      return records(result.hits.hits);
+    };
+    return { record, before: (await side('desc', Math.floor(before))).reverse(), after: await side('asc', Math.floor(after)) };
+  }
+
+  async count(scope: LogScope): Promise<number> {
+    const result = await this.es.run(() => this.es.client.count({ index: this.index, query: scopeQuery(scope) }));
+    return result.count;
+  }
+
+  async histogram(scope: LogScope, intervalMs: number, splitByLevel: boolean): Promise<HistogramBucket[]> {
+    const interval = Math.max(1, Math.floor(intervalMs));
+    const result = await this.aggregate(scopeQuery(scope), {
+      time: {
+        date_histogram: { field: 'ts', fixed_interval: `${interval}ms`, min_doc_count: 1 },
+        ...(splitByLevel ? { aggs: { level: { terms: { field: 'level', size: 10, order: { _key: 'asc' } } } } } : {}),
+      },
+    });
+    const out: HistogramBucket[] = [];
+    for (const b of result.time.buckets as Agg[]) {
+      const start = Number(b.key);
+      if (!splitByLevel) out.push({ start, count: b.doc_count });
+      else for (const l of b.level.buckets as Agg[]) out.push({ start, level: l.key, count: l.doc_count });
+    }
+    return out;
+  }
+
+  async topTerms(scope: LogScope, field: string, limit: number, orderBy: 'count' | 'avg_response' = 'count'): Promise<TermBucket[]> {
+    if (limit <= 0) return [];
+    const byAvg = orderBy === 'avg_response';
+    const { agg, buckets } = termsAgg(target(field), { size: byAvg ? ALL_TERMS : Math.floor(limit), order: BY_COUNT }, {
+      avg: { avg: { field: 'response_time_ms' } },
+      p95: { percentiles: { field: 'response_time_ms', percents: [95] } },
+    });
+    const result = await this.aggregate(scopeQuery(scope), { terms: agg });
+    const terms: TermBucket[] = buckets(result.terms).map((b) => ({
+      value: String(b.key_as_string ?? b.key),
+      count: b.doc_count,
+      avgResponseTimeMs: b.avg.value ?? null,
+      p95ResponseTimeMs: (Object.values(b.p95.values ?? {})[0] as number | null | undefined) ?? null,
+    }));
+    if (!byAvg) return terms;
+    const avg = (t: TermBucket) => t.avgResponseTimeMs ?? null;
+    return terms
+      .sort((a, b) => {
+        const x = avg(a);
+        const y = avg(b);
+        if (x !== y) {
+          if (x === null) return 1;
+          if (y === null) return -1;
+          return y - x;
+        }
+        return b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0);
+      })
+      .slice(0, Math.floor(limit));
+  }
+
+  async summary(scope: LogScope): Promise<LogSummary> {
+    const result = await this.es.run(() =>
+      this.es.client.search({
+        index: this.index,
+        query: scopeQuery(scope),
+        size: 0,
+        track_total_hits: true,
+        aggs: {
+          errors: { filter: { terms: { level: ERROR_LEVELS } } },
+          avg: { avg: { field: 'response_time_ms' } },
+          users: { cardinality: { field: 'user_id', precision_threshold: 40_000 } },
+          services: { cardinality: { field: 'service', precision_threshold: 40_000 } },
+          latest: { max: { field: 'ts' } },
+        },
+      }),
+    );
+    const aggs = result.aggregations as Agg;
+    const total = typeof result.hits.total === 'number' ? result.hits.total : (result.hits.total?.value ?? 0);
+    return {
+      total,
+      errors: aggs.errors.doc_count,
+      avgResponseTimeMs: aggs.avg.value ?? null,
+      uniqueUsers: aggs.users.value,
+      services: aggs.services.value,
+      latestAt: aggs.latest.value ?? null,
+    };
+  }
+
+  async suggest(tenantId: string, field: string, prefix: string, limit: number): Promise<string[]> {
+    if (limit <= 0) return [];
+    const pattern = prefix === '' ? null : field === 'message' ? `.*${literalSource(prefix, true)}.*` : `${literalSource(prefix, true)}.*`;
+    const { agg, buckets } = termsAgg(target(field), { size: Math.floor(limit), order: BY_COUNT, ...(pattern ? { include: pattern } : {}) });
+    const result = await this.aggregate(tenantQuery(tenantId), { terms: agg });
+    return buckets(result.terms).map((b) => String(b.key_as_string ?? b.key));
+  }
+
+  async fields(tenantId: string): Promise<FieldInfo[]> {
+    const canonical = Object.entries(CANONICAL_FIELDS);
+    const aggs: Agg = {};
+    for (const [name, f] of canonical) {
+      if (f.type === 'keyword' && name !== 'id') aggs[`c_${name}`] = { terms: { field: docField(name as CanonicalFieldName), size: TOP_VALUES, order: BY_COUNT } };
+    }
+    aggs.extra = {
+      nested: { path: 'extra' },
+      aggs: {
+        keys: {
+          terms: { field: 'extra.k', size: EXTRA_KEYS_LIMIT, order: { _key: 'asc' } },
+          aggs: { values: { terms: { field: 'extra.v', size: TOP_VALUES, order: BY_COUNT } } },
+        },
+      },
+    };
+    const result = await this.aggregate(tenantQuery(tenantId), aggs);
+    const top = (a: Agg | undefined) => ((a?.buckets ?? []) as Agg[]).map((b) => ({ value: String(b.key), count: b.doc_count as number }));
+    return [
+      ...canonical.map(([name, f]) => ({ name, type: f.type as string, topValues: top(result[`c_${name}`]) })),
+      ...(result.extra.keys.buckets as Agg[]).map((k) => ({ name: String(k.key), type: 'keyword', topValues: top(k.values) })),
+    ];
+  }
+
+  async *stream(scope: LogScope, sort: Page['sort'], batchSize: number): AsyncIterable<LogRecord[]> {
+    const query = scopeQuery(scope);
+    const size = Math.max(1, Math.floor(batchSize));
+    let after: unknown[] | undefined;
+    for (;;) {
+      const result = await this.es.run(() =>
+        this.es.client.search({
+          index: this.index,
+          query,
+          size,
+          sort: [{ ts: sort }, { id: sort }] as never,
+          ...(after ? { search_after: after as never } : {}),
+          track_total_hits: false,
+        }),
+      );
+      const hits = result.hits.hits;
+      if (hits.length === 0) return;
+      yield records(hits);
+      if (hits.length < size) return;
+      after = hits[hits.length - 1].sort;
+    }
+  }
+
+  async healthy(): Promise<boolean> {
+    return this.es.healthy();
+  }
+
+  private async aggregate(query: EsQuery, aggs: Agg): Promise<Agg> {
+    const result = await this.es.run(() =>
+      this.es.client.search({ index: this.index, query, size: 0, track_total_hits: false, aggs }),
+    );
+    return result.aggregations as Agg;
+  }
+}
