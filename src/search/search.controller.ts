@@ -2,7 +2,6 @@ import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Query 
 import { Access, CurrentPrincipal } from '../auth/access.decorators';
 import { Principal } from '../auth/auth-types';
 import { toApiRecord } from '../logs/stored-record';
-import { EventBus } from '../platform/events/event-bus';
 import { badParameter } from '../platform/http/bad-request';
 import { parseSearchRequest } from './search-request';
 import { SearchPage, SearchService } from './search.service';
@@ -32,23 +31,12 @@ function boundedInt(raw: string | undefined, name: string, fallback: number, max
 @Controller('api')
 @Access('read')
 export class SearchController {
-  constructor(
-    private readonly search: SearchService,
-    private readonly events: EventBus,
-  ) {}
+  constructor(private readonly search: SearchService) {}
 
   @Post('search')
   @HttpCode(200)
   async post(@CurrentPrincipal() who: Principal, @Body() body: Record<string, unknown>) {
-    const page = await this.search.search(who.tenantId, parseSearchRequest(body ?? {}));
-    this.recordHistory(who, body ?? {}, page);
-    return toResponse(page);
-  }
-
-  private recordHistory(who: Principal, request: Record<string, unknown>, page: SearchPage): void {
-    const byPerson = who.tokenScope === null || who.tokenScope === 'login';
-    if (!who.userId || !byPerson || Number(request.page ?? 1) > 1) return;
-    this.events.publish({ type: 'search.performed', tenantId: who.tenantId, userId: who.userId, request, total: page.total, durationMs: page.executionTimeMs });
+    return toResponse(await this.search.searchAndRemember(who, body ?? {}));
   }
 
   @Get('logs/search')
