@@ -29,6 +29,8 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   });
   app.enableShutdownHooks();
   app.disable('x-powered-by');
+  // Behind a reverse proxy, the client address (login rate limits) comes from X-Forwarded-For.
+  if (config.trustProxyHops > 0) app.set('trust proxy', config.trustProxyHops);
   app.use(requestTiming(app.get(PerformanceRecorder)));
   app.use(compression({ threshold: 1024 }));
   app.use(['/api/logs/bulk', /^\/api\/logs\/?$/], express.raw({ type: INGEST_TYPES, limit: INGEST_BODY_LIMIT }));

@@ -3,6 +3,8 @@
 
 export abstract class AppConfig {
   abstract readonly port: number;
+  /** Express `trust proxy`: how many proxy hops in front whose X-Forwarded-For is believed (0: none). */
+  abstract readonly trustProxyHops: number;
   abstract readonly host: string;
   abstract readonly dataDir: string;
   abstract readonly uploadsDir: string;

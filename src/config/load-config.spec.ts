@@ -5,6 +5,7 @@ describe('loadConfig', () => {
   it('uses the documented defaults on an empty environment', () => {
     const config = loadConfig({});
     expect(config.port).toBe(8000);
+    expect(config.trustProxyHops).toBe(0);
     expect(config.dataDir).toMatch(/data$/);
     expect(config.uploadsDir).toMatch(/uploads$/);
     expect(config.adminPassword).toBeNull();

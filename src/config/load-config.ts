@@ -60,6 +60,7 @@ export function loadConfig(env: Env = readEnv()): AppConfig {
   const config: AppConfig = {
     port: read('PORT', 8000, int(0, 65535)),
     host: read('HOST', '0.0.0.0', str),
+    trustProxyHops: read('LOGNEST_TRUST_PROXY_HOPS', 0, int(0, 10)),
     dataDir: path.resolve(read('LOGNEST_DATA_DIR', './data', str)),
     uploadsDir: path.resolve(read('LOGNEST_UPLOADS_DIR', './uploads', str)),
     adminPassword: read<string | null>('LOGNEST_ADMIN_PASSWORD', null, (raw) =>

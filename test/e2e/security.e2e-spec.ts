@@ -89,6 +89,18 @@ describe('security: login rate limit (e2e)', () => {
     await t.http.post('/api/login').send({ username: 'admin', password: ADMIN_PASSWORD }).expect(200);
   });
 
+  it('behind a trusted proxy, counts per forwarded client address', async () => {
+    const proxied = await startTestApp({ env: { LOGNEST_LOGIN_FAILURES_PER_IP: '3', LOGNEST_TRUST_PROXY_HOPS: '1' } });
+    try {
+      const from = (ip: string) => ({ 'X-Forwarded-For': ip });
+      for (let i = 0; i < 3; i++) await proxied.http.post('/api/auth/login').set(from('203.0.113.7')).send({ username: `nobody-${i}`, password: 'whatever-1' }).expect(401);
+      await proxied.http.post('/api/auth/login').set(from('203.0.113.7')).send({ username: 'admin', password: ADMIN_PASSWORD }).expect(429);
+      await proxied.http.post('/api/auth/login').set(from('198.51.100.9')).send({ username: 'admin', password: ADMIN_PASSWORD }).expect(200);
+    } finally {
+      await proxied.close();
+    }
+  });
+
   it('limits failures per client address across usernames', async () => {
     const strict = await startTestApp({ env: { LOGNEST_LOGIN_FAILURES_PER_IP: '4' } });
     try {
