@@ -73,6 +73,8 @@ describe('accounts: registration and session login (e2e)', () => {
   it('changes profile and password; the old password then fails', async () => {
     await t.userIn('default', 'changer');
     const { agent, csrf } = await t.sessionAgent('changer', USER_PASSWORD);
+    const other = await t.sessionAgent('changer', USER_PASSWORD);
+    await other.agent.get('/api/user/current').expect(200);
     const profile = await agent.put('/api/user/profile').set('X-CSRF-Token', csrf).send({ email: 'c@example.com', full_name: 'Chan Ger' }).expect(200);
     expect(profile.body.user).toMatchObject({ email: 'c@example.com', full_name: 'Chan Ger' });
     expect((await agent.put('/api/user/profile').set('X-CSRF-Token', csrf).send({ email: 'nope' }).expect(400)).body.field).toBe('email');
@@ -81,6 +83,10 @@ describe('accounts: registration and session login (e2e)', () => {
     expect(wrong.body.field).toBe('current_password');
     expect((await agent.put('/api/user/password').set('X-CSRF-Token', csrf).send({ current_password: USER_PASSWORD, new_password: 'short' }).expect(400)).body.field).toBe('new_password');
     await agent.put('/api/user/password').set('X-CSRF-Token', csrf).send({ current_password: USER_PASSWORD, new_password: 'new-password-1' }).expect(200);
+    // The session that changed it goes on (same CSRF token); the user's other sessions end.
+    await agent.get('/api/user/current').expect(200);
+    await agent.put('/api/user/profile').set('X-CSRF-Token', csrf).send({ full_name: 'Still Here' }).expect(200);
+    await other.agent.get('/api/user/current').expect(401);
 
     await t.http.post('/api/login').send({ username: 'changer', password: USER_PASSWORD }).expect(401);
     await t.http.post('/api/auth/login').send({ username: 'changer', password: USER_PASSWORD }).expect(401);

@@ -71,10 +71,11 @@ export class AccountsController {
 
   @Put('user/password')
   @Access('account')
-  async password(@CurrentPrincipal() who: Principal, @Body() body: Body) {
+  async password(@CurrentPrincipal() who: Principal, @Body() body: Body, @Req() req: Request) {
     const current = requiredString(body, 'current_password');
     const next = parsePassword(body, 'new_password');
-    await this.accounts.changePassword(who.userId!, current, next);
-    return { success: true, message: 'Password changed' };
+    const user = await this.accounts.changePassword(who.userId!, current, next);
+    this.sessions.keepCurrentSession(req, user);
+    return { success: true, message: 'Password changed; your other sessions are signed out' };
   }
 }

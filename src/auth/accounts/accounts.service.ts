@@ -57,12 +57,14 @@ export class AccountsService {
     return this.existing(userId);
   }
 
-  async changePassword(userId: string, currentPassword: string, newPassword: string): Promise<void> {
+  /** Returns the user with the new password hash (sessions opened before it end). */
+  async changePassword(userId: string, currentPassword: string, newPassword: string): Promise<User> {
     const user = await this.existing(userId);
     if (!(await this.hasher.verify(currentPassword, user.passwordHash))) {
       throw new BadRequestException({ success: false, error: 'invalid_parameter', field: 'current_password', message: 'current_password: is not your current password' });
     }
     await this.users.update(userId, { passwordHash: await this.hasher.hash(newPassword) });
+    return this.existing(userId);
   }
 
   private async insert(input: NewAccount & { role: Role; tenantId: string }): Promise<User> {

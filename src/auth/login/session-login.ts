@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { Authenticator } from 'passport';
 import { Strategy as LocalStrategy } from 'passport-local';
@@ -16,6 +17,19 @@ export interface SessionUser {
   id: string;
 }
 
+/** What the session stores: the user id and a stamp of the password it was opened with. */
+interface StoredSessionUser {
+  id: string;
+  stamp: string;
+}
+
+/** Changes whenever the password does, so sessions opened with an older password end. */
+function credentialStamp(user: User): string {
+  return createHash('sha256').update(user.passwordHash).digest('base64url').slice(0, 16);
+}
+
+const toStored = (user: User): StoredSessionUser => ({ id: user.id, stamp: credentialStamp(user) });
+
 /**
  * Browser sign-in: passport-local checks the password (through the throttle), the session
  * keeps only the user id, and a user who is gone or disabled loses the session on their
@@ -31,10 +45,23 @@ export class SessionLogin {
         passwordLogin.attempt(username, password, clientIp(req)).then((user) => done(null, user), done);
       }),
     );
-    this.passport.serializeUser((user, done) => done(null, (user as User).id));
-    this.passport.deserializeUser((id: string, done) => {
-      users.get(id).then((user) => done(null, user && !user.disabled ? ({ id: user.id } satisfies SessionUser) : false), done);
+    this.passport.serializeUser((user, done) => done(null, toStored(user as User)));
+    this.passport.deserializeUser((stored: Partial<StoredSessionUser> | null, done) => {
+      if (!stored?.id) return done(null, false);
+      users.get(stored.id).then((user) => {
+        const valid = user && !user.disabled && credentialStamp(user) === stored.stamp;
+        done(null, valid ? ({ id: user.id } satisfies SessionUser) : false);
+      }, done);
     });
+  }
+
+  /**
+   * After a password change: the caller's own session takes the new stamp (same id, same
+   * CSRF token) while every other session of that user stops working.
+   */
+  keepCurrentSession(req: Request, user: User): void {
+    const session = req.session as unknown as { passport?: { user?: unknown } } | undefined;
+    if (session?.passport?.user) session.passport.user = toStored(user);
   }
 
   /** Checks the body's username and password; rejects with the login error. */
