@@ -78,5 +78,19 @@ export function describeAuthStoresContract(name: string, make: () => Promise<Aut
       await s.tokens.touch('k2', 99);
       expect((await s.tokens.findByHash('sha-k2'))?.lastUsedAt).toBe(99);
     });
+
+    it('deletes one scope of one user’s tokens', async () => {
+      await s.users.create(user('u1', 't-a', 'alice'));
+      await s.users.create(user('u2', 't-a', 'bob'));
+      await s.tokens.create({ ...token('l1', 't-a', 'u1', 1), scope: 'login' });
+      await s.tokens.create({ ...token('l2', 't-a', 'u1', 2), scope: 'login' });
+      await s.tokens.create(token('r1', 't-a', 'u1', 3));
+      await s.tokens.create({ ...token('l3', 't-a', 'u2', 4), scope: 'login' });
+      expect(await s.tokens.deleteScope('t-b', 'u1', 'login')).toBe(0);
+      expect(await s.tokens.deleteScope('t-a', 'u1', 'login')).toBe(2);
+      expect(await s.tokens.findByHash('sha-l1')).toBeNull();
+      expect((await s.tokens.findByHash('sha-r1'))?.id).toBe('r1');
+      expect((await s.tokens.findByHash('sha-l3'))?.id).toBe('l3');
+    });
   });
 }

@@ -1,4 +1,4 @@
-import { Role, Tenant, Token, User } from './auth-types';
+import { Role, Tenant, Token, TokenScope, User } from './auth-types';
 import { TenantStore } from './tenant-store';
 import { TokenStore } from './token-store';
 import { UserStore } from './user-store';
@@ -81,5 +81,10 @@ export class MemoryTokenStore extends TokenStore {
   async touch(id: string, at: number): Promise<void> {
     const t = this.tokens.get(id);
     if (t) t.lastUsedAt = at;
+  }
+  async deleteScope(tenantId: string, userId: string, scope: TokenScope): Promise<number> {
+    const doomed = [...this.tokens.values()].filter((t) => t.tenantId === tenantId && t.userId === userId && t.scope === scope);
+    doomed.forEach((t) => this.tokens.delete(t.id));
+    return doomed.length;
   }
 }

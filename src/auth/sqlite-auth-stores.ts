@@ -121,4 +121,7 @@ export class SqliteTokenStore extends TokenStore {
   async touch(id: string, at: number): Promise<void> {
     this.sqlite.db.prepare('UPDATE tokens SET last_used_at = ? WHERE id = ?').run(at, id);
   }
+  async deleteScope(tenantId: string, userId: string, scope: TokenScope): Promise<number> {
+    return this.sqlite.db.prepare('DELETE FROM tokens WHERE tenant_id = ? AND user_id = ? AND scope = ?').run(tenantId, userId, scope).changes;
+  }
 }

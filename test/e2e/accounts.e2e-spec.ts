@@ -71,7 +71,7 @@ describe('accounts: registration and session login (e2e)', () => {
   });
 
   it('changes profile and password; the old password then fails', async () => {
-    await t.userIn('default', 'changer');
+    const bearer = await t.userIn('default', 'changer');
     const { agent, csrf } = await t.sessionAgent('changer', USER_PASSWORD);
     const other = await t.sessionAgent('changer', USER_PASSWORD);
     await other.agent.get('/api/user/current').expect(200);
@@ -87,6 +87,7 @@ describe('accounts: registration and session login (e2e)', () => {
     await agent.get('/api/user/current').expect(200);
     await agent.put('/api/user/profile').set('X-CSRF-Token', csrf).send({ full_name: 'Still Here' }).expect(200);
     await other.agent.get('/api/user/current').expect(401);
+    await t.http.get('/api/user/current').set(bearer).expect(401);
 
     await t.http.post('/api/login').send({ username: 'changer', password: USER_PASSWORD }).expect(401);
     await t.http.post('/api/auth/login').send({ username: 'changer', password: USER_PASSWORD }).expect(401);

@@ -3,6 +3,7 @@ import { RegistrationPolicy } from '../../admin/registration-policy';
 import { AuthService } from '../auth.service';
 import { DEFAULT_TENANT_ID, Role, User } from '../auth-types';
 import { PasswordHasher } from '../password-hasher';
+import { TokenStore } from '../token-store';
 import { TenantStore } from '../tenant-store';
 import { UserStore } from '../user-store';
 
@@ -25,6 +26,7 @@ export class AccountsService {
     private readonly tenants: TenantStore,
     private readonly hasher: PasswordHasher,
     private readonly registration: RegistrationPolicy,
+    private readonly tokens: TokenStore,
   ) {}
 
   /** Self-registration into tenant default: the very first user becomes its admin, later ones members. */
@@ -57,13 +59,17 @@ export class AccountsService {
     return this.existing(userId);
   }
 
-  /** Returns the user with the new password hash (sessions opened before it end). */
+  /**
+   * Returns the user with the new password hash. Sessions opened before it end (their stamp no
+   * longer matches) and so do bearer login tokens; API tokens stay, as they are meant to.
+   */
   async changePassword(userId: string, currentPassword: string, newPassword: string): Promise<User> {
     const user = await this.existing(userId);
     if (!(await this.hasher.verify(currentPassword, user.passwordHash))) {
       throw new BadRequestException({ success: false, error: 'invalid_parameter', field: 'current_password', message: 'current_password: is not your current password' });
     }
     await this.users.update(userId, { passwordHash: await this.hasher.hash(newPassword) });
+    await this.tokens.deleteScope(user.tenantId, userId, 'login');
     return this.existing(userId);
   }
 
