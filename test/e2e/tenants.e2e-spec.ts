@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { ndjson, startTestApp, TestApp, waitFor } from '../support/test-app';
 
 /** Every read path answers only from the caller's tenant. */
@@ -68,5 +70,17 @@ describe('tenant isolation (e2e)', () => {
     await t.http.delete(`/api/files/${acmeFileId}`).set(globex).expect(404);
     expect((await t.http.get('/api/files').set(globex)).body.files).toEqual([]);
     expect((await t.http.post('/api/search').set(acme).send({ q: 'acmefile' })).body.total).toBe(3);
+  });
+
+  it('a file in a tenant’s subfolder of the watched folder goes to that tenant only', async () => {
+    fs.mkdirSync(path.join(t.uploadsDir, 'acme'), { recursive: true });
+    fs.mkdirSync(path.join(t.uploadsDir, 'no-such-tenant'), { recursive: true });
+    fs.writeFileSync(path.join(t.uploadsDir, 'acme', 'acme.log'), '2026-11-20T05:00:00Z ERROR folderword in acme\n');
+    fs.writeFileSync(path.join(t.uploadsDir, 'no-such-tenant', 'lost.log'), '2026-11-20T05:00:00Z ERROR folderword nowhere\n');
+    await waitFor(async () => (await t.http.post('/api/search').set(acme).send({ q: 'folderword' })).body.total === 1);
+    const files = (await t.http.get('/api/files').set(acme)).body.files;
+    expect(files.find((f: { original_name: string }) => f.original_name === 'acme.log')).toMatchObject({ source: 'watch', status: 'completed' });
+    expect((await t.http.post('/api/search').set(globex).send({ q: 'folderword' })).body.total).toBe(0);
+    expect((await t.http.post('/api/search').set(t.auth).send({ q: 'folderword' })).body.total).toBe(0);
   });
 });
