@@ -6,7 +6,7 @@ import { StoredRecord } from '../stored-record';
 import { toStoredJson } from '../stored-record';
 import { ElasticsearchLogIndex } from './elasticsearch-client';
 import { tenantQuery } from './elasticsearch-query-compiler';
-import { toDocument } from './elasticsearch-schema';
+import { documentOf } from './elasticsearch-schema';
 
 /** Documents per `_bulk` request. */
 const BULK_DOCS = 5_000;
@@ -107,7 +107,7 @@ export class ElasticsearchLogWriteStore extends LogWriteStore {
     try {
       for await (const { tenantId, stored, bytes: size } of source()) {
         const _id = documentId(tenantId, String(stored.id));
-        operations.push({ index: { _index: this.es.index, _id } }, toDocument(stored, tenantId));
+        operations.push({ index: { _index: this.es.index, _id } }, documentOf(stored, tenantId));
         ids.push(_id);
         bytes += size;
         if (ids.length >= BULK_DOCS || bytes >= BULK_BYTES) await flush(false);

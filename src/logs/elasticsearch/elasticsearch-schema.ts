@@ -37,7 +37,7 @@ function asText(name: string, value: unknown): string | null {
 }
 
 /** The document for a stored record of a tenant (the tenant given wins over the record's). */
-export function toDocument(stored: StoredRecord, tenantId: string): Record<string, unknown> {
+export function documentOf(stored: StoredRecord, tenantId: string): Record<string, unknown> {
   const doc: Record<string, unknown> = { ...stored, tenant_id: tenantId };
   const fields = (typeof stored.fields === 'string' ? JSON.parse(stored.fields) : stored.fields ?? {}) as Record<string, unknown>;
   doc.fields = fields;
