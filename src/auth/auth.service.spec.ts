@@ -43,6 +43,19 @@ describe('AuthService', () => {
     expect(await service.principalForToken('lgn_forged')).toBeNull();
   });
 
+  it('records when a token was last used, at most once a minute', async () => {
+    const { service, tokens } = makeService();
+    await service.bootstrap();
+    const admin = await service.verifyPassword('admin', 'first-admin-pw');
+    const issued = await service.issueToken(admin, 'read', 'reader');
+    await service.principalForToken(issued.token);
+    const first = (await tokens.listForUser('default', admin.id))[0].lastUsedAt;
+    expect(first).toEqual(expect.any(Number));
+    await new Promise((r) => setTimeout(r, 5));
+    await service.principalForToken(issued.token);
+    expect((await tokens.listForUser('default', admin.id))[0].lastUsedAt).toBe(first);
+  });
+
   it('lets a login token expire', async () => {
     const { service } = makeService();
     await service.bootstrap();

@@ -9,6 +9,7 @@ import { TokenStore } from './token-store';
 import { UserStore } from './user-store';
 
 const LOGIN_TOKEN_TTL_MS = 24 * 60 * 60 * 1000;
+const TOUCH_EVERY_MS = 60_000;
 
 export const hashToken = (secret: string) => createHash('sha256').update(secret).digest('hex');
 
@@ -83,7 +84,9 @@ export class AuthService {
     if (!token || (token.expiresAt !== null && token.expiresAt < Date.now())) return null;
     const user = token.userId ? await this.users.get(token.userId) : null;
     if (!user || user.disabled) return null;
-    await this.tokens.touch(token.id, Date.now());
+    // "Last used" to the minute: not a metadata write on every ingest request.
+    const now = Date.now();
+    if (token.lastUsedAt === null || now - token.lastUsedAt > TOUCH_EVERY_MS) await this.tokens.touch(token.id, now);
     return { userId: user.id, username: user.username, tenantId: token.tenantId, role: user.role, tokenScope: token.scope };
   }
 

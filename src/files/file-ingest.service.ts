@@ -19,8 +19,10 @@ export class FileIngestService {
   private readonly logger = new Logger(FileIngestService.name);
   private readonly queue: LogFile[] = [];
   private readonly cancelled = new Set<string>();
+  /** The queue's drain, while it runs. */
   private current: Promise<void> | null = null;
-  private idle: Promise<void> = Promise.resolve();
+  /** The file being processed now. */
+  private processing: { id: string; done: Promise<void> } | null = null;
   private stopping = false;
 
   constructor(
@@ -41,20 +43,25 @@ export class FileIngestService {
 
   enqueue(file: LogFile): void {
     this.queue.push(file);
-    if (!this.current) this.idle = this.current = this.drain();
+    this.current ??= this.drain();
   }
 
   /** Resolves when no file is waiting or being processed. */
-  whenIdle(): Promise<void> {
-    return this.idle;
+  async whenIdle(): Promise<void> {
+    await this.current;
   }
 
-  /** Stops a file that is waiting or being processed; its committed records are for the caller to remove. */
+  /**
+   * Stops a file that is waiting or being processed; its committed records are for the
+   * caller to remove. Waits for that file only, not for the rest of the queue.
+   */
   async cancel(tenantId: string, id: string): Promise<void> {
     const waiting = this.queue.findIndex((f) => f.id === id && f.tenantId === tenantId);
     if (waiting >= 0) this.queue.splice(waiting, 1);
+    const running = this.processing;
+    if (running?.id !== id) return;
     this.cancelled.add(id);
-    await this.current;
+    await running.done;
     this.cancelled.delete(id);
   }
 
@@ -66,14 +73,17 @@ export class FileIngestService {
 
   private async drain(): Promise<void> {
     while (this.queue.length > 0 && !this.stopping) {
-      await this.process(this.queue.shift()!);
+      const file = this.queue.shift()!;
+      const done = this.process(file);
+      this.processing = { id: file.id, done };
+      await done;
+      this.processing = null;
     }
     this.current = null;
   }
 
   private async process(file: LogFile): Promise<void> {
     const { tenantId, id } = file;
-    if (this.cancelled.has(id)) return;
     const totals = { accepted: 0, rejected: 0, errors: [] as LogFile['errors'] };
     try {
       if (!fs.existsSync(file.storedPath)) throw new Error('the file is no longer on disk');

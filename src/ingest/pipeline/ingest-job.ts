@@ -27,6 +27,5 @@ export interface PreparedChunk {
 }
 
 export const MAX_REPORTED_ERRORS = 100;
-export const MAX_LINE_BYTES = 1024 * 1024;
 /** Records per spool chunk when a file is streamed: bounds memory and shows progress. */
 export const FILE_CHUNK_RECORDS = 50_000;

@@ -85,21 +85,6 @@ export function prepareBody(body: string, options: IngestJobOptions, keepIds = f
   return builder.flush(0, Buffer.byteLength(body), format);
 }
 
-/** Already-parsed objects (a JSON request body): normalize, spool. */
-export function prepareObjects(objects: unknown[], options: IngestJobOptions, keepIds = false): PreparedChunk {
-  const now = Date.now();
-  const builder = new ChunkBuilder(options, keepIds);
-  builder.add(
-    objects.map((raw, i) =>
-      raw !== null && typeof raw === 'object' && !Array.isArray(raw)
-        ? { line: i + 1, raw: raw as Record<string, unknown> }
-        : { line: i + 1, error: 'record is not a JSON object' },
-    ),
-    now,
-  );
-  return builder.flush(objects.length, 0, 'json');
-}
-
 /**
  * Streams a file from disk in spool chunks of `chunkRecords`. One chunk may be committing
  * (`onChunk`) while the next is prepared; before a third is started the first must be

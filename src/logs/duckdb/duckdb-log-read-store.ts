@@ -3,7 +3,7 @@ import { LogReadStore } from '../log-read-store';
 import { FieldInfo, HistogramBucket, LogScope, LogSummary, Page, TermBucket } from '../log-scope';
 import { fromStored } from '../stored-record';
 import { DuckDbDatabase, Row } from './duckdb-database';
-import { compileToDuckDb } from './duckdb-query-compiler';
+import { compileToDuckDb, escapeLike } from './duckdb-query-compiler';
 import { columnOf, extraFieldExpression, LOGS_TABLE } from './duckdb-schema';
 import { idTime } from '../../platform/ids';
 
@@ -17,10 +17,6 @@ const FIELD_SAMPLE_ROWS = 20_000;
 /** SQL expression of any field name: a column for canonical fields, a JSON path otherwise. */
 function fieldExpression(field: string): string {
   return isCanonicalField(field) ? columnOf(field) : extraFieldExpression(field);
-}
-
-function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => '\\' + c);
 }
 
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));

@@ -201,9 +201,14 @@ function withPrefilter(regex: string, literals: string[]): SqlFragment[] {
   return [frag(`regexp_matches(message, ?, 'i')`, escapeRegex(longest)), exact];
 }
 
+/** A literal for SQL LIKE/ILIKE … ESCAPE '\\': `%`, `_` and `\\` stand for themselves. */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, '\\$&');
+}
+
 function likePattern(pattern: string): string {
   return wildcardSegments(pattern)
-    .map((s) => (s.kind === 'any' ? '%' : s.kind === 'one' ? '_' : s.text.replace(/[\\%_]/g, '\\$&')))
+    .map((s) => (s.kind === 'any' ? '%' : s.kind === 'one' ? '_' : escapeLike(s.text)))
     .join('');
 }
 
