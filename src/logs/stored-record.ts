@@ -18,14 +18,23 @@ export function toStoredJson(r: LogRecord): string {
  * first: an object spread per record made ingest 5x slower (docs/decisions/0002).
  */
 export function stampedJson(r: NormalizedRecord, stamp: RecordStamp): string {
-  return JSON.stringify({
+  return wellFormedJson(JSON.stringify({
     id: stamp.id, tenant_id: stamp.tenantId, ts: r.timestamp, ingested_at: stamp.ingestedAt, level: r.level, message: r.message,
     service: r.service, server: r.server, environment: r.environment, log_type: r.logType,
     correlation_id: r.correlationId, trace_id: r.traceId, span_id: r.spanId, user_id: r.userId, client_ip: r.clientIp,
     method: r.method, endpoint: r.endpoint, status_code: r.statusCode, response_time_ms: r.responseTimeMs,
     user_agent: r.userAgent, sql_query: r.sqlQuery, query_duration_ms: r.queryDurationMs, tags: r.tags,
     file_id: stamp.fileId, fields: r.fields,
-  });
+  }));
+}
+
+// JSON.stringify writes a lone UTF-16 surrogate as an escape (`\ud800`); DuckDB's reader
+// refuses the whole file for it. Each becomes U+FFFD, as a UTF-8 decoder would make of it
+// (docs/decisions/0011). After an escaped backslash (`\\\\ud800`), `ud800` is text, not an escape.
+const LONE_SURROGATE_ESCAPE = /(?<!\\)((?:\\\\)*)\\ud[89a-f][0-9a-f]{2}/g;
+
+export function wellFormedJson(json: string): string {
+  return json.includes('\\ud') ? json.replace(LONE_SURROGATE_ESCAPE, '$1\\ufffd') : json;
 }
 
 export function fromStored(row: StoredRecord): LogRecord {

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { LogRecord } from '../../logs/log-record';
 import { LogWriteStore, SpooledBatch } from '../../logs/log-write-store';
 import { EventBus } from '../../platform/events/event-bus';
-import { LogWriter, WriterSaturatedError } from './log-writer';
+import { CommitFailedError, LogWriter, WriterSaturatedError } from './log-writer';
 
 /** Records each commit; a commit finishes when the test releases it. */
 class GatedStore extends LogWriteStore {
@@ -21,6 +21,22 @@ class GatedStore extends LogWriteStore {
     this.gates.shift()?.();
   }
   async append(_tenantId: string, _records: LogRecord[]): Promise<void> {}
+  async deleteByFile(): Promise<number> {
+    return 0;
+  }
+}
+
+/** Refuses any call that holds a batch of tenant `bad`, as DuckDB refuses a spool file. */
+class PickyStore extends LogWriteStore {
+  calls: number[][] = [];
+  stored: SpooledBatch[] = [];
+  async appendSpooled(batches: SpooledBatch[]): Promise<void> {
+    this.calls.push(batches.map((b) => b.count));
+    await tick();
+    if (batches.some((b) => b.tenantId === 'bad')) throw new Error(`Malformed JSON in file "${batches[0].path}"`);
+    this.stored.push(...batches);
+  }
+  async append(): Promise<void> {}
   async deleteByFile(): Promise<number> {
     return 0;
   }
@@ -90,11 +106,31 @@ describe('LogWriter', () => {
     store.fail = new Error('disk full');
     const failed = writer.submit(batch('a', 1));
     store.release();
-    await expect(failed).rejects.toThrow('disk full');
+    await expect(failed).rejects.toMatchObject({ message: expect.stringContaining('could not be stored'), cause: new Error('disk full') });
     store.fail = null;
     const ok = writer.submit(batch('a', 2));
     await tick();
     store.release();
     await expect(ok).resolves.toBeUndefined();
+  });
+
+  it('retries the batches of a failed group alone, so a bad batch fails only its sender, without internals', async () => {
+    const store = new PickyStore();
+    const ingested: string[] = [];
+    const events = new EventBus();
+    events.on('logs.ingested', (e) => ingested.push(`${e.tenantId}:${e.count}`));
+    const writer = new LogWriter(store, events, 10_000);
+    const first = writer.submit(batch('a', 1));
+    const group = [writer.submit(batch('a', 2)), writer.submit(batch('bad', 3)), writer.submit(batch('b', 4))];
+    const outcomes = await Promise.allSettled([first, ...group]);
+
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+    const err = (outcomes[2] as PromiseRejectedResult).reason;
+    expect(err).toBeInstanceOf(CommitFailedError);
+    expect(err.message).not.toContain(dir);
+    expect(store.calls).toEqual([[1], [2, 3, 4], [2], [3], [4]]);
+    expect(store.stored.map((b) => b.count)).toEqual([1, 2, 4]);
+    expect(ingested).toEqual(['a:1', 'a:2', 'b:4']);
+    expect(writer.pendingRecords).toBe(0);
   });
 });

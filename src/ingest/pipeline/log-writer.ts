@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import * as fs from 'node:fs';
 import { LogWriteStore, SpooledBatch } from '../../logs/log-write-store';
 import { EventBus } from '../../platform/events/event-bus';
@@ -5,6 +6,16 @@ import { EventBus } from '../../platform/events/event-bus';
 export class WriterSaturatedError extends Error {
   constructor(readonly retryAfterSeconds: number) {
     super('The log writer is saturated; retry later');
+  }
+}
+
+/**
+ * A batch the store refused. The message is the same whatever the cause: the store's own
+ * error names spool files and is logged, not shown to the sender (issue 14).
+ */
+export class CommitFailedError extends Error {
+  constructor(cause: unknown) {
+    super('The records could not be stored; none of this batch was kept', { cause });
   }
 }
 
@@ -17,9 +28,11 @@ interface Waiting {
 /**
  * Group commit: batches submitted while a commit runs are committed together by the next
  * one, so concurrent requests share one transaction and nothing is committed row by row.
- * A submit resolves once its records are durable; its spool file is then removed.
+ * A submit resolves once its records are durable; its spool file is then removed. When a
+ * group fails, each of its batches is retried alone, so one bad batch fails only its sender.
  */
 export class LogWriter {
+  private readonly logger = new Logger('LogWriter');
   private queue: Waiting[] = [];
   private queuedRecords = 0;
   private running = false;
@@ -55,22 +68,45 @@ export class LogWriter {
     while (this.queue.length > 0) {
       const group = this.queue;
       this.queue = [];
-      const started = Date.now();
-      try {
-        await this.store.appendSpooled(group.map((w) => w.batch));
-        this.lastCommitMs = Date.now() - started;
-        this.announce(group.map((w) => w.batch));
-        group.forEach((w) => w.resolve());
-      } catch (err) {
-        group.forEach((w) => w.reject(err));
-      } finally {
-        for (const w of group) {
-          this.queuedRecords -= w.batch.count;
-          fs.rm(w.batch.path, { force: true }, () => undefined);
-        }
-      }
+      await this.commitGroup(group);
     }
     this.running = false;
+  }
+
+  private async commitGroup(group: Waiting[]): Promise<void> {
+    const failure = await this.commit(group);
+    if (failure === undefined) return;
+    if (group.length === 1) return this.fail(group[0], failure);
+    for (const w of group) {
+      const alone = await this.commit([w]);
+      if (alone !== undefined) this.fail(w, alone);
+    }
+  }
+
+  /** Commits and answers a group; returns the store's error instead, answering no one. */
+  private async commit(group: Waiting[]): Promise<unknown> {
+    const started = Date.now();
+    try {
+      await this.store.appendSpooled(group.map((w) => w.batch));
+    } catch (err) {
+      return err ?? new Error('commit failed');
+    }
+    this.lastCommitMs = Date.now() - started;
+    this.announce(group.map((w) => w.batch));
+    for (const w of group) this.settle(w).resolve();
+    return undefined;
+  }
+
+  private fail(w: Waiting, err: unknown): void {
+    this.logger.error(`Commit of ${w.batch.count} records of tenant ${w.batch.tenantId} failed: ${err instanceof Error ? err.message : String(err)}`);
+    this.settle(w).reject(new CommitFailedError(err));
+  }
+
+  /** Releases a batch's place in the queue and its spool file, before its sender hears. */
+  private settle(w: Waiting): Waiting {
+    this.queuedRecords -= w.batch.count;
+    fs.rm(w.batch.path, { force: true }, () => undefined);
+    return w;
   }
 
   private announce(batches: SpooledBatch[]): void {
