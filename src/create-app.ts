@@ -6,8 +6,10 @@ import express from 'express';
 import { AppModule } from './app.module';
 import { configureSecurity } from './auth/http-security/configure-security';
 import { AppConfig } from './config/app-config';
+import { MetricsRegistry } from './observability/metrics/metrics-registry';
 import { PerformanceRecorder } from './observability/performance-recorder';
-import { requestTiming } from './observability/request-timing.middleware';
+import { observeRequests } from './observability/request-context/observe-requests.middleware';
+import { RequestContextLogger } from './observability/request-context/request-context-logger';
 import { ApiExceptionFilter } from './platform/http/api-exception.filter';
 import { configureViews } from './web/configure-views';
 
@@ -25,13 +27,13 @@ const INGEST_TYPES = ['application/x-ndjson', 'application/ndjson', 'application
 export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config), {
     bodyParser: false,
-    logger: LOG_LEVELS[config.logLevel],
+    logger: new RequestContextLogger({ logLevels: LOG_LEVELS[config.logLevel] }),
   });
   app.enableShutdownHooks();
   app.disable('x-powered-by');
   // Behind a reverse proxy, the client address (login rate limits) comes from X-Forwarded-For.
   if (config.trustProxyHops > 0) app.set('trust proxy', config.trustProxyHops);
-  app.use(requestTiming(app.get(PerformanceRecorder)));
+  app.use(observeRequests(app.get(PerformanceRecorder), app.get(MetricsRegistry)));
   app.use(compression({ threshold: 1024 }));
   app.use(['/api/logs/bulk', /^\/api\/logs\/?$/], express.raw({ type: INGEST_TYPES, limit: INGEST_BODY_LIMIT }));
   app.use(express.json({ limit: '1mb' }));

@@ -9,11 +9,13 @@ import { Principal } from './auth-types';
  * - write: admins and members (changes stored things), and admin tokens;
  * - admin: admins only;
  * - account: the signed-in person's own account and tokens: any role, by session or login
- *   token, never by an API token.
+ *   token, never by an API token;
+ * - metrics: the Prometheus scrape: admins, and `metrics` tokens; anyone when
+ *   LOGNEST_METRICS_PUBLIC=true.
  * A route without this decorator is treated as `write`. An unauthenticated request to a
  * page (a path outside /api) is redirected to /login instead of answered 401.
  */
-export type AccessKind = 'public' | 'read' | 'ingest' | 'write' | 'admin' | 'account';
+export type AccessKind = 'public' | 'read' | 'ingest' | 'write' | 'admin' | 'account' | 'metrics';
 export const ACCESS_KEY = 'lognest:access';
 export const Access = (kind: AccessKind) => SetMetadata(ACCESS_KEY, kind);
 

@@ -1,5 +1,6 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { AppConfig } from '../config/app-config';
 import { ACCESS_KEY, AccessKind } from './access.decorators';
 import { AuthService } from './auth.service';
 import { SessionUser } from './login/session-login';
@@ -12,6 +13,7 @@ const ROLES_FOR: Record<Exclude<AccessKind, 'public'>, Role[]> = {
   write: ['admin', 'member'],
   admin: ['admin'],
   account: ['admin', 'member', 'viewer'],
+  metrics: ['admin'],
 };
 
 const SCOPES_FOR: Record<Exclude<AccessKind, 'public'>, TokenScope[]> = {
@@ -20,6 +22,7 @@ const SCOPES_FOR: Record<Exclude<AccessKind, 'public'>, TokenScope[]> = {
   write: ['login', 'admin'],
   admin: ['login', 'admin'],
   account: ['login'],
+  metrics: ['login', 'admin', 'metrics'],
 };
 
 /**
@@ -31,6 +34,7 @@ export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly auth: AuthService,
+    private readonly config: AppConfig,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -39,7 +43,7 @@ export class AccessGuard implements CanActivate {
     const request = context.switchToHttp().getRequest();
     const principal = await this.resolve(request);
     if (principal) request.principal = principal;
-    if (kind === 'public') return true;
+    if (kind === 'public' || (kind === 'metrics' && this.config.metricsPublic)) return true;
     if (!principal) {
       if (isPageRequest(request.path)) throw new SignInRequiredException();
       throw new UnauthorizedException('Authentication required: sign in or send Authorization: Bearer <token>');

@@ -1,8 +1,11 @@
 export const ROLES = ['admin', 'member', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** `login` tokens come from POST /api/auth/login; the others are API tokens a user creates. */
-export const TOKEN_SCOPES = ['login', 'ingest', 'read', 'admin'] as const;
+/**
+ * `login` tokens come from POST /api/auth/login; the others are API tokens a user creates.
+ * A `metrics` token reads GET /metrics only (Prometheus' `authorization` credentials).
+ */
+export const TOKEN_SCOPES = ['login', 'ingest', 'read', 'admin', 'metrics'] as const;
 export type TokenScope = (typeof TOKEN_SCOPES)[number];
 
 export interface Tenant {

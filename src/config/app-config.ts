@@ -33,6 +33,8 @@ export abstract class AppConfig {
   /** bcrypt cost; tests lower it. */
   abstract readonly bcryptRounds: number;
   abstract readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** GET /metrics without credentials (a Prometheus on a private network). */
+  abstract readonly metricsPublic: boolean;
 }
 
 export class ConfigError extends Error {}

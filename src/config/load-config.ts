@@ -89,6 +89,7 @@ export function loadConfig(env: Env = readEnv()): AppConfig {
     watchIntervalMs: read('LOGNEST_WATCH_INTERVAL_MS', 1000, int(50, 60_000)),
     bcryptRounds: read('LOGNEST_BCRYPT_ROUNDS', 10, int(4, 15)),
     logLevel: read('LOGNEST_LOG_LEVEL', 'info' as const, level),
+    metricsPublic: read('LOGNEST_METRICS_PUBLIC', false, bool),
   };
   // Refused rather than ignored: a team that sets them expects the data to go there.
   for (const name of UNBUILT_ADAPTERS) {

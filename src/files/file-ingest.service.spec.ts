@@ -2,11 +2,13 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadConfig } from '../config/load-config';
+import { IngestMetrics } from '../ingest/ingest-metrics';
 import { IngestService } from '../ingest/ingest.service';
 import { IngestJobOptions, PreparedChunk } from '../ingest/pipeline/ingest-job';
 import { IngestRunner } from '../ingest/pipeline/ingest-runner';
 import { LogWriter } from '../ingest/pipeline/log-writer';
 import { MemoryLogStore } from '../logs/memory/memory-log-store';
+import { MetricsRegistry } from '../observability/metrics/metrics-registry';
 import { EventBus } from '../platform/events/event-bus';
 import { newId } from '../platform/ids';
 import { FileIngestService } from './file-ingest.service';
@@ -41,7 +43,7 @@ describe('FileIngestService', () => {
     const config = loadConfig({ LOGNEST_DATA_DIR: path.join(dir, 'data'), LOGNEST_UPLOADS_DIR: path.join(dir, 'up') });
     const store = new MemoryLogStore();
     const runner = new GatedRunner();
-    const ingest = new IngestService(config, runner, new LogWriter(store.write, new EventBus(), 1_000_000));
+    const ingest = new IngestService(config, runner, new LogWriter(store.write, new EventBus(), 1_000_000), new IngestMetrics(new MetricsRegistry()));
     const files = new MemoryFileStore();
     return { runner, files, service: new FileIngestService(files, runner, ingest, store.write) };
   }

@@ -100,7 +100,7 @@ export class FileIngestService {
           fs.rmSync(chunk.path, { force: true });
           throw new Cancelled();
         }
-        await this.ingest.commit(tenantId, chunk);
+        await this.ingest.commit(tenantId, chunk, file.source === 'upload' ? 'upload' : 'watched_folder');
         totals.accepted += chunk.accepted;
         totals.rejected += chunk.rejected;
         for (const e of chunk.errors) if (totals.errors.length < MAX_REPORTED_ERRORS) totals.errors.push(e);

@@ -5,6 +5,7 @@ import { InputFormat, LineError } from '../files/file-types';
 import { IngestJobOptions, PreparedChunk } from './pipeline/ingest-job';
 import { IngestRunner } from './pipeline/ingest-runner';
 import { LogWriter } from './pipeline/log-writer';
+import { IngestMetrics } from './ingest-metrics';
 
 export interface IngestResult {
   accepted: number;
@@ -20,6 +21,7 @@ export class IngestService {
     private readonly config: AppConfig,
     private readonly runner: IngestRunner,
     private readonly writer: LogWriter,
+    private readonly metrics: IngestMetrics,
   ) {}
 
   jobOptions(tenantId: string, format: InputFormat, extra: Partial<IngestJobOptions> = {}): IngestJobOptions {
@@ -30,11 +32,13 @@ export class IngestService {
   async ingestBody(tenantId: string, body: Buffer, format: InputFormat, keepIds = false): Promise<IngestResult> {
     this.writer.assertCapacity();
     const chunk = await this.runner.runBody(body, this.jobOptions(tenantId, format), keepIds);
-    return this.commit(tenantId, chunk);
+    return this.commit(tenantId, chunk, 'http');
   }
 
-  async commit(tenantId: string, chunk: PreparedChunk): Promise<IngestResult> {
+  /** Commits a parsed chunk; `input` names where it came from in the ingest metrics. */
+  async commit(tenantId: string, chunk: PreparedChunk, input: string): Promise<IngestResult> {
     await this.writer.submit({ tenantId, path: chunk.path, count: chunk.accepted });
+    this.metrics.counted(input, chunk.accepted, chunk.rejected);
     return { accepted: chunk.accepted, rejected: chunk.rejected, errors: chunk.errors, ids: chunk.ids };
   }
 }

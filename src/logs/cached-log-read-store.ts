@@ -19,6 +19,8 @@ export class CachedLogReadStore extends LogReadStore {
     private readonly cache: QueryCache,
     private readonly ttlSeconds: number,
     events: EventBus,
+    /** Told every lookup's operation and whether it was a hit (the cache metrics). */
+    private readonly onLookup: (operation: string, hit: boolean) => void = () => undefined,
   ) {
     super();
     // A failed bump (Redis away) must not crash the process; entries still expire by TTL.
@@ -34,6 +36,7 @@ export class CachedLogReadStore extends LogReadStore {
     const digest = createHash('sha1').update(JSON.stringify(args)).digest('base64url');
     const key = `logs:${tenantId}:${generation}:${op}:${digest}`;
     const hit = await this.cache.get<T>(key);
+    this.onLookup(op, hit !== undefined);
     if (hit !== undefined) return hit;
     const value = await load();
     await this.cache.set(key, value, this.ttlSeconds);

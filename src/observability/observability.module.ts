@@ -1,8 +1,15 @@
 import { Global, Module } from '@nestjs/common';
 import { HealthController } from './health.controller';
 import { HealthService } from './health.service';
+import { MetricsController } from './metrics/metrics.controller';
+import { StoreMetrics } from './metrics/store-metrics';
 import { PerformanceController } from './performance.controller';
+import { TraceController } from './request-context/trace.controller';
 
 @Global()
-@Module({ controllers: [HealthController, PerformanceController], providers: [HealthService], exports: [HealthService] })
+@Module({
+  controllers: [HealthController, PerformanceController, MetricsController, TraceController],
+  providers: [HealthService, StoreMetrics],
+  exports: [HealthService],
+})
 export class ObservabilityModule {}

@@ -12,8 +12,15 @@ export type TimingCategory = 'api' | 'log_store' | 'metadata_store';
 @Injectable()
 export class PerformanceRecorder {
   private readonly timings = new Map<TimingCategory, Map<string, Timing>>();
+  private readonly listeners: ((category: TimingCategory, name: string, ms: number) => void)[] = [];
+
+  /** Also hands every timing to `listener` (the Prometheus store histograms). */
+  onRecord(listener: (category: TimingCategory, name: string, ms: number) => void): void {
+    this.listeners.push(listener);
+  }
 
   record(category: TimingCategory, name: string, ms: number): void {
+    for (const listener of this.listeners) listener(category, name, ms);
     let byName = this.timings.get(category);
     if (!byName) this.timings.set(category, (byName = new Map()));
     const t = byName.get(name) ?? { count: 0, totalMs: 0, maxMs: 0 };

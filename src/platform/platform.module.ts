@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import * as path from 'node:path';
 import { AppConfig } from '../config/app-config';
+import { MetricsRegistry } from '../observability/metrics/metrics-registry';
 import { PerformanceRecorder } from '../observability/performance-recorder';
 import { MemoryQueryCache } from './cache/memory-query-cache';
 import { QueryCache } from './cache/query-cache';
@@ -10,14 +11,15 @@ import { SqliteDatabase } from './metadata/sqlite-database';
 import { RedisConnection } from './redis/redis-connection';
 
 /**
- * Shared infrastructure: the metadata database, the event bus, the query cache, timings, and
- * the Redis connection (a client only when LOGNEST_REDIS_URL is set).
+ * Shared infrastructure: the metadata database, the event bus, the query cache, timings, the
+ * Prometheus registry, and the Redis connection (a client only when LOGNEST_REDIS_URL is set).
  */
 @Global()
 @Module({
   providers: [
     EventBus,
     PerformanceRecorder,
+    MetricsRegistry,
     {
       provide: SqliteDatabase,
       inject: [AppConfig, PerformanceRecorder],
@@ -31,6 +33,6 @@ import { RedisConnection } from './redis/redis-connection';
       useFactory: (config: AppConfig, redis: RedisConnection) => (config.redisUrl ? new RedisQueryCache(redis.client) : new MemoryQueryCache()),
     },
   ],
-  exports: [EventBus, SqliteDatabase, PerformanceRecorder, QueryCache, RedisConnection],
+  exports: [EventBus, SqliteDatabase, PerformanceRecorder, MetricsRegistry, QueryCache, RedisConnection],
 })
 export class PlatformModule {}

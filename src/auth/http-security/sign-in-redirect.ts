@@ -4,8 +4,8 @@ import type { Request, Response } from 'express';
 /** A page (not the JSON API) needs a signed-in user and there is none. */
 export class SignInRequiredException extends UnauthorizedException {}
 
-/** Whether a path is a page rather than the JSON API, which keeps answering 401. */
-export const isPageRequest = (path: string) => !/^\/api(\/|$)/.test(path);
+/** Whether a path is a page rather than the JSON API or the metrics scrape, which answer 401. */
+export const isPageRequest = (path: string) => !/^\/(api|metrics)(\/|$)/.test(path);
 
 /** Sends a browser that opened a page without signing in to `/login?next=<the page>`. */
 @Catch(SignInRequiredException)

@@ -5,11 +5,12 @@ import { TokenStore } from '../token-store';
 import { UserStore } from '../user-store';
 
 export type ApiTokenScope = Exclude<TokenScope, 'login'>;
-export const API_TOKEN_SCOPES: readonly ApiTokenScope[] = ['ingest', 'read', 'admin'];
+export const API_TOKEN_SCOPES: readonly ApiTokenScope[] = ['ingest', 'read', 'admin', 'metrics'];
 
 /** A token never does more than its maker's role allows. */
 const SCOPES_A_ROLE_MAY_ISSUE: Record<Role, ApiTokenScope[]> = {
-  admin: ['ingest', 'read', 'admin'],
+  // Metrics cover every tenant of the installation: an admin's to hand out.
+  admin: ['ingest', 'read', 'admin', 'metrics'],
   member: ['ingest', 'read'],
   viewer: ['read'],
 };

@@ -42,6 +42,8 @@ export class LogWriter {
     private readonly store: LogWriteStore,
     private readonly events: EventBus,
     private readonly queueLimit: number,
+    /** Told each successful commit's duration and record count (the commit metrics). */
+    private readonly onCommit: (ms: number, records: number) => void = () => undefined,
   ) {}
 
   /** Throws WriterSaturatedError when accepting `records` more would exceed the queue limit. */
@@ -92,6 +94,7 @@ export class LogWriter {
       return err ?? new Error('commit failed');
     }
     this.lastCommitMs = Date.now() - started;
+    this.onCommit(this.lastCommitMs, group.reduce((n, w) => n + w.batch.count, 0));
     this.announce(group.map((w) => w.batch));
     for (const w of group) this.settle(w).resolve();
     return undefined;
