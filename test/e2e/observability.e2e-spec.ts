@@ -80,9 +80,10 @@ describe('LOGNEST_METRICS_PUBLIC and the access log (e2e)', () => {
   let restore: () => void;
   beforeAll(async () => {
     const write = process.stdout.write.bind(process.stdout);
-    process.stdout.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
+    // Captured, not echoed: the app logs at info here and would flood the test output.
+    process.stdout.write = ((chunk: string | Uint8Array) => {
       lines.push(String(chunk).replace(/\x1b\[[0-9;]*m/g, ''));
-      return write(chunk, ...rest);
+      return true;
     }) as typeof process.stdout.write;
     restore = () => (process.stdout.write = write);
     t = await startTestApp({ env: { LOGNEST_METRICS_PUBLIC: 'true', LOGNEST_LOG_LEVEL: 'info' } });
