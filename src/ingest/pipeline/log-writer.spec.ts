@@ -3,7 +3,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { LogRecord } from '../../logs/log-record';
 import { LogWriteStore, SpooledBatch } from '../../logs/log-write-store';
+import { toStoredJson } from '../../logs/stored-record';
+import { LogsCommitted } from '../../platform/events/domain-events';
 import { EventBus } from '../../platform/events/event-bus';
+import { COMMITTED_SLICE } from './committed-records-publisher';
 import { CommitFailedError, LogWriter, WriterSaturatedError } from './log-writer';
 
 /** Records each commit; a commit finishes when the test releases it. */
@@ -44,6 +47,19 @@ class PickyStore extends LogWriteStore {
 
 const tick = () => new Promise((r) => setImmediate(r));
 
+const record = (i: number, over: Partial<LogRecord> = {}): LogRecord => ({
+  id: `id-${i}`, timestamp: 1_700_000_000_000 + i, ingestedAt: 1_700_000_000_500, tenantId: 'smuggled', level: 'INFO',
+  message: `line ${i}`, service: 'api', server: null, environment: null, logType: null, correlationId: null, traceId: null,
+  spanId: null, userId: null, clientIp: null, method: null, endpoint: null, statusCode: 200, responseTimeMs: 1.5, userAgent: null,
+  sqlQuery: null, queryDurationMs: null, tags: ['t'], fileId: null, fields: { seq: String(i) }, ...over,
+});
+
+async function waitUntil(probe: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !probe(); i++) await new Promise((r) => setTimeout(r, 5));
+  expect(probe()).toBe(true);
+}
+
+
 describe('LogWriter', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lognest-writer-'));
   let n = 0;
@@ -82,6 +98,60 @@ describe('LogWriter', () => {
     // Spool files are removed in the background once committed.
     for (let i = 0; i < 50 && fs.readdirSync(dir).length > 0; i++) await new Promise((r) => setTimeout(r, 10));
     expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  it('publishes the committed records of listened-to tenants after answering, then removes their spool files', async () => {
+    const store = new GatedStore();
+    const events = new EventBus();
+    const seen: LogsCommitted[] = [];
+    let answered = false;
+    events.on('logs.committed', (e) => {
+      expect(answered).toBe(true);
+      seen.push(e);
+    }, (tenantId) => tenantId === 'a');
+    const writer = new LogWriter(store, events, 10_000);
+    const spool = (tenantId: string, lines: string[]): SpooledBatch => {
+      const file = path.join(dir, `c${n++}.ndjson`);
+      fs.writeFileSync(file, lines.join('\n') + '\n');
+      return { tenantId, path: file, count: lines.length };
+    };
+    const mine = [record(1), record(2, { level: 'ERROR', fields: {} })];
+    const a = spool('a', mine.map(toStoredJson));
+    // Nobody listens to tenant b: its file is never parsed (it is not even JSON).
+    const b = spool('b', ['not json']);
+    const done = Promise.all([writer.submit(a).then(() => (answered = true)), writer.submit(b)]);
+    store.release();
+    await tick();
+    store.release();
+    await done;
+    await waitUntil(() => !fs.existsSync(a.path) && !fs.existsSync(b.path));
+    expect(seen).toEqual([{ type: 'logs.committed', tenantId: 'a', records: mine.map((r) => ({ ...r, tenantId: 'a' })) }]);
+  });
+
+  it('publishes a large batch in slices, in commit order, without holding up the next commit', async () => {
+    const store = new GatedStore();
+    const events = new EventBus();
+    const sizes: number[] = [];
+    const firstIds: string[] = [];
+    events.on('logs.committed', (e) => {
+      sizes.push(e.records.length);
+      firstIds.push(e.records[0].id);
+    });
+    const writer = new LogWriter(store, events, 100_000);
+    const big = Array.from({ length: COMMITTED_SLICE + 5 }, (_, i) => toStoredJson(record(i)));
+    const file = path.join(dir, `big${n++}.ndjson`);
+    fs.writeFileSync(file, big.join('\n') + '\n');
+    const first = writer.submit({ tenantId: 'a', path: file, count: big.length });
+    store.release();
+    await first;
+    const second = writer.submit({ tenantId: 'a', path: batch('a', 0).path, count: 0 });
+    await tick();
+    expect(store.commits.length).toBe(2);
+    store.release();
+    await second;
+    await waitUntil(() => sizes.length === 2);
+    expect(sizes).toEqual([COMMITTED_SLICE, 5]);
+    expect(firstIds).toEqual(['id-0', `id-${COMMITTED_SLICE}`]);
   });
 
   it('refuses new work with a retry time while the queue is over its limit', async () => {

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import * as fs from 'node:fs';
 import { LogWriteStore, SpooledBatch } from '../../logs/log-write-store';
 import { EventBus } from '../../platform/events/event-bus';
+import { CommittedRecordsPublisher } from './committed-records-publisher';
 
 export class WriterSaturatedError extends Error {
   constructor(readonly retryAfterSeconds: number) {
@@ -30,6 +31,12 @@ interface Waiting {
  * one, so concurrent requests share one transaction and nothing is committed row by row.
  * A submit resolves once its records are durable; its spool file is then removed. When a
  * group fails, each of its batches is retried alone, so one bad batch fails only its sender.
+ *
+ * After each commit it publishes `logs.ingested` (counts) and, for tenants with listeners,
+ * `logs.committed` (the records, read back from the spool files; the live tail and alerts
+ * depend on it). Keep that hook when reshaping the commit path: it must run after the
+ * callers are answered, must not delay the next commit, and needs each committed batch's
+ * records (from its spool file or otherwise) — see docs/decisions/0026-committed-batches.md.
  */
 export class LogWriter {
   private readonly logger = new Logger('LogWriter');
@@ -37,6 +44,7 @@ export class LogWriter {
   private queuedRecords = 0;
   private running = false;
   private lastCommitMs = 100;
+  private readonly committed: CommittedRecordsPublisher;
 
   constructor(
     private readonly store: LogWriteStore,
@@ -44,7 +52,9 @@ export class LogWriter {
     private readonly queueLimit: number,
     /** Told each successful commit's duration and record count (the commit metrics). */
     private readonly onCommit: (ms: number, records: number) => void = () => undefined,
-  ) {}
+  ) {
+    this.committed = new CommittedRecordsPublisher(events);
+  }
 
   /** Throws WriterSaturatedError when accepting `records` more would exceed the queue limit. */
   assertCapacity(records = 0): void {
@@ -95,20 +105,23 @@ export class LogWriter {
     }
     this.lastCommitMs = Date.now() - started;
     this.onCommit(this.lastCommitMs, group.reduce((n, w) => n + w.batch.count, 0));
-    this.announce(group.map((w) => w.batch));
-    for (const w of group) this.settle(w).resolve();
+    const batches = group.map((w) => w.batch);
+    this.announce(batches);
+    for (const w of group) this.dequeue(w).resolve();
+    // The live side reads the committed records from the spool files: remove them after.
+    void this.committed.publish(batches).then(() => batches.forEach(removeSpoolFile));
     return undefined;
   }
 
   private fail(w: Waiting, err: unknown): void {
     this.logger.error(`Commit of ${w.batch.count} records of tenant ${w.batch.tenantId} failed: ${err instanceof Error ? err.message : String(err)}`);
-    this.settle(w).reject(new CommitFailedError(err));
+    removeSpoolFile(this.dequeue(w).batch);
+    w.reject(new CommitFailedError(err));
   }
 
-  /** Releases a batch's place in the queue and its spool file, before its sender hears. */
-  private settle(w: Waiting): Waiting {
+  /** Releases a batch's place in the queue, before its sender hears. */
+  private dequeue(w: Waiting): Waiting {
     this.queuedRecords -= w.batch.count;
-    fs.rm(w.batch.path, { force: true }, () => undefined);
     return w;
   }
 
@@ -119,4 +132,8 @@ export class LogWriter {
       if (count > 0) this.events.publish({ type: 'logs.ingested', tenantId, count });
     }
   }
+}
+
+function removeSpoolFile(batch: SpooledBatch): void {
+  fs.rm(batch.path, { force: true }, () => undefined);
 }

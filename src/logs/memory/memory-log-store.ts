@@ -4,7 +4,7 @@ import { LogReadStore } from '../log-read-store';
 import { FieldInfo, HistogramBucket, LogScope, LogSummary, Page, TermBucket } from '../log-scope';
 import { LogWriteStore, SpooledBatch } from '../log-write-store';
 import { fromStored } from '../stored-record';
-import { compileQuery, fieldText, fieldValue } from './evaluate-query';
+import { compileScopePredicate, fieldText, fieldValue } from '../query/record-predicate';
 
 const ERROR_LEVELS = new Set(['ERROR', 'CRITICAL']);
 const FIELD_SAMPLE_ROWS = 20_000;
@@ -45,10 +45,7 @@ export class MemoryLogStore {
 
   /** Records of a scope (tenant, query, inclusive time range). */
   inScope(scope: LogScope): LogRecord[] {
-    const matches = compileQuery(scope.query);
-    const from = scope.from === undefined ? -Infinity : Math.floor(scope.from);
-    const to = scope.to === undefined ? Infinity : Math.floor(scope.to);
-    return this.ofTenant(scope.tenantId).filter((r) => r.timestamp >= from && r.timestamp <= to && matches(r));
+    return this.records.filter(compileScopePredicate(scope));
   }
 }
 

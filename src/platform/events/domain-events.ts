@@ -1,8 +1,23 @@
+import { LogRecord } from '../../logs/log-record';
+
 /** Typed in-process events between modules. */
 export interface LogsIngested {
   type: 'logs.ingested';
   tenantId: string;
   count: number;
+}
+
+/**
+ * Records of one tenant that a commit made durable, in commit order and in the shape the
+ * read store's search returns (LogRecord; the API maps it with toApiRecord). Published by
+ * LogWriter after the ingest callers got their answer, and only for tenants some handler
+ * declared interest in (EventBus.on's `tenants`), since building it parses the spooled lines.
+ * Feeds the live tailer, the cross-process fan-out and the alert evaluator.
+ */
+export interface LogsCommitted {
+  type: 'logs.committed';
+  tenantId: string;
+  records: LogRecord[];
 }
 
 export interface LogsDeleted {
@@ -22,4 +37,4 @@ export interface SearchPerformed {
   durationMs: number;
 }
 
-export type DomainEvent = LogsIngested | LogsDeleted | SearchPerformed;
+export type DomainEvent = LogsIngested | LogsCommitted | LogsDeleted | SearchPerformed;

@@ -3,20 +3,38 @@ import { DomainEvent } from './domain-events';
 
 type Handler<E extends DomainEvent> = (event: E) => void;
 
+/** Which tenants a handler wants events of; absent means all. */
+export type TenantInterest = (tenantId: string) => boolean;
+
+interface Subscription {
+  handler: Handler<DomainEvent>;
+  tenants: TenantInterest | null;
+}
+
 /** Synchronous in-process publish/subscribe; a failing handler does not stop the others. */
 @Injectable()
 export class EventBus {
-  private readonly handlers = new Map<DomainEvent['type'], Handler<DomainEvent>[]>();
+  private readonly subscriptions = new Map<DomainEvent['type'], Subscription[]>();
 
-  on<T extends DomainEvent['type']>(type: T, handler: Handler<Extract<DomainEvent, { type: T }>>): () => void {
-    const list = this.handlers.get(type) ?? [];
-    list.push(handler as Handler<DomainEvent>);
-    this.handlers.set(type, list);
-    return () => this.handlers.set(type, (this.handlers.get(type) ?? []).filter((h) => h !== handler));
+  /**
+   * `tenants` narrows a handler to the tenants it cares about: it then sees only their
+   * events, and a publisher can ask `wants` before building an expensive event.
+   */
+  on<T extends DomainEvent['type']>(type: T, handler: Handler<Extract<DomainEvent, { type: T }>>, tenants?: TenantInterest): () => void {
+    const subscription: Subscription = { handler: handler as Handler<DomainEvent>, tenants: tenants ?? null };
+    this.subscriptions.set(type, [...(this.subscriptions.get(type) ?? []), subscription]);
+    return () => this.subscriptions.set(type, (this.subscriptions.get(type) ?? []).filter((s) => s !== subscription));
+  }
+
+  /** Whether any handler would receive an event of `type` for `tenantId`. */
+  wants(type: DomainEvent['type'], tenantId: string): boolean {
+    return (this.subscriptions.get(type) ?? []).some((s) => s.tenants === null || s.tenants(tenantId));
   }
 
   publish(event: DomainEvent): void {
-    for (const handler of this.handlers.get(event.type) ?? []) {
+    const tenantId = 'tenantId' in event ? event.tenantId : null;
+    for (const { handler, tenants } of this.subscriptions.get(event.type) ?? []) {
+      if (tenants !== null && tenantId !== null && !tenants(tenantId)) continue;
       try {
         handler(event);
       } catch {

@@ -1,12 +1,16 @@
-// Compiles a query tree to a JS predicate over records, with the semantics of the DuckDB
-// compiler (docs/decisions/0003-query-semantics.md): words are whole words of `message`,
-// case-insensitive; a negated leaf keeps records whose field is missing; keyword regexes and
-// wildcards match the whole value. Value rules come from query-values.ts, like every store.
+// The one record predicate of the query language: a query tree compiled to a JS function
+// over records, with the semantics of the DuckDB compiler (docs/decisions/0003-query-semantics.md):
+// words are whole words of `message`, case-insensitive; a negated leaf keeps records whose
+// field is missing; keyword regexes and wildcards match the whole value. Value rules come
+// from query-values.ts, like every store. The memory store, the live tailer and the alert
+// evaluator all filter rows with it, so a record delivered live is one search would return
+// (docs/decisions/0025-one-record-predicate.md).
 import { CANONICAL_FIELDS, isCanonicalField, LogRecord } from '../log-record';
-import { ComparisonNode, QueryNode, RangeNode, wildcardSegments, WildcardSegment } from '../query/query-ast';
-import { InvalidQueryError } from '../query/invalid-query-error';
-import { QuerySyntaxError } from '../query/query-syntax-error';
-import { escapeRegex, JS_DIALECT, phraseRegexSource, wordRegexSource } from '../query/word-pattern';
+import { LogScope } from '../log-scope';
+import { ComparisonNode, QueryNode, RangeNode, wildcardSegments, WildcardSegment } from './query-ast';
+import { InvalidQueryError } from './invalid-query-error';
+import { QuerySyntaxError } from './query-syntax-error';
+import { escapeRegex, JS_DIALECT, phraseRegexSource, wordRegexSource } from './word-pattern';
 import {
   comparisonAsRange,
   DATE_EXPECTED,
@@ -17,7 +21,7 @@ import {
   levelsInRange,
   parseNumber,
   queryLevel,
-} from '../query/query-values';
+} from './query-values';
 
 export type RecordPredicate = (record: LogRecord) => boolean;
 
@@ -25,10 +29,24 @@ type LeafNode = Exclude<QueryNode, { kind: 'match_all' | 'and' | 'or' | 'not' }>
 type Bounds = Pick<RangeNode, 'lower' | 'upper'>;
 type Scalar = string | number;
 
-
-/** A predicate for a query; throws QuerySyntaxError for values a field cannot hold. */
-export function compileQuery(node: QueryNode): RecordPredicate {
+/**
+ * A predicate for a query; throws QuerySyntaxError for values a field cannot hold and
+ * InvalidQueryError for a regex no engine accepts, so compile it once, when the query is set.
+ */
+export function compileRecordPredicate(node: QueryNode): RecordPredicate {
   return compile(node, false);
+}
+
+/**
+ * A predicate for a whole read scope: its tenant, its inclusive time range on `@timestamp`
+ * (whole milliseconds, as the stores compare) and its query.
+ */
+export function compileScopePredicate(scope: LogScope): RecordPredicate {
+  const matches = compileRecordPredicate(scope.query);
+  const from = scope.from === undefined ? -Infinity : Math.floor(scope.from);
+  const to = scope.to === undefined ? Infinity : Math.floor(scope.to);
+  const tenantId = scope.tenantId;
+  return (r) => r.tenantId === tenantId && r.timestamp >= from && r.timestamp <= to && matches(r);
 }
 
 function compile(node: QueryNode, negated: boolean): RecordPredicate {
