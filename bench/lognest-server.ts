@@ -13,6 +13,8 @@ export interface LognestServerOptions {
   uploadsDir: string;
   adminPassword: string;
   startTimeoutMs?: number;
+  /** A fixed port (else a free one is picked). */
+  port?: number;
 }
 
 const OUTPUT_TAIL_CHARS = 16_384;
@@ -48,7 +50,7 @@ export class LognestServer {
   }
 
   static async start(o: LognestServerOptions): Promise<LognestServer> {
-    const port = await freePort();
+    const port = o.port ?? (await freePort());
     const env: NodeJS.ProcessEnv = {};
     for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('LOGNEST_') && k !== 'PORT') env[k] = v;
     Object.assign(env, {

@@ -28,6 +28,8 @@ export abstract class AppConfig {
   abstract readonly maxUploadBytes: number;
   /** DuckDB's memory_limit for the log store, as DuckDB writes it ('512MB', '2GB'). */
   abstract readonly duckdbMemoryLimit: string;
+  /** Read queries DuckDB runs at once; more wait their turn (docs/decisions/0015). */
+  abstract readonly duckdbReadConcurrency: number;
   abstract readonly cacheTtlSeconds: number;
   abstract readonly watchIntervalMs: number;
   /** bcrypt cost; tests lower it. */

@@ -42,6 +42,14 @@ describe('loadConfig', () => {
     }
   });
 
+  it('reads the DuckDB read concurrency, 2 by default, from 1 to 16', () => {
+    expect(loadConfig({}).duckdbReadConcurrency).toBe(2);
+    expect(loadConfig({ LOGNEST_DUCKDB_READ_CONCURRENCY: '4' }).duckdbReadConcurrency).toBe(4);
+    for (const bad of ['0', '17', 'two', '1.5']) {
+      expect(() => loadConfig({ LOGNEST_DUCKDB_READ_CONCURRENCY: bad })).toThrow(/LOGNEST_DUCKDB_READ_CONCURRENCY/);
+    }
+  });
+
   it('stops with a message naming every bad variable', () => {
     expect(() => loadConfig({ PORT: 'eighty', LOGNEST_REDIS_URL: 'http://x', LOGNEST_ADMIN_PASSWORD: 'short' })).toThrow(
       ConfigError,

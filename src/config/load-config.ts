@@ -85,6 +85,7 @@ export function loadConfig(env: Env = readEnv()): AppConfig {
     ingestQueueLimit: read('LOGNEST_INGEST_QUEUE_LIMIT', 200_000, int(1_000, 10_000_000)),
     maxUploadBytes: read('LOGNEST_MAX_UPLOAD_BYTES', 4 * 1024 ** 3, int(1024, Number.MAX_SAFE_INTEGER)),
     duckdbMemoryLimit: read('LOGNEST_DUCKDB_MEMORY_LIMIT', '512MB', memorySize),
+    duckdbReadConcurrency: read('LOGNEST_DUCKDB_READ_CONCURRENCY', 2, int(1, 16)),
     cacheTtlSeconds: read('LOGNEST_CACHE_TTL_SECONDS', 300, int(0, 86_400)),
     watchIntervalMs: read('LOGNEST_WATCH_INTERVAL_MS', 1000, int(50, 60_000)),
     bcryptRounds: read('LOGNEST_BCRYPT_ROUNDS', 10, int(4, 15)),

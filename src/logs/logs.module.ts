@@ -32,7 +32,10 @@ import { LogWriteStore } from './log-write-store';
       inject: [AppConfig],
       // With Elasticsearch holding the logs, no DuckDB file is created (an empty in-memory one stands in).
       useFactory: (config: AppConfig) =>
-        DuckDbDatabase.open(config.elasticsearchUrl ? ':memory:' : path.join(config.dataDir, 'logs.duckdb'), { memoryLimit: config.duckdbMemoryLimit }),
+        DuckDbDatabase.open(config.elasticsearchUrl ? ':memory:' : path.join(config.dataDir, 'logs.duckdb'), {
+          memoryLimit: config.duckdbMemoryLimit,
+          readConcurrency: config.duckdbReadConcurrency,
+        }),
     },
     {
       provide: LogWriteStore,

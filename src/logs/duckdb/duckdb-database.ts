@@ -2,11 +2,12 @@ import { DuckDBConnection, DuckDBInstance, DuckDBValue } from '@duckdb/node-api'
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { InvalidQueryError } from '../query/invalid-query-error';
+import { ReadGate } from './read-gate';
 import { CREATE_LOGS_TABLE, LAYOUT_MARKER_COLUMN, LOGS_TABLE } from './duckdb-schema';
 
 export interface DuckDbOptions {
-  /** Read connections besides the writer. */
-  readers?: number;
+  /** Read queries run at once, each on its own connection besides the writer (default 2). */
+  readConcurrency?: number;
   /**
    * DuckDB's `memory_limit` (buffer pool), such as '512MB'. Without one DuckDB takes 80% of
    * the machine's memory for its caches (docs/decisions/0007).
@@ -18,21 +19,26 @@ export type Row = Record<string, unknown>;
 
 /**
  * The DuckDB file that holds the logs. One process owns it read-write. Writes go through
- * one connection (one transaction at a time); reads round-robin over a few others so a
- * long write never blocks a search.
+ * one connection (one transaction at a time); reads run on a few others, through a gate
+ * that bounds how many run at once and holds them back while a commit runs, so searches
+ * never starve ingest (docs/decisions/0015).
  */
 export class DuckDbDatabase {
-  private nextReader = 0;
+  private readonly idle: DuckDBConnection[];
+  private readonly gate: ReadGate;
 
   private constructor(
     readonly file: string,
     private readonly instance: DuckDBInstance,
     readonly writer: DuckDBConnection,
     private readonly readers: DuckDBConnection[],
-  ) {}
+  ) {
+    this.idle = [...readers];
+    this.gate = new ReadGate(readers.length, 0);
+  }
 
   static async open(file: string, options: DuckDbOptions = {}): Promise<DuckDbDatabase> {
-    const readers = options.readers ?? 3;
+    const readers = Math.max(1, options.readConcurrency ?? 2);
     const settings: Record<string, string> = {
       // New files in the newest storage format: its string compression stores the bench
       // data in ~7% less space (docs/decisions/0007). Existing files keep their format.
@@ -64,8 +70,19 @@ export class DuckDbDatabase {
     return new DuckDbDatabase(file, instance, writer, pool);
   }
 
-  async query(sql: string, params: unknown[] = []): Promise<Row[]> {
-    const connection = this.readers[this.nextReader++ % this.readers.length];
+  query(sql: string, params: unknown[] = []): Promise<Row[]> {
+    // The gate admits at most one read per connection, so one is always idle here.
+    return this.gate.read(async () => {
+      const connection = this.idle.pop()!;
+      try {
+        return await this.runRead(connection, sql, params);
+      } finally {
+        this.idle.push(connection);
+      }
+    });
+  }
+
+  private async runRead(connection: DuckDBConnection, sql: string, params: unknown[]): Promise<Row[]> {
     try {
       const reader = await connection.runAndReadAll(sql, params as DuckDBValue[]);
       return reader.getRowObjectsJS() as Row[];
@@ -79,8 +96,25 @@ export class DuckDbDatabase {
   }
 
   async execute(sql: string, params: unknown[] = []): Promise<number> {
-    const result = await this.writer.run(sql, params as DuckDBValue[]);
-    return Number(result.rowsChanged);
+    return this.gate.write(async () => {
+      const result = await this.writer.run(sql, params as DuckDBValue[]);
+      return Number(result.rowsChanged);
+    });
+  }
+
+  /** Runs `work` (statements through `execute`) in one transaction on the writer. */
+  async transaction<T>(work: () => Promise<T>): Promise<T> {
+    return this.gate.write(async () => {
+      await this.execute('BEGIN TRANSACTION');
+      try {
+        const result = await work();
+        await this.execute('COMMIT');
+        return result;
+      } catch (err) {
+        await this.execute('ROLLBACK').catch(() => undefined);
+        throw err;
+      }
+    });
   }
 
   sizeOnDisk(): number {

@@ -39,8 +39,7 @@ export class DuckDbLogWriteStore extends LogWriteStore {
     if (nonEmpty.length === 0) return;
     const byTenant = new Map<string, string[]>();
     for (const b of nonEmpty) byTenant.set(b.tenantId, [...(byTenant.get(b.tenantId) ?? []), b.path]);
-    await this.duck.execute('BEGIN TRANSACTION');
-    try {
+    await this.duck.transaction(async () => {
       for (const [tenantId, paths] of byTenant) {
         const files = `[${paths.map(sqlString).join(', ')}]`;
         await this.duck.execute(
@@ -51,11 +50,7 @@ export class DuckDbLogWriteStore extends LogWriteStore {
           [tenantId],
         );
       }
-      await this.duck.execute('COMMIT');
-    } catch (err) {
-      await this.duck.execute('ROLLBACK').catch(() => undefined);
-      throw err;
-    }
+    });
   }
 
   async append(tenantId: string, records: LogRecord[]): Promise<void> {
