@@ -1,7 +1,7 @@
 // Picks the parser for an input: by the format the caller names, or by file extension and a
 // look at the first bytes.
 
-import { findLeadingTimestamp } from '../../logs/normalize/timestamp-parser';
+import { findHeaderTimestamp } from '../../logs/normalize/header-timestamp';
 import { CsvParser, detectDelimiter } from './csv-parser';
 import { JsonArrayParser } from './json-array-parser';
 import { NdjsonParser } from './ndjson-parser';
@@ -59,7 +59,7 @@ function isOneObjectPerLine(head: string): boolean {
 function looksLikeCsv(head: string): boolean {
   const lines = head.split('\n', 3).map((line) => line.replace(/\r$/, ''));
   const header = lines[0];
-  if (header.length === 0 || findLeadingTimestamp(header, Date.now()) !== null) return false;
+  if (header.length === 0 || findHeaderTimestamp(header, Date.now(), true) !== null) return false;
   const delimiter = detectDelimiter(header);
   const cells = header.split(delimiter).map((cell) => cell.trim());
   if (cells.length < 2 || !cells.every((cell) => HEADER_CELL.test(cell))) return false;

@@ -103,3 +103,31 @@ describe('TextParser', () => {
     expect(message.split('\n')).toHaveLength(4);
   });
 });
+
+describe('TextParser: timestamps in the header', () => {
+  it('starts records at a timestamp after a leading column and keeps the whole line as the message', () => {
+    const bgl = '- 1117838570 2005.06.03 R02-M1-N0-C:J12-U11 2005-06-03-15.42.50.675872 R02-M1-N0-C:J12-U11 RAS KERNEL INFO cache parity error corrected';
+    expect(parse(`${bgl}\n${bgl.replace('1117838570', '1117838571')}`)).toEqual([
+      { line: 1, raw: { timestamp: Date.UTC(2005, 5, 3, 22, 42, 50), level: 'INFO', message: bgl } },
+      { line: 2, raw: { timestamp: Date.UTC(2005, 5, 3, 22, 42, 51), level: 'INFO', message: bgl.replace('1117838570', '1117838571') } },
+    ]);
+  });
+
+  it('does not split a record at a time quoted in its stack trace once records start at column 0', () => {
+    const text = '2024-12-10T06:55:46Z ERROR job failed\njob.Error: deadline 2024-12-10 07:00:00 passed\nretry at 2024-12-10 07:05:00 scheduled';
+    const items = parse(text);
+    expect(items).toHaveLength(1);
+    expect(rawOf(items[0]).message).toBe('ERROR job failed\njob.Error: deadline 2024-12-10 07:00:00 passed\nretry at 2024-12-10 07:05:00 scheduled');
+  });
+
+  it('lets an explicit header level win over words in the message', () => {
+    const items = parse('2016-09-28 04:30:31, Info                  CBS    Warning: Unrecognized packageExtended attribute.');
+    expect(rawOf(items[0]).level).toBe('INFO');
+  });
+
+  it('reads logcat records with the year inferred and the priority letter as level', () => {
+    expect(parse('03-17 16:13:40.120  2227  2227 E AndroidRuntime: FATAL EXCEPTION: main\n')).toEqual([
+      { line: 1, raw: { timestamp: Date.UTC(2024, 2, 17, 16, 13, 40, 120), level: 'ERROR', message: '2227  2227 E AndroidRuntime: FATAL EXCEPTION: main' } },
+    ]);
+  });
+});

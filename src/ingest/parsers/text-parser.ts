@@ -1,11 +1,13 @@
-// Plain text logs. A line that starts with a timestamp (ISO, syslog, `[Apache]`, `[access]`) or
-// is an access-log line starts a record; the lines after it that do not (stack traces, wrapped
-// messages) belong to it. Before the first timestamp, and in files that have none, each line is
-// its own record unless it is indented (a continuation).
+// Plain text logs. A line with a timestamp in its header (see header-timestamp.ts) or an
+// access-log line starts a record; the lines after it that have none (stack traces, wrapped
+// messages) belong to it. Once records start at column 0, only a column-0 timestamp starts the
+// next one, so a time quoted inside a stack trace does not split it. Before the first timestamp,
+// and in files that have none, each line is its own record unless it is indented.
 
 import { AccessLogEntry, parseAccessLogLine } from '../../logs/normalize/access-log-line';
+import { detectHeaderLevel } from '../../logs/normalize/header-level';
+import { findHeaderTimestamp, HeaderTimestamp } from '../../logs/normalize/header-timestamp';
 import { detectLevelInText } from '../../logs/normalize/level-normalizer';
-import { findLeadingTimestamp } from '../../logs/normalize/timestamp-parser';
 import { LineSplitter } from './line-splitter';
 import { LogParser, MAX_RECORD_BYTES, ParsedItem, RECORD_TOO_LONG } from './parsed-item';
 
@@ -27,6 +29,8 @@ export class TextParser implements LogParser {
   private out: ParsedItem[] = [];
   private readonly lines = new LineSplitter(this);
   private current: { line: number; raw: Record<string, unknown>; timed: boolean } | null = null;
+  /** The latest record's timestamp started the line: the file's records start that way. */
+  private columnZeroStyle = false;
   private message = '';
   private overflowReported = false;
 
@@ -46,20 +50,28 @@ export class TextParser implements LogParser {
   line(text: string, lineNo: number): void {
     if (text.trim().length === 0) return;
     const now = this.options.now;
-    const leading = findLeadingTimestamp(text, now);
-    if (leading !== null) {
-      const raw: Record<string, unknown> = { timestamp: this.timestampValue(leading.timestamp) };
-      const level = detectLevelInText(leading.rest);
-      if (level !== null) raw.level = level;
-      this.begin(lineNo, raw, leading.rest.trimEnd(), true);
+    const timed = this.current !== null && this.current.timed;
+    if (timed && isContinuation(text)) {
+      this.append(text, lineNo);
+      return;
+    }
+    const header = findHeaderTimestamp(text, now, true);
+    if (header !== null) {
+      this.beginTimed(lineNo, text, header);
       return;
     }
     const access = parseAccessLogLine(text, now);
     if (access !== null) {
       this.begin(lineNo, this.accessRecord(access), text, true);
+      this.columnZeroStyle = true;
       return;
     }
-    if (this.current !== null && (this.current.timed || isContinuation(text))) {
+    const inHeader = timed && this.columnZeroStyle ? null : findHeaderTimestamp(text, now);
+    if (inHeader !== null) {
+      this.beginTimed(lineNo, text, inHeader);
+      return;
+    }
+    if (this.current !== null && (timed || isContinuation(text))) {
       this.append(text, lineNo);
       return;
     }
@@ -67,6 +79,23 @@ export class TextParser implements LogParser {
     const level = detectLevelInText(text);
     if (level !== null) raw.level = level;
     this.begin(lineNo, raw, text.trim(), false);
+  }
+
+  /** A record whose timestamp is in the header: at column 0 the message is the rest, else the whole line. */
+  private beginTimed(lineNo: number, text: string, header: HeaderTimestamp): void {
+    const atStart = header.start <= 1;
+    let rest = text;
+    if (atStart) {
+      let p = header.end;
+      if (header.start === 1 && text.charCodeAt(p) === 93 /* ] */) p++;
+      while (p < text.length && text.charCodeAt(p) <= 32) p++;
+      rest = text.slice(p);
+    }
+    const raw: Record<string, unknown> = { timestamp: this.timestampValue(header.timestamp) };
+    const level = detectHeaderLevel(text, header) ?? detectLevelInText(rest);
+    if (level !== null) raw.level = level;
+    this.columnZeroStyle = atStart;
+    this.begin(lineNo, raw, rest.trimEnd(), true);
   }
 
   tooLong(lineNo: number): void {

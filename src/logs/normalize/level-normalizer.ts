@@ -7,9 +7,9 @@ import { Level } from '../log-record';
 const NAMES: Record<string, Level> = {
   trace: 'TRACE', trc: 'TRACE', finest: 'TRACE', finer: 'TRACE', silly: 'TRACE', verbose: 'TRACE',
   debug: 'DEBUG', dbg: 'DEBUG', fine: 'DEBUG',
-  info: 'INFO', inf: 'INFO', information: 'INFO', informational: 'INFO', notice: 'INFO', log: 'INFO',
+  info: 'INFO', inf: 'INFO', information: 'INFO', informational: 'INFO', notice: 'INFO', note: 'INFO', log: 'INFO',
   warn: 'WARNING', warning: 'WARNING', wrn: 'WARNING',
-  err: 'ERROR', error: 'ERROR', eror: 'ERROR', severe: 'ERROR',
+  err: 'ERROR', error: 'ERROR', eror: 'ERROR', severe: 'ERROR', failure: 'ERROR', // BGL's FAILURE
   fatal: 'CRITICAL', crit: 'CRITICAL', critical: 'CRITICAL', alert: 'CRITICAL', emerg: 'CRITICAL',
   emergency: 'CRITICAL', panic: 'CRITICAL',
 };
@@ -78,6 +78,11 @@ function isUpperWord(text: string, start: number, end: number): boolean {
   return true;
 }
 
+/** `"level":` of JSON inside a text line (container runtimes wrap JSON logs in a text header). */
+function isQuotedKey(text: string, end: number): boolean {
+  return text.charCodeAt(end) === 34 && text.charCodeAt(end + 1) === 58;
+}
+
 const CLOSERS: Record<number, number> = { 91: 93, 60: 62, 40: 41 }; // [ ] < > ( )
 
 /**
@@ -115,12 +120,12 @@ export function detectLevelInText(text: string): Level | null {
           const level = levelFromName(word);
           if (level !== null) return level;
         }
-        if (after === 61 /* = */ || after === 58) {
+        if (after === 61 /* = */ || after === 58 || isQuotedKey(text, end)) {
           expectValue = KEY_NAMES.has(word.toLowerCase());
           firstWord = false;
           continue;
         }
-      } else if (after === 61 || after === 58) {
+      } else if (after === 61 || after === 58 || isQuotedKey(text, end)) {
         expectValue = KEY_NAMES.has(text.slice(start, end).toLowerCase());
         firstWord = false;
         continue;

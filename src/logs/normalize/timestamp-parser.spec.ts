@@ -1,4 +1,4 @@
-import { findLeadingTimestamp, parseTimestamp } from './timestamp-parser';
+import { parseTimestamp } from './timestamp-parser';
 
 const NOW = Date.UTC(2024, 11, 10, 12, 0, 0); // 2024-12-10T12:00:00Z
 const T = Date.UTC(2024, 11, 10, 6, 55, 46); // 2024-12-10T06:55:46Z
@@ -134,37 +134,5 @@ describe('parseTimestamp: syslog year inference', () => {
 
   it('finds the latest leap year for Feb 29', () => {
     expect(parseTimestamp('Feb 29 10:00:00', Date.UTC(2027, 5, 1))).toBe(Date.UTC(2024, 1, 29, 10));
-  });
-});
-
-describe('findLeadingTimestamp', () => {
-  it.each([
-    ['2024-12-10T06:55:46.123Z INFO started', T + 123, 'INFO started'],
-    ['2024-12-10 06:55:46,123 - app - ERROR - boom', T + 123, '- app - ERROR - boom'],
-    ['2024-12-10 07:55:46 +0100 [warn] disk', T, '[warn] disk'],
-    ['[2024-12-10T06:55:46Z] hello', T, 'hello'],
-    ['Dec 10 06:55:46 web01 sshd[42]: Accepted', T, 'web01 sshd[42]: Accepted'],
-    ['[Sun Dec 04 04:47:44 2005] [error] mod_jk', Date.UTC(2005, 11, 4, 4, 47, 44), '[error] mod_jk'],
-    ['[10/Oct/2000:13:55:36 -0700] GET /', Date.UTC(2000, 9, 10, 20, 55, 36), 'GET /'],
-    ['Tue, 10 Dec 2024 06:55:46 +0000: mail queued', T, ': mail queued'],
-    ['2024-12-10T06:55:46Z', T, ''],
-    ['2024-12-10 06:55:46 -12 items left', T, '-12 items left'],
-  ])('%s', (line, timestamp, rest) => {
-    expect(findLeadingTimestamp(line, NOW)).toEqual({ timestamp, rest });
-  });
-
-  it.each([
-    '    at com.example.Foo.bar(Foo.java:42)',
-    ' 2024-12-10T06:55:46Z indented',
-    'Caused by: java.io.IOException',
-    '127.0.0.1 - - [10/Oct/2000:13:55:36 -0700] "GET / HTTP/1.0" 200 1',
-    '1733813746 epoch is not a line prefix',
-    '2024-12-10T06:55:46Zebra',
-    '[2024-12-10T06:55:46Z no closing bracket',
-    'December is cold',
-    'Decimal 10 06:55:46',
-    '',
-  ])('returns null for %j', (line) => {
-    expect(findLeadingTimestamp(line, NOW)).toBeNull();
   });
 });

@@ -4,9 +4,24 @@
 // timestamp in `scanEnd`, so the same code serves whole values and line prefixes.
 // Times without a zone are UTC.
 
-import { daysFromCivil, isDigit, monthAt, readDigits, readFraction, readZone, scan, weekdayAt } from './timestamp-scan';
+import {
+  daysFromCivil,
+  isDigit,
+  monthAt,
+  Q_DATE,
+  Q_FRACTION,
+  Q_SECONDS,
+  Q_TIME,
+  Q_YEAR,
+  Q_ZONE,
+  readDigits,
+  readFraction,
+  readZone,
+  scan,
+  weekdayAt,
+} from './timestamp-scan';
 
-const MS_PER_DAY = 86_400_000;
+export const MS_PER_DAY = 86_400_000;
 const MIN_MS = -62_135_596_800_000; // 0001-01-01
 const MAX_MS = 253_402_300_799_999; // 9999-12-31
 
@@ -71,7 +86,7 @@ function parseEpochString(s: string): number | null {
 }
 
 /** A timestamp starting with a digit: ISO 8601 / RFC 3339, `10/Oct/2000:13:55:36 -0700`, `10 Dec 2024 06:55:46 +0100`. */
-function parseDigitLed(s: string, i: number): number {
+export function parseDigitLed(s: string, i: number): number {
   const c4 = s.charCodeAt(i + 4);
   if (c4 === 45 /* - */) return parseIso(s, i);
   const c2 = s.charCodeAt(i + 2);
@@ -82,7 +97,7 @@ function parseDigitLed(s: string, i: number): number {
 }
 
 /** A timestamp starting with a letter: RFC 2822 with weekday, Apache/ctime, syslog. */
-function parseLetterLed(s: string, i: number, now: number): number {
+export function parseLetterLed(s: string, i: number, now: number): number {
   if (weekdayAt(s, i)) {
     const c3 = s.charCodeAt(i + 3);
     if (c3 === 44 /* , */) return parseRfc2822(s, i + (s.charCodeAt(i + 4) === 32 ? 5 : 4));
@@ -105,43 +120,55 @@ function parseIso(s: string, i: number): number {
   const sep = s.charCodeAt(p);
   if (sep !== 84 /* T */ && sep !== 116 /* t */ && sep !== 32) {
     scan.end = p;
+    scan.quality = Q_DATE + Q_YEAR;
     return days * MS_PER_DAY;
   }
   const tod = readTimeOfDay(s, p + 1, true);
   if (tod !== tod) {
     if (sep !== 32) return NaN;
     scan.end = p; // date followed by text
+    scan.quality = Q_DATE + Q_YEAR;
     return days * MS_PER_DAY;
   }
-  p = scan.end;
+  return withZone(s, days * MS_PER_DAY + tod, Q_DATE + Q_YEAR + scan.quality);
+}
+
+/** Adds the zone after a date-time at scan.end (sets scan.quality from `quality` and the zone). */
+export function withZone(s: string, localMs: number, quality: number): number {
+  const p = scan.end;
   const offset = readZone(s, p);
-  return days * MS_PER_DAY + tod - offset;
+  scan.quality = scan.end > p ? quality + Q_ZONE : quality;
+  return localMs - offset;
 }
 
 /**
  * `HH:MM[:SS[(.|,)frac]]` as ms since midnight; seconds optional only when `allowNoSeconds`.
- * Sets scan.end after the last consumed character.
+ * Sets scan.end after the last consumed character and scan.quality to its Q_TIME parts.
  */
-function readTimeOfDay(s: string, p: number, allowNoSeconds: boolean): number {
+export function readTimeOfDay(s: string, p: number, allowNoSeconds: boolean): number {
   const h = readDigits(s, p, 2);
   const mi = readDigits(s, p + 3, 2);
   if (s.charCodeAt(p + 2) !== 58 || h < 0 || h > 23 || mi < 0 || mi > 59) return NaN;
   let end = p + 5;
   let sec = 0;
   let frac = 0;
+  let quality = Q_TIME;
   if (s.charCodeAt(end) === 58 /* : */) {
     sec = readDigits(s, end + 1, 2);
     if (sec < 0 || sec > 60) return NaN;
     end += 3;
+    quality += Q_SECONDS;
     const f = s.charCodeAt(end);
     if ((f === 46 /* . */ || f === 44) /* , */ && isDigit(s.charCodeAt(end + 1))) {
       frac = readFraction(s, end + 1);
       end = scan.end;
+      quality += Q_FRACTION;
     }
   } else if (!allowNoSeconds) {
     return NaN;
   }
   scan.end = end;
+  scan.quality = quality;
   return ((h * 60 + mi) * 60 + sec) * 1000 + frac;
 }
 
@@ -156,7 +183,7 @@ function parseRfc2822(s: string, i: number): number {
 }
 
 /** `D<sep>Mon<sep>YYYY<afterYear>HH:MM[:SS] [zone]`, the shape shared by access logs and RFC 2822. */
-function parseDayMonthYear(s: string, i: number, sep: number, afterYear: number, allowNoSeconds: boolean): number {
+export function parseDayMonthYear(s: string, i: number, sep: number, afterYear: number, allowNoSeconds: boolean): number {
   const d = readDay(s, i);
   const p = scan.end;
   if (d < 1 || s.charCodeAt(p) !== sep) return NaN;
@@ -167,12 +194,11 @@ function parseDayMonthYear(s: string, i: number, sep: number, afterYear: number,
   const days = daysFromCivil(y, mo, d);
   const tod = readTimeOfDay(s, p + 10, allowNoSeconds);
   if (days !== days || tod !== tod) return NaN;
-  const offset = readZone(s, scan.end);
-  return days * MS_PER_DAY + tod - offset;
+  return withZone(s, days * MS_PER_DAY + tod, Q_DATE + Q_YEAR + scan.quality);
 }
 
 /** A one- or two-digit day at `p` (after an optional extra space, as in `Dec  4`); sets scan.end after it. */
-function readDay(s: string, p: number): number {
+export function readDay(s: string, p: number): number {
   const twoDigits = isDigit(s.charCodeAt(p + 1));
   scan.end = p + (twoDigits ? 2 : 1);
   return readDigits(s, p, twoDigits ? 2 : 1);
@@ -191,6 +217,7 @@ function parseCtime(s: string, i: number): number {
   const y = readDigits(s, p + 1, 4);
   const days = daysFromCivil(y, mo, d);
   if (y < 0 || days !== days) return NaN;
+  scan.quality += Q_DATE + Q_YEAR;
   scan.end = p + 5;
   return days * MS_PER_DAY + tod;
 }
@@ -204,14 +231,24 @@ function parseSyslog(s: string, i: number, now: number): number {
   const tod = readTimeOfDay(s, scan.end + 1, false);
   if (tod !== tod) return NaN;
   const end = scan.end;
+  const quality = scan.quality + Q_DATE;
+  const ms = inferYear(mo, d, tod, now);
+  scan.end = end;
+  scan.quality = quality;
+  return ms;
+}
+
+/**
+ * A month, day and time of day in the latest year that does not put it more than a day after
+ * `now` (clocks drift; Feb 29 only exists in leap years). NaN when no year in 8 fits.
+ */
+export function inferYear(mo: number, d: number, tod: number, now: number): number {
   let year = utcYear(now);
   let days = daysFromCivil(year, mo, d);
-  // Feb 29 only exists in leap years: walk back to the latest one that is not in the future.
   for (let tries = 0; days !== days || days * MS_PER_DAY + tod > now + MS_PER_DAY; tries++) {
     if (tries === 8) return NaN;
     days = daysFromCivil(--year, mo, d);
   }
-  scan.end = end;
   return days * MS_PER_DAY + tod;
 }
 
@@ -224,35 +261,4 @@ function utcYear(now: number): number {
     cachedNow = now;
   }
   return cachedYear;
-}
-
-/**
- * Recognizes a timestamp at the very start of a text line (ISO, syslog, RFC 2822, `[Apache ctime]`,
- * `[access-log date]`) and returns it with the rest of the line. Leading whitespace means "no
- * timestamp": indented lines are continuations (stack traces).
- */
-export function findLeadingTimestamp(line: string, now: number): { timestamp: number; rest: string } | null {
-  let i = 0;
-  const first = line.charCodeAt(0);
-  const bracketed = first === 91; /* [ */
-  if (bracketed) i = 1;
-  const c = line.charCodeAt(i);
-  let ms: number;
-  if (isDigit(c)) ms = parseDigitLed(line, i);
-  else if ((c | 32) >= 97 && (c | 32) <= 122) ms = parseLetterLed(line, i, now);
-  else return null;
-  if (ms !== ms || ms < MIN_MS || ms > MAX_MS) return null;
-  let p = scan.end;
-  if (bracketed) {
-    if (line.charCodeAt(p) !== 93) return null;
-    p++;
-  } else if (p < line.length && isWordChar(line.charCodeAt(p))) {
-    return null; // `2024-12-10abc`: not a timestamp followed by text
-  }
-  while (p < line.length && line.charCodeAt(p) <= 32) p++;
-  return { timestamp: ms, rest: line.slice(p) };
-}
-
-function isWordChar(c: number): boolean {
-  return isDigit(c) || ((c | 32) >= 97 && (c | 32) <= 122);
 }

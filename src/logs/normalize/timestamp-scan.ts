@@ -1,8 +1,28 @@
 // Character-level helpers shared by the timestamp scanners. They read from a string at an index
 // and report how far they got through `scan.end`, so the hot path allocates nothing.
 
-/** Index just after the last character consumed by the latest scanner call. */
-export const scan = { end: 0 };
+/**
+ * What the latest scanner call read: `end`, the index just after its last character, and
+ * `quality`, how complete the timestamp was (a sum of the Q_ parts below), so that a line
+ * with several candidates keeps the most complete one.
+ */
+export const scan = { end: 0, quality: 0 };
+
+// Distinct bits, ordered by how much each part is worth: a sum of them compares candidates.
+export const Q_DATE = 32;
+export const Q_YEAR = 16; // written, not inferred
+export const Q_TIME = 8;
+export const Q_SECONDS = 4;
+export const Q_ZONE = 2;
+export const Q_FRACTION = 1;
+/** A date (year written or inferred) with a time to the second. */
+export const Q_FULL = Q_DATE + Q_TIME + Q_SECONDS;
+
+export function isFullQuality(quality: number): boolean {
+  return (quality & Q_FULL) === Q_FULL;
+}
+/** Epoch numbers carry everything. */
+export const Q_EPOCH = Q_DATE + Q_YEAR + Q_TIME + Q_SECONDS + Q_ZONE;
 
 export function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
