@@ -3,7 +3,8 @@
 # missing, runs it on 127.0.0.1:6399 without persistence; fetches Elasticsearch (the
 # integ-test zip from Maven Central) into a cache dir, runs it single-node on 127.0.0.1:9250
 # as an unprivileged user; and writes .ci/services.env. `stop` shuts both down. Both are
-# idempotent. Kafka is not handled here yet.
+# idempotent. FerretDB 1.24 (MongoDB protocol) is built from its Go module and runs on
+# 127.0.0.1:27027 on its SQLite backend.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -112,16 +113,59 @@ stop_elasticsearch() {
   rm -rf "$ES_STATE"
 }
 
+FERRET_VERSION=v1.24.2
+FERRET_PORT=27027
+FERRET_CACHE="${TMPDIR:-/tmp}/lognest-ferretdb-cache"
+FERRET_BIN="$FERRET_CACHE/ferretdb-$FERRET_VERSION"
+FERRET_STATE="${TMPDIR:-/tmp}/lognest-ci-ferretdb-${FERRET_PORT}"
+
+ferret_up() { (exec 3<>"/dev/tcp/127.0.0.1/$FERRET_PORT") 2>/dev/null; }
+
+# FerretDB (a MongoDB-protocol server) built from its Go module, on its SQLite backend.
+start_ferretdb() {
+  if ! ferret_up; then
+    if [ ! -x "$FERRET_BIN" ]; then
+      command -v go >/dev/null || { echo "go is needed to build FerretDB" >&2; exit 1; }
+      local dir; dir="$(go mod download -json "github.com/FerretDB/FerretDB@$FERRET_VERSION" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')"
+      [ -d "$dir" ] || { echo "go mod download of FerretDB $FERRET_VERSION gave no module directory" >&2; exit 1; }
+      rm -rf "$FERRET_CACHE/src" && mkdir -p "$FERRET_CACHE" && cp -r "$dir" "$FERRET_CACHE/src" && chmod -R u+w "$FERRET_CACHE/src"
+      echo "$FERRET_VERSION" > "$FERRET_CACHE/src/build/version/version.txt"
+      (cd "$FERRET_CACHE/src" && go build -o "$FERRET_BIN.tmp" ./cmd/ferretdb) && mv "$FERRET_BIN.tmp" "$FERRET_BIN"
+    fi
+    rm -rf "$FERRET_STATE" && mkdir -p "$FERRET_STATE/data"
+    nohup "$FERRET_BIN" --handler=sqlite --sqlite-url="file:$FERRET_STATE/data/" \
+      --listen-addr="127.0.0.1:$FERRET_PORT" --telemetry=disable --debug-addr=- --log-level=warn \
+      >"$FERRET_STATE/ferretdb.log" 2>&1 &
+    echo $! > "$FERRET_STATE/ferretdb.pid"
+    for _ in $(seq 1 100); do ferret_up && break; sleep 0.1; done
+    ferret_up || { echo "ferretdb did not listen on port $FERRET_PORT" >&2; cat "$FERRET_STATE/ferretdb.log" >&2; exit 1; }
+  fi
+  echo "ferretdb: 127.0.0.1:$FERRET_PORT ($FERRET_VERSION, sqlite backend)"
+}
+
+stop_ferretdb() {
+  if [ -s "$FERRET_STATE/ferretdb.pid" ]; then
+    local pid; pid="$(cat "$FERRET_STATE/ferretdb.pid")"
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$pid" 2>/dev/null || true
+  fi
+  rm -rf "$FERRET_STATE"
+}
+
 case "${1:-}" in
   start)
     start_redis
     start_elasticsearch
+    start_ferretdb
     echo "export LOGNEST_TEST_REDIS_URL=redis://127.0.0.1:$REDIS_PORT" > "$ENV_FILE"
     echo "export LOGNEST_TEST_ELASTICSEARCH_URL=$ES_URL" >> "$ENV_FILE"
+    echo "export LOGNEST_TEST_MONGODB_URL=mongodb://127.0.0.1:$FERRET_PORT/" >> "$ENV_FILE"
     ;;
   stop)
     stop_redis
     stop_elasticsearch
+    stop_ferretdb
     rm -f "$ENV_FILE"
     ;;
   *)

@@ -13,6 +13,8 @@ import { CsrfController } from './http-security/csrf.controller';
 import { LoginThrottle } from './login/login-throttle';
 import { PasswordLogin } from './login/password-login';
 import { SessionLogin } from './login/session-login';
+import { metadataStore } from '../platform/metadata/metadata-store-provider';
+import { MongoTenantStore, MongoTokenStore, MongoUserStore } from './mongo-auth-stores';
 import { PasswordHasher } from './password-hasher';
 import { SqliteTenantStore, SqliteTokenStore, SqliteUserStore } from './sqlite-auth-stores';
 import { TenantStore } from './tenant-store';
@@ -30,9 +32,9 @@ import { UserStore } from './user-store';
   imports: [SessionsModule, RateLimitModule, AdminModule],
   controllers: [AuthController, AccountsController, ApiTokensController, CsrfController],
   providers: [
-    { provide: UserStore, useClass: SqliteUserStore },
-    { provide: TenantStore, useClass: SqliteTenantStore },
-    { provide: TokenStore, useClass: SqliteTokenStore },
+    metadataStore(UserStore, { sqlite: (db) => new SqliteUserStore(db), mongo: MongoUserStore.create }),
+    metadataStore(TenantStore, { sqlite: (db) => new SqliteTenantStore(db), mongo: MongoTenantStore.create }),
+    metadataStore(TokenStore, { sqlite: (db) => new SqliteTokenStore(db), mongo: MongoTokenStore.create }),
     { provide: PasswordHasher, inject: [AppConfig], useFactory: (config: AppConfig) => new PasswordHasher(config.bcryptRounds) },
     AuthService,
     AccountsService,

@@ -63,8 +63,11 @@ describe('loadConfig', () => {
   });
 
   it('refuses scale-out variables whose adapter is not built, naming them', () => {
-    expect(() => loadConfig({ LOGNEST_MONGODB_URL: 'mongodb://127.0.0.1:27017' })).toThrow(/LOGNEST_MONGODB_URL is set, but this version has no adapter/);
     expect(() => loadConfig({ LOGNEST_KAFKA_BROKERS: 'a:9092' })).toThrow(/LOGNEST_KAFKA_BROKERS/);
+    expect(loadConfig({ LOGNEST_MONGODB_URL: 'mongodb://127.0.0.1:27017/lognest' }).mongodbUrl).toBe('mongodb://127.0.0.1:27017/lognest');
+    expect(() => loadConfig({ LOGNEST_MONGODB_URL: 'http://127.0.0.1:27017' })).toThrow(/LOGNEST_MONGODB_URL/);
+    const replicaSet = 'mongodb://user:pw@m1:27017,m2:27017/lognest?replicaSet=rs0';
+    expect(loadConfig({ LOGNEST_MONGODB_URL: replicaSet }).mongodbUrl).toBe(replicaSet);
     expect(loadConfig({ LOGNEST_ELASTICSEARCH_URL: 'http://127.0.0.1:9200' }).elasticsearchUrl).toBe('http://127.0.0.1:9200');
   });
 });

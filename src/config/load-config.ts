@@ -18,7 +18,7 @@ export function readEnv(cwd = process.cwd(), env: Env = process.env): Env {
   return { ...fromFile, ...env };
 }
 
-const UNBUILT_ADAPTERS = ['LOGNEST_MONGODB_URL', 'LOGNEST_KAFKA_BROKERS'];
+const UNBUILT_ADAPTERS = ['LOGNEST_KAFKA_BROKERS'];
 
 export function loadConfig(env: Env = readEnv()): AppConfig {
   const problems: string[] = [];
@@ -75,7 +75,8 @@ export function loadConfig(env: Env = readEnv()): AppConfig {
     loginFailuresPerIp: read('LOGNEST_LOGIN_FAILURES_PER_IP', 50, int(1, 1_000_000)),
     loginFailureWindowSeconds: read('LOGNEST_LOGIN_FAILURE_WINDOW_SECONDS', 900, int(1, 86_400)),
     elasticsearchUrl: read<string | null>('LOGNEST_ELASTICSEARCH_URL', null, url(['http:', 'https:'])),
-    mongodbUrl: read<string | null>('LOGNEST_MONGODB_URL', null, url(['mongodb:', 'mongodb+srv:'])),
+    // Not WHATWG-parsed: a replica set URL lists several hosts (`mongodb://a:27017,b:27017/db`).
+    mongodbUrl: read<string | null>('LOGNEST_MONGODB_URL', null, (raw) => (/^mongodb(\+srv)?:\/\/[^\s/?#]+(\/[^\s?#]*)?(\?\S*)?$/.test(raw) ? raw : undefined)),
     redisUrl: read<string | null>('LOGNEST_REDIS_URL', null, url(['redis:', 'rediss:'])),
     kafkaBrokers: read('LOGNEST_KAFKA_BROKERS', [] as string[], (raw) => {
       const brokers = raw.split(',').map((b) => b.trim()).filter(Boolean);

@@ -10,6 +10,8 @@ import { FileIngestService } from './file-ingest.service';
 import { FileStore } from './file-store';
 import { FilesController } from './files.controller';
 import { FilesService } from './files.service';
+import { MongoFileStore } from './mongo-file-store';
+import { metadataStore } from '../platform/metadata/metadata-store-provider';
 import { SqliteFileStore } from './sqlite-file-store';
 import { WatchedFolderService } from './watched-folder.service';
 
@@ -29,7 +31,9 @@ function uploadStorage(config: AppConfig) {
 @Module({
   imports: [IngestModule, MulterModule.registerAsync({ inject: [AppConfig], useFactory: uploadStorage })],
   controllers: [FilesController],
-  providers: [{ provide: FileStore, useClass: SqliteFileStore }, FileIngestService, FilesService, WatchedFolderService],
+  providers: [
+    metadataStore(FileStore, { sqlite: (db) => new SqliteFileStore(db), mongo: MongoFileStore.create }),
+    FileIngestService, FilesService, WatchedFolderService],
   exports: [FilesService, FileIngestService, WatchedFolderService, FileStore],
 })
 export class FilesModule {}

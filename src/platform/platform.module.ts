@@ -7,12 +7,14 @@ import { MemoryQueryCache } from './cache/memory-query-cache';
 import { QueryCache } from './cache/query-cache';
 import { RedisQueryCache } from './cache/redis-query-cache';
 import { EventBus } from './events/event-bus';
+import { MongoConnection } from './metadata/mongo-connection';
 import { SqliteDatabase } from './metadata/sqlite-database';
 import { RedisConnection } from './redis/redis-connection';
 
 /**
- * Shared infrastructure: the metadata database, the event bus, the query cache, timings, the
- * Prometheus registry, and the Redis connection (a client only when LOGNEST_REDIS_URL is set).
+ * Shared infrastructure: the metadata databases (SQLite, and MongoDB when LOGNEST_MONGODB_URL
+ * is set), the event bus, the query cache, timings, the Prometheus registry, and the Redis
+ * connection (a client only when LOGNEST_REDIS_URL is set).
  */
 @Global()
 @Module({
@@ -26,6 +28,7 @@ import { RedisConnection } from './redis/redis-connection';
       useFactory: (config: AppConfig, recorder: PerformanceRecorder) =>
         new SqliteDatabase(path.join(config.dataDir, 'metadata.sqlite'), (label, ms) => recorder.record('metadata_store', `sqlite:${label}`, ms)),
     },
+    { provide: MongoConnection, inject: [AppConfig], useFactory: (config: AppConfig) => MongoConnection.open(config.mongodbUrl) },
     { provide: RedisConnection, inject: [AppConfig], useFactory: (config: AppConfig) => RedisConnection.open(config.redisUrl) },
     {
       provide: QueryCache,
@@ -33,6 +36,6 @@ import { RedisConnection } from './redis/redis-connection';
       useFactory: (config: AppConfig, redis: RedisConnection) => (config.redisUrl ? new RedisQueryCache(redis.client) : new MemoryQueryCache()),
     },
   ],
-  exports: [EventBus, SqliteDatabase, PerformanceRecorder, MetricsRegistry, QueryCache, RedisConnection],
+  exports: [EventBus, SqliteDatabase, MongoConnection, PerformanceRecorder, MetricsRegistry, QueryCache, RedisConnection],
 })
 export class PlatformModule {}

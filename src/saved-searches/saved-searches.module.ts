@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { metadataStore } from '../platform/metadata/metadata-store-provider';
+import { MongoSavedSearchStore } from './mongo-saved-search-store';
+import { MongoSearchHistoryStore } from './mongo-search-history-store';
 import { SavedSearchStore } from './saved-search-store';
 import { SavedSearchesController } from './saved-searches.controller';
 import { SavedSearchesService } from './saved-searches.service';
@@ -8,12 +11,12 @@ import { SearchHistoryService } from './search-history.service';
 import { SqliteSavedSearchStore } from './sqlite-saved-search-store';
 import { SqliteSearchHistoryStore } from './sqlite-search-history-store';
 
-/** Saved searches and search history, both on the metadata store (SQLite on the embedded default). */
+/** Saved searches and search history, both on the metadata store (SQLite on the embedded default, MongoDB when configured). */
 @Module({
   controllers: [SavedSearchesController, SearchHistoryController],
   providers: [
-    { provide: SavedSearchStore, useClass: SqliteSavedSearchStore },
-    { provide: SearchHistoryStore, useClass: SqliteSearchHistoryStore },
+    metadataStore(SavedSearchStore, { sqlite: (db) => new SqliteSavedSearchStore(db), mongo: MongoSavedSearchStore.create }),
+    metadataStore(SearchHistoryStore, { sqlite: (db) => new SqliteSearchHistoryStore(db), mongo: MongoSearchHistoryStore.create }),
     SavedSearchesService,
     SearchHistoryService,
   ],

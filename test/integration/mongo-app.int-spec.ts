@@ -1,0 +1,56 @@
+import { randomUUID } from 'node:crypto';
+import { MongoConnection } from '../../src/platform/metadata/mongo-connection';
+import { ndjson, startTestApp, TestApp } from '../support/test-app';
+import { TEST_MONGODB_URL } from './support/test-mongo';
+
+/**
+ * The whole app with LOGNEST_MONGODB_URL: accounts, tokens, files, saved searches, history
+ * and settings live in MongoDB (FerretDB in CI), in a database of this run's own. A restart
+ * on a new data directory finds them all again: nothing of it was in the local SQLite file.
+ */
+describe('Lognest on MongoDB (whole app)', () => {
+  const database = `lognest_test_app_${randomUUID().slice(0, 8)}`;
+  const url = `${TEST_MONGODB_URL.replace(/\/?$/, '/')}${database}`;
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startTestApp({ env: { LOGNEST_MONGODB_URL: url } });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    const mongo = await MongoConnection.open(url);
+    await mongo.dropDatabase();
+    await mongo.onApplicationShutdown();
+  });
+
+  it('reports MongoDB as the metadata store in health', async () => {
+    const res = await app.http.get('/api/health').expect(200);
+    expect(res.body.components).toMatchObject({ log_store: true, metadata_store: true });
+  });
+
+  it('keeps users, tokens, files, saved searches, history and settings across a restart on another data dir', async () => {
+    const viewer = await app.userIn('mongo-team', 'mongo-viewer', 'viewer');
+    await app.http.post('/api/upload').set(app.auth).attach('file', Buffer.from(ndjson(3, 'uploaded')), 'mongo.ndjson').expect(201);
+    await app.filesIdle();
+    const saved = (await app.http.post('/api/search/save').set(app.auth).send({ name: 'mongo errors', filters: { q: 'mongo', level: 'ERROR' } }).expect(201)).body;
+    await app.http.post('/api/search').set(app.auth).send({ q: 'mongo' }).expect(200);
+    await app.http.put('/api/admin/settings').set(app.auth).send({ open_registration: false }).expect(200);
+    await app.close();
+
+    // A new data directory: only MongoDB (and the logs' own store, which stays local) knows the past.
+    app = await startTestApp({ env: { LOGNEST_MONGODB_URL: url } });
+    const users = (await app.http.get('/api/admin/users').set(app.auth).expect(200)).body.users as { username: string }[];
+    expect(users.filter((u) => u.username === 'admin')).toHaveLength(1); // not created a second time
+    expect(users.map((u) => u.username)).toContain('mongo-viewer');
+    await app.http.get('/api/user/current').set(viewer).expect(200); // a bearer token issued before the restart
+    const searches = (await app.http.get('/api/search/saved').set(app.auth).expect(200)).body.searches;
+    expect(searches).toEqual([expect.objectContaining({ id: saved.search_id, name: 'mongo errors' })]);
+    const history = (await app.http.get('/api/search/history').set(app.auth).expect(200)).body.history;
+    expect(history.map((h: { query: string }) => h.query)).toContain('mongo');
+    const files = (await app.http.get('/api/files').set(app.auth).expect(200)).body;
+    expect(files.total).toBe(1);
+    expect(files.files[0]).toMatchObject({ filename: 'mongo.ndjson', status: 'completed' });
+    expect((await app.http.get('/api/admin/settings').set(app.auth).expect(200)).body.open_registration).toBe(false);
+  });
+});
