@@ -1,4 +1,7 @@
-/* Administration: open registration, users (role, enabled) and tenants. */
+/*
+ * Administration: users (role, enabled) for every admin; open registration and tenants for
+ * the installation admin only (the page leaves those sections out for a tenant admin).
+ */
 (function () {
   'use strict';
   const L = window.Lognest;
@@ -14,6 +17,7 @@
   }
 
   async function loadTenants() {
+    if (!document.getElementById('tenants-body')) return;
     tenants = L.listOf(await api('GET', '/api/admin/tenants'), 'tenants');
     const body = clear(document.getElementById('tenants-body'));
     const select = clear(document.getElementById('u-tenant'));
@@ -31,15 +35,20 @@
     const body = clear(document.getElementById('users-body'));
     const roles = JSON.parse(body.dataset.roles);
     const users = L.listOf(await api('GET', '/api/admin/users'), 'users');
-    const tenantName = (id) => (tenants.find((t) => t.id === id) || { name: id }).name;
+    const installation = Boolean(document.getElementById('tenants-body'));
     for (const u of users) {
+      // Only an installation admin may change one; the API refuses it to a tenant admin too.
+      const locked = u.installation_admin && !installation;
       const role = el('select', { attrs: { 'aria-label': 'Role of ' + u.username } }, roles.map((r) => el('option', { attrs: { value: r, selected: r === u.role }, text: r })));
+      role.disabled = locked;
       role.addEventListener('change', () => { const before = u.role; update(u, { role: role.value }, () => { role.value = before; }).then(() => { u.role = role.value; }); });
       const enabled = el('input', { type: 'checkbox', attrs: { 'aria-label': 'Enable ' + u.username, checked: !u.disabled } });
+      enabled.disabled = locked;
       enabled.addEventListener('change', () => update(u, { disabled: !enabled.checked }, () => { enabled.checked = !enabled.checked; }));
       body.append(el('tr', null,
-        el('td', null, el('strong', { text: u.username }), u.email ? el('div', { className: 'muted', text: u.email }) : null),
-        el('td', { text: tenantName(u.tenant_id) }),
+        el('td', null, el('strong', { text: u.username }), u.installation_admin ? el('span', { className: 'badge', text: 'installation admin' }) : null,
+          u.email ? el('div', { className: 'muted', text: u.email }) : null),
+        el('td', { text: u.tenant_name || u.tenant_id }),
         el('td', null, role),
         el('td', { className: 'nowrap', text: u.last_login ? L.fmtAgo(u.last_login) : 'never' }),
         el('td', null, enabled)));
@@ -47,7 +56,7 @@
   }
 
   L.onReady(async () => {
-    settings();
+    if (document.getElementById('open-registration')) settings();
     try { await loadTenants(); await loadUsers(); } catch (err) { L.toast(L.errorText(err), 'error'); }
     const uf = document.getElementById('user-form');
     uf.addEventListener('submit', async (e) => {
@@ -56,7 +65,7 @@
       try { await api('POST', '/api/admin/users', d); uf.reset(); L.toast('Added ' + d.username); loadUsers(); } catch (err) { L.toast(L.errorText(err), 'error'); }
     });
     const tf = document.getElementById('tenant-form');
-    tf.addEventListener('submit', async (e) => {
+    if (tf) tf.addEventListener('submit', async (e) => {
       e.preventDefault();
       try { await api('POST', '/api/admin/tenants', { name: tf.name.value.trim() }); tf.reset(); await loadTenants(); loadUsers(); } catch (err) { L.toast(L.errorText(err), 'error'); }
     });

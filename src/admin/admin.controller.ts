@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { AccountsService } from '../auth/accounts/accounts.service';
-import { Access, CurrentPrincipal } from '../auth/access.decorators';
+import { Access, CurrentPrincipal, InstallationAdmin } from '../auth/access.decorators';
 import { parseBoolean, parseEmail, parseFullName, parsePassword, parseRole, parseUsername, requiredString } from '../auth/account-input';
 import { toApiUser } from '../auth/api-user';
 import { Principal, Tenant } from '../auth/auth-types';
@@ -11,9 +11,21 @@ import { RegistrationPolicy } from './registration-policy';
 type Body = Record<string, unknown>;
 
 const toApiTenant = (t: Tenant) => ({ id: t.id, name: t.name, created_at: new Date(t.createdAt).toISOString() });
-const toAdminUser = ({ user, tenantName }: UserWithTenant) => ({ ...toApiUser(user), disabled: user.disabled, tenant_name: tenantName });
+const toAdminUser = ({ user, tenantName }: UserWithTenant) => ({
+  ...toApiUser(user), disabled: user.disabled, tenant_name: tenantName,
+});
 
-/** Installation administration: tenants, users of every tenant, runtime settings. */
+function optionalString(body: Body, key: string): string | undefined {
+  const value = body?.[key];
+  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value !== 'string') throw badParameter(key, 'must be a string');
+  return value;
+}
+
+/**
+ * Administration. Tenants and installation-wide settings are for installation admins; the
+ * user routes serve tenant admins too, confined by AdminService to their own tenant.
+ */
 @Controller('api/admin')
 @Access('admin')
 export class AdminController {
@@ -24,6 +36,7 @@ export class AdminController {
   ) {}
 
   @Post('tenants')
+  @InstallationAdmin()
   @HttpCode(201)
   async createTenant(@Body() body: Body) {
     const name = requiredString(body, 'name').trim();
@@ -33,23 +46,27 @@ export class AdminController {
   }
 
   @Get('tenants')
+  @InstallationAdmin()
   async tenants() {
     return { success: true, tenants: (await this.admin.listTenants()).map(toApiTenant) };
   }
 
   @Get('users')
-  async users() {
-    return { success: true, users: (await this.admin.listUsers()).map(toAdminUser) };
+  async users(@CurrentPrincipal() who: Principal) {
+    return { success: true, users: (await this.admin.listUsers(who)).map(toAdminUser) };
   }
 
   @Post('users')
   @HttpCode(201)
-  async createUser(@Body() body: Body) {
+  async createUser(@CurrentPrincipal() who: Principal, @Body() body: Body) {
+    const installationAdmin = parseBoolean(body, 'installation_admin') ?? false;
+    const tenantId = this.admin.tenantForNewUser(who, optionalString(body, 'tenant_id'), installationAdmin);
     const user = await this.accounts.createUser({
       username: parseUsername(body),
       password: parsePassword(body),
       role: parseRole(body, true)!,
-      tenantId: requiredString(body, 'tenant_id'),
+      tenantId,
+      installationAdmin,
       email: parseEmail(body, false),
       fullName: parseFullName(body),
     });
@@ -58,18 +75,20 @@ export class AdminController {
 
   @Put('users/:id')
   async updateUser(@CurrentPrincipal() who: Principal, @Param('id') id: string, @Body() body: Body) {
-    const changes = { role: parseRole(body, false), disabled: parseBoolean(body, 'disabled') };
-    if (changes.role === undefined && changes.disabled === undefined) throw badParameter('role', 'send role and/or disabled');
+    const changes = { role: parseRole(body, false), disabled: parseBoolean(body, 'disabled'), installationAdmin: parseBoolean(body, 'installation_admin') };
+    if (Object.values(changes).every((v) => v === undefined)) throw badParameter('role', 'send role, disabled and/or installation_admin');
     return { success: true, user: toAdminUser(await this.admin.updateUser(who, id, changes)) };
   }
 
   @Get('settings')
+  @InstallationAdmin()
   async settings() {
     const registration = await this.registration.state();
     return { success: true, open_registration: registration.open, open_registration_source: registration.source };
   }
 
   @Put('settings')
+  @InstallationAdmin()
   async updateSettings(@Body() body: Body) {
     const open = parseBoolean(body, 'open_registration');
     if (open === undefined) throw badParameter('open_registration', 'is required (true or false)');

@@ -7,7 +7,9 @@ import { SessionUser } from './login/session-login';
 import { Principal, Role, TokenScope } from './auth-types';
 import { isPageRequest, SignInRequiredException } from './http-security/sign-in-redirect';
 
-const ROLES_FOR: Record<Exclude<AccessKind, 'public'>, Role[]> = {
+type Checked = Exclude<AccessKind, 'public' | 'installation'>;
+
+const ROLES_FOR: Record<Checked, Role[]> = {
   read: ['admin', 'member', 'viewer'],
   ingest: ['admin', 'member'],
   write: ['admin', 'member'],
@@ -16,7 +18,7 @@ const ROLES_FOR: Record<Exclude<AccessKind, 'public'>, Role[]> = {
   metrics: ['admin'],
 };
 
-const SCOPES_FOR: Record<Exclude<AccessKind, 'public'>, TokenScope[]> = {
+const SCOPES_FOR: Record<Checked, TokenScope[]> = {
   read: ['login', 'read', 'admin'],
   ingest: ['login', 'ingest', 'admin'],
   write: ['login', 'admin'],
@@ -48,7 +50,12 @@ export class AccessGuard implements CanActivate {
       if (isPageRequest(request.path)) throw new SignInRequiredException();
       throw new UnauthorizedException('Authentication required: sign in or send Authorization: Bearer <token>');
     }
-    if (!ROLES_FOR[kind].includes(principal.role)) {
+    if (kind === 'installation') {
+      // AuthService already withholds the installation role from ingest and read tokens.
+      if (!principal.installationAdmin) throw new ForbiddenException('Only an installation admin may do this');
+      return true;
+    }
+    if (!ROLES_FOR[kind].includes(principal.role) && !(kind === 'admin' && principal.installationAdmin)) {
       throw new ForbiddenException(`Role ${principal.role} may not do this (needs ${ROLES_FOR[kind].join(' or ')})`);
     }
     if (principal.tokenScope && !SCOPES_FOR[kind].includes(principal.tokenScope)) {

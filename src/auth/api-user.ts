@@ -9,6 +9,7 @@ export function toApiUser(user: User) {
     email: user.email,
     full_name: user.fullName,
     role: user.role,
+    installation_admin: user.installationAdmin,
     tenant_id: user.tenantId,
     created_at: new Date(user.createdAt).toISOString(),
     last_login: user.lastLogin ? new Date(user.lastLogin).toISOString() : null,

@@ -13,7 +13,7 @@ const tenant = (id: string, name = id): Tenant => ({ id, name, createdAt: 1_700_
 
 const user = (id: string, tenantId: string, username: string, role: Role = 'member'): User => ({
   id, username, tenantId, role, email: `${username}@example.com`, fullName: null, passwordHash: `hash-${id}`,
-  disabled: false, createdAt: 1_700_000_000_000, lastLogin: null,
+  installationAdmin: false, disabled: false, createdAt: 1_700_000_000_000, lastLogin: null,
 });
 
 const token = (id: string, tenantId: string, userId: string, createdAt: number): Token => ({
@@ -54,8 +54,9 @@ export function describeAuthStoresContract(name: string, make: () => Promise<Aut
 
     it('updates only the given user fields', async () => {
       await s.users.create(user('u1', 't-a', 'alice'));
-      await s.users.update('u1', { disabled: true, lastLogin: 1_800_000_000_000, role: 'viewer' });
-      expect(await s.users.get('u1')).toEqual({ ...user('u1', 't-a', 'alice'), disabled: true, lastLogin: 1_800_000_000_000, role: 'viewer' });
+      await s.users.update('u1', { disabled: true, lastLogin: 1_800_000_000_000, role: 'viewer', installationAdmin: true });
+      const changed = { disabled: true, lastLogin: 1_800_000_000_000, role: 'viewer', installationAdmin: true };
+      expect(await s.users.get('u1')).toEqual({ ...user('u1', 't-a', 'alice'), ...changed });
       await s.users.update('u1', { passwordHash: 'new-hash' });
       expect((await s.users.get('u1'))?.passwordHash).toBe('new-hash');
       expect((await s.users.get('u1'))?.disabled).toBe(true);

@@ -22,6 +22,11 @@ export interface User {
   passwordHash: string;
   role: Role;
   tenantId: string;
+  /**
+   * Administers the installation: every tenant, their users and admins, installation-wide
+   * settings. The role (`admin` …) applies within the user's own tenant only (docs/decisions/0012).
+   */
+  installationAdmin: boolean;
   disabled: boolean;
   createdAt: number;
   lastLogin: number | null;
@@ -45,6 +50,8 @@ export interface Principal {
   username: string;
   tenantId: string;
   role: Role;
+  /** An admin of the whole installation (see User); false for every token but login and admin ones. */
+  installationAdmin: boolean;
   /** Set when the caller authenticated with a token; limits what it may do. */
   tokenScope: TokenScope | null;
 }

@@ -15,6 +15,16 @@ export const hashToken = (secret: string) => createHash('sha256').update(secret)
 
 export class InvalidCredentialsError extends Error {}
 
+export interface NewUser {
+  username: string;
+  password: string;
+  role: Role;
+  tenantId: string;
+  installationAdmin?: boolean;
+  email?: string | null;
+  fullName?: string | null;
+}
+
 /** Users, passwords and bearer tokens. */
 @Injectable()
 export class AuthService {
@@ -34,12 +44,12 @@ export class AuthService {
       await this.tenants.create({ id: DEFAULT_TENANT_ID, name: 'default', createdAt: Date.now() });
     }
     if (this.config.adminPassword && (await this.users.count()) === 0) {
-      await this.createUser({ username: 'admin', password: this.config.adminPassword, role: 'admin', tenantId: DEFAULT_TENANT_ID });
+      await this.createUser({ username: 'admin', password: this.config.adminPassword, role: 'admin', tenantId: DEFAULT_TENANT_ID, installationAdmin: true });
       this.logger.log('Created user admin (tenant default) from LOGNEST_ADMIN_PASSWORD');
     }
   }
 
-  async createUser(input: { username: string; password: string; role: Role; tenantId: string; email?: string | null; fullName?: string | null }): Promise<User> {
+  async createUser(input: NewUser): Promise<User> {
     const user: User = {
       id: newId(),
       username: input.username,
@@ -48,6 +58,7 @@ export class AuthService {
       passwordHash: await this.hasher.hash(input.password),
       role: input.role,
       tenantId: input.tenantId,
+      installationAdmin: input.installationAdmin ?? false,
       disabled: false,
       createdAt: Date.now(),
       lastLogin: null,
@@ -87,12 +98,15 @@ export class AuthService {
     // "Last used" to the minute: not a metadata write on every ingest request.
     const now = Date.now();
     if (token.lastUsedAt === null || now - token.lastUsedAt > TOUCH_EVERY_MS) await this.tokens.touch(token.id, now);
-    return { userId: user.id, username: user.username, tenantId: token.tenantId, role: user.role, tokenScope: token.scope };
+    // Only tokens that may administer at all carry the installation role: an ingest or read
+    // token of an installation admin is no more than any other.
+    const installationAdmin = user.installationAdmin && (token.scope === 'login' || token.scope === 'admin');
+    return { userId: user.id, username: user.username, tenantId: token.tenantId, role: user.role, installationAdmin, tokenScope: token.scope };
   }
 
   async principalForUser(userId: string): Promise<Principal | null> {
     const user = await this.users.get(userId);
     if (!user || user.disabled) return null;
-    return { userId: user.id, username: user.username, tenantId: user.tenantId, role: user.role, tokenScope: null };
+    return { userId: user.id, username: user.username, tenantId: user.tenantId, role: user.role, installationAdmin: user.installationAdmin, tokenScope: null };
   }
 }

@@ -31,14 +31,14 @@ export class SqliteTenantStore extends TenantStore {
 
 interface UserRow {
   id: string; username: string; email: string | null; full_name: string | null; password_hash: string;
-  role: string; tenant_id: string; disabled: number; created_at: number; last_login: number | null;
+  role: string; tenant_id: string; installation_admin: number; disabled: number; created_at: number; last_login: number | null;
 }
 const toUser = (r: UserRow): User => ({
   id: r.id, username: r.username, email: r.email, fullName: r.full_name, passwordHash: r.password_hash,
-  role: r.role as Role, tenantId: r.tenant_id, disabled: r.disabled === 1, createdAt: r.created_at, lastLogin: r.last_login,
+  role: r.role as Role, tenantId: r.tenant_id, installationAdmin: r.installation_admin === 1, disabled: r.disabled === 1, createdAt: r.created_at, lastLogin: r.last_login,
 });
 const USER_COLUMNS: Record<string, string> = {
-  passwordHash: 'password_hash', role: 'role', disabled: 'disabled', lastLogin: 'last_login', email: 'email', fullName: 'full_name',
+  passwordHash: 'password_hash', role: 'role', installationAdmin: 'installation_admin', disabled: 'disabled', lastLogin: 'last_login', email: 'email', fullName: 'full_name',
 };
 
 @Injectable()
@@ -49,10 +49,10 @@ export class SqliteUserStore extends UserStore {
   async create(u: User): Promise<void> {
     this.sqlite.db
       .prepare(
-        `INSERT INTO users (id, username, email, full_name, password_hash, role, tenant_id, disabled, created_at, last_login)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO users (id, username, email, full_name, password_hash, role, tenant_id, installation_admin, disabled, created_at, last_login)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(u.id, u.username, u.email, u.fullName, u.passwordHash, u.role, u.tenantId, u.disabled ? 1 : 0, u.createdAt, u.lastLogin);
+      .run(u.id, u.username, u.email, u.fullName, u.passwordHash, u.role, u.tenantId, u.installationAdmin ? 1 : 0, u.disabled ? 1 : 0, u.createdAt, u.lastLogin);
   }
   async get(id: string): Promise<User | null> {
     const row = this.sqlite.db.prepare('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;

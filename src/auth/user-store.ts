@@ -9,5 +9,5 @@ export abstract class UserStore {
   abstract count(role?: Role): Promise<number>;
   /** Every user, or those of one tenant. */
   abstract list(tenantId?: string): Promise<User[]>;
-  abstract update(id: string, changes: Partial<Pick<User, 'passwordHash' | 'role' | 'disabled' | 'lastLogin' | 'email' | 'fullName'>>): Promise<void>;
+  abstract update(id: string, changes: Partial<Pick<User, 'passwordHash' | 'role' | 'installationAdmin' | 'disabled' | 'lastLogin' | 'email' | 'fullName'>>): Promise<void>;
 }

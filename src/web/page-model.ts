@@ -15,12 +15,12 @@ const NAV: { page: PageName; href: string; label: string; adminOnly?: boolean }[
 
 /** What every signed-in page's layout needs: title, navigation, user, its script. */
 export function pageModel(who: Principal, page: PageName, title: string, extra: Record<string, unknown> = {}) {
-  const isAdmin = who.role === 'admin';
+  const isAdmin = who.role === 'admin' || who.installationAdmin;
   return {
     title,
     page,
     script: `/js/${page}.js`,
-    user: { username: who.username, role: who.role, isAdmin, canWrite: who.role !== 'viewer' },
+    user: { username: who.username, role: who.role, isAdmin, isInstallationAdmin: who.installationAdmin, canWrite: who.role !== 'viewer' },
     nav: NAV.filter((n) => !n.adminOnly || isAdmin).map((n) => ({ ...n, active: n.page === page })),
     ...extra,
   };

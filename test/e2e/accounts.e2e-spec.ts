@@ -28,7 +28,7 @@ describe('accounts: registration and session login (e2e)', () => {
     const current = await agent.get('/api/user/current').expect(200);
     expect(current.body.user).toEqual({
       _id: reg.body.user_id, id: reg.body.user_id, username: 'john_doe', email: 'john@example.com', full_name: 'John Doe',
-      role: 'member', tenant_id: 'default', created_at: expect.any(String), last_login: expect.any(String),
+      role: 'member', installation_admin: false, tenant_id: 'default', created_at: expect.any(String), last_login: expect.any(String),
     });
 
     await agent.post('/api/logout').set('X-CSRF-Token', login.body.csrf_token).expect(200, { success: true, message: 'Logout successful' });

@@ -29,19 +29,23 @@ export class AccountsService {
     private readonly tokens: TokenStore,
   ) {}
 
-  /** Self-registration into tenant default: the very first user becomes its admin, later ones members. */
+  /**
+   * Self-registration into tenant default: the very first user becomes its admin and the
+   * installation admin, later ones members.
+   */
   register(input: NewAccount): Promise<User> {
     return this.oneAtATime(async () => {
       if (!(await this.registration.state()).open) {
         throw new ForbiddenException({ success: false, error: 'registration_closed', message: 'Registration is closed; ask an administrator for an account' });
       }
-      const role: Role = (await this.users.count()) === 0 ? 'admin' : 'member';
-      return this.insert({ ...input, role, tenantId: DEFAULT_TENANT_ID });
+      const first = (await this.users.count()) === 0;
+      const role: Role = first ? 'admin' : 'member';
+      return this.insert({ ...input, role, tenantId: DEFAULT_TENANT_ID, installationAdmin: first });
     });
   }
 
   /** A user made by an admin, in any tenant. */
-  createUser(input: NewAccount & { role: Role; tenantId: string }): Promise<User> {
+  createUser(input: NewAccount & { role: Role; tenantId: string; installationAdmin?: boolean }): Promise<User> {
     return this.oneAtATime(async () => {
       if (!(await this.tenants.get(input.tenantId))) {
         throw new NotFoundException({ success: false, error: 'not_found', field: 'tenant_id', message: `No tenant ${input.tenantId}` });
@@ -73,7 +77,7 @@ export class AccountsService {
     return this.existing(userId);
   }
 
-  private async insert(input: NewAccount & { role: Role; tenantId: string }): Promise<User> {
+  private async insert(input: NewAccount & { role: Role; tenantId: string; installationAdmin?: boolean }): Promise<User> {
     if (await this.users.findByUsername(input.username)) {
       throw new ConflictException({ success: false, error: 'username_taken', field: 'username', message: `username: ${input.username} is already taken` });
     }

@@ -91,4 +91,11 @@ export const SQLITE_MIGRATIONS: string[] = [
   CREATE INDEX search_history_owner ON search_history(tenant_id, user_id, searched_at DESC);
   CREATE INDEX search_history_query ON search_history(tenant_id, query);
   `,
+  // Installation admins apart from tenant admins (docs/decisions/0012): the first admin of
+  // tenant default (the one LOGNEST_ADMIN_PASSWORD or the first registration made) is one.
+  `
+  ALTER TABLE users ADD COLUMN installation_admin INTEGER NOT NULL DEFAULT 0;
+  UPDATE users SET installation_admin = 1 WHERE id = (
+    SELECT id FROM users WHERE role = 'admin' ORDER BY tenant_id <> 'default', created_at, id LIMIT 1);
+  `,
 ];
