@@ -4,6 +4,7 @@ import { EventBus } from '../platform/events/event-bus';
 import { QueryCache } from '../platform/cache/query-cache';
 import { LogReadStore } from './log-read-store';
 import { LogRecord } from './log-record';
+import { MetricBucket } from './metric-bucket';
 import { FieldInfo, HistogramBucket, LogScope, LogSummary, Page, TermBucket } from './log-scope';
 
 /**
@@ -57,6 +58,9 @@ export class CachedLogReadStore extends LogReadStore {
   }
   summary(scope: LogScope): Promise<LogSummary> {
     return this.cached(scope.tenantId, 'summary', scope, () => this.inner.summary(scope));
+  }
+  metricSeries(scope: LogScope, intervalMs: number, byService: boolean): Promise<MetricBucket[]> {
+    return this.cached(scope.tenantId, 'metrics', [scope, intervalMs, byService], () => this.inner.metricSeries(scope, intervalMs, byService));
   }
   suggest(tenantId: string, field: string, prefix: string, limit: number): Promise<string[]> {
     return this.cached(tenantId, 'suggest', [field, prefix, limit], () => this.inner.suggest(tenantId, field, prefix, limit));

@@ -1,4 +1,5 @@
 import { LogRecord } from './log-record';
+import { MetricBucket } from './metric-bucket';
 import { FieldInfo, HistogramBucket, LogScope, LogSummary, Page, TermBucket } from './log-scope';
 
 /**
@@ -15,6 +16,11 @@ export abstract class LogReadStore {
   /** Most frequent values of a field; `orderBy: 'avg_response'` ranks by mean response time. */
   abstract topTerms(scope: LogScope, field: string, limit: number, orderBy?: 'count' | 'avg_response'): Promise<TermBucket[]>;
   abstract summary(scope: LogScope): Promise<LogSummary>;
+  /**
+   * Volume, errors, p95 response time and distinct users per interval (epoch-aligned buckets,
+   * empty ones left out), split by service when asked: the series the anomaly detector reads.
+   */
+  abstract metricSeries(scope: LogScope, intervalMs: number, byService: boolean): Promise<MetricBucket[]>;
   /** Distinct values of a field that start with `prefix` (contain it, for `message`), most frequent first. */
   abstract suggest(tenantId: string, field: string, prefix: string, limit: number): Promise<string[]>;
   abstract fields(tenantId: string): Promise<FieldInfo[]>;

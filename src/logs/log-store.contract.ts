@@ -299,6 +299,35 @@ export function describeLogStoreContract(name: string, make: () => Promise<LogSt
         expect(await store.read.histogram(scope('level:ERROR', A, { from: T0 + MIN }), HOUR, true)).toEqual([]);
       });
 
+      it('gives per-interval volume, errors, p95 response time and distinct users, optionally per service', async () => {
+        const five = await store.read.metricSeries(scope(), 5 * MIN, false);
+        expect(five.map(({ p95ResponseTimeMs, ...rest }) => rest)).toEqual([
+          { start: T0, count: 5, errors: 2, users: 2 },
+          { start: T0 + 5 * MIN, count: 1, errors: 0, users: 0 },
+          { start: T0 + HOUR, count: 1, errors: 0, users: 1 },
+        ]);
+        // Elasticsearch's percentiles are estimates: between the two largest of 100, 200, 300, 500.
+        expect(five[0].p95ResponseTimeMs).toBeGreaterThanOrEqual(300);
+        expect(five[0].p95ResponseTimeMs).toBeLessThanOrEqual(500);
+        expect(five[1].p95ResponseTimeMs).toBeNull();
+        expect(five[2].p95ResponseTimeMs).toBe(50);
+        const perService = await store.read.metricSeries(scope(), HOUR, true);
+        expect(perService.map((b) => [b.start, b.service, b.count, b.errors, b.users])).toEqual([
+          [T0, null, 1, 0, 0],
+          [T0, 'auth', 3, 1, 1],
+          [T0, 'payment', 1, 0, 1],
+          [T0, 'web', 1, 1, 0],
+          [T0 + HOUR, 'auth', 1, 0, 1],
+        ]);
+        expect(perService[2].p95ResponseTimeMs).toBe(100);
+        expect(perService[0].p95ResponseTimeMs).toBeNull();
+        const auth = await store.read.metricSeries(scope('service:auth', A, { from: T0 + MIN }), MIN, true);
+        expect(auth.map((b) => [b.start, b.service, b.count])).toEqual([[T0 + 2 * MIN, 'auth', 1], [T0 + 3 * MIN, 'auth', 1], [T0 + HOUR, 'auth', 1]]);
+        expect(await store.read.metricSeries(scope('', B), HOUR, false)).toEqual([
+          { start: T0, count: 2, errors: 2, users: 2, p95ResponseTimeMs: expect.any(Number) },
+        ]);
+      });
+
       it('ranks top terms by count, with response-time statistics', async () => {
         const terms = await store.read.topTerms(scope(), 'service', 10);
         expect(terms.map((t) => [t.value, t.count])).toEqual([['auth', 4], ['payment', 1], ['web', 1]]);
@@ -392,6 +421,7 @@ export function describeLogStoreContract(name: string, make: () => Promise<LogSt
         expect(await store.read.search(everything, page())).toEqual({ total: 0, records: [] });
         expect(await store.read.count(everything)).toBe(0);
         expect(await store.read.histogram(everything, HOUR, true)).toEqual([]);
+        expect(await store.read.metricSeries(everything, MIN, true)).toEqual([]);
         expect(await store.read.topTerms(everything, 'service', 10)).toEqual([]);
         expect(await store.read.topTerms(everything, 'tags', 10)).toEqual([]);
         expect(await store.read.summary(everything)).toEqual({

@@ -1,6 +1,7 @@
 import { CANONICAL_FIELDS, isCanonicalField, LogRecord } from '../log-record';
 import { LogReadStore } from '../log-read-store';
 import { FieldInfo, HistogramBucket, LogScope, LogSummary, Page, TermBucket } from '../log-scope';
+import { MetricBucket, sortMetricBuckets } from '../metric-bucket';
 import { fromStored } from '../stored-record';
 import { DuckDbDatabase, Row } from './duckdb-database';
 import { compileToDuckDb, escapeLike } from './duckdb-query-compiler';
@@ -154,6 +155,29 @@ export class DuckDbLogReadStore extends LogReadStore {
       services: Number(r.services),
       latestAt: num(r.latest),
     };
+  }
+
+  async metricSeries(scope: LogScope, intervalMs: number, byService: boolean): Promise<MetricBucket[]> {
+    const where = this.where(scope);
+    const interval = Math.max(1, Math.floor(intervalMs));
+    const service = byService ? ', service' : '';
+    const rows = await this.duck.query(
+      `SELECT (ts // ${interval}) * ${interval} AS start${service}, count(*)::DOUBLE AS count,
+         count(*) FILTER (WHERE level IN ${ERROR_LEVELS})::DOUBLE AS errors,
+         quantile_cont(response_time_ms, 0.95) AS p95, count(DISTINCT user_id)::DOUBLE AS users
+       FROM ${LOGS_TABLE} WHERE ${where.sql} GROUP BY ALL`,
+      where.params,
+    );
+    return sortMetricBuckets(
+      rows.map((r) => ({
+        start: Number(r.start),
+        ...(byService ? { service: r.service === null ? null : String(r.service) } : {}),
+        count: Number(r.count),
+        errors: Number(r.errors),
+        p95ResponseTimeMs: num(r.p95),
+        users: Number(r.users),
+      })),
+    );
   }
 
   async suggest(tenantId: string, field: string, prefix: string, limit: number): Promise<string[]> {

@@ -2,6 +2,7 @@ import { errors } from '@elastic/elasticsearch';
 import { CANONICAL_FIELDS, CanonicalFieldName, isCanonicalField, LogRecord } from '../log-record';
 import { LogReadStore } from '../log-read-store';
 import { FieldInfo, HistogramBucket, LogScope, LogSummary, Page, TermBucket } from '../log-scope';
+import { MetricBucket, sortMetricBuckets } from '../metric-bucket';
 import { fromStored, StoredRecord } from '../stored-record';
 import { ElasticsearchLogIndex } from './elasticsearch-client';
 import { EsQuery, scopeQuery, tenantQuery } from './elasticsearch-query-compiler';
@@ -188,6 +189,41 @@ export class ElasticsearchLogReadStore extends LogReadStore {
       services: aggs.services.value,
       latestAt: aggs.latest.value ?? null,
     };
+  }
+
+  async metricSeries(scope: LogScope, intervalMs: number, byService: boolean): Promise<MetricBucket[]> {
+    const interval = Math.max(1, Math.floor(intervalMs));
+    const base = scopeQuery(scope);
+    const series = async (query: EsQuery, service?: string | null): Promise<MetricBucket[]> => {
+      const result = await this.aggregate(query, {
+        time: {
+          date_histogram: { field: 'ts', fixed_interval: `${interval}ms`, min_doc_count: 1 },
+          aggs: {
+            errors: { filter: { terms: { level: ERROR_LEVELS } } },
+            p95: { percentiles: { field: 'response_time_ms', percents: [95] } },
+            users: { cardinality: { field: 'user_id', precision_threshold: 40_000 } },
+          },
+        },
+      });
+      return (result.time.buckets as Agg[]).map((b) => ({
+        start: Number(b.key),
+        ...(service === undefined ? {} : { service }),
+        count: b.doc_count,
+        errors: b.errors.doc_count,
+        p95ResponseTimeMs: (Object.values(b.p95.values ?? {})[0] as number | null | undefined) ?? null,
+        users: b.users.value,
+      }));
+    };
+    if (!byService) return series(base);
+    // One histogram per service rather than a terms x histogram grid: a week of minutes for a
+    // dozen services would pass Elasticsearch's 65,536-bucket limit of one request.
+    const found = await this.aggregate(base, { services: { terms: { field: 'service', size: ALL_TERMS } }, none: { missing: { field: 'service' } } });
+    const services = (found.services.buckets as Agg[]).map((b) => String(b.key));
+    const parts = await Promise.all([
+      ...services.map((service) => series({ bool: { filter: [base, { term: { service } }] } }, service)),
+      ...(found.none.doc_count > 0 ? [series({ bool: { filter: [base], must_not: [{ exists: { field: 'service' } }] } }, null)] : []),
+    ]);
+    return sortMetricBuckets(parts.flat());
   }
 
   async suggest(tenantId: string, field: string, prefix: string, limit: number): Promise<string[]> {

@@ -3,6 +3,7 @@ import { CANONICAL_FIELDS, isCanonicalField, LogRecord } from '../log-record';
 import { LogReadStore } from '../log-read-store';
 import { FieldInfo, HistogramBucket, LogScope, LogSummary, Page, TermBucket } from '../log-scope';
 import { LogWriteStore, SpooledBatch } from '../log-write-store';
+import { MetricBucket, sortMetricBuckets } from '../metric-bucket';
 import { fromStored } from '../stored-record';
 import { compileScopePredicate, fieldText, fieldValue } from '../query/record-predicate';
 
@@ -160,6 +161,28 @@ class MemoryLogReadStore extends LogReadStore {
       services: distinct(records.map((r) => r.service)),
       latestAt: records.length === 0 ? null : Math.max(...records.map((r) => r.timestamp)),
     };
+  }
+
+  async metricSeries(scope: LogScope, intervalMs: number, byService: boolean): Promise<MetricBucket[]> {
+    const interval = Math.max(1, Math.floor(intervalMs));
+    const groups = new Map<string, { start: number; service: string | null; records: LogRecord[] }>();
+    for (const r of this.store.inScope(scope)) {
+      const start = Math.floor(r.timestamp / interval) * interval;
+      const key = byService ? `${start}\u0000${r.service === null ? '\u0001' : r.service}` : String(start);
+      const group = groups.get(key) ?? { start, service: r.service, records: [] };
+      group.records.push(r);
+      groups.set(key, group);
+    }
+    return sortMetricBuckets(
+      [...groups.values()].map((g) => ({
+        start: g.start,
+        ...(byService ? { service: g.service } : {}),
+        count: g.records.length,
+        errors: g.records.filter((r) => ERROR_LEVELS.has(r.level)).length,
+        p95ResponseTimeMs: quantile(g.records.flatMap((r) => (r.responseTimeMs === null ? [] : [r.responseTimeMs])), 0.95),
+        users: new Set(g.records.flatMap((r) => (r.userId === null ? [] : [r.userId]))).size,
+      })),
+    );
   }
 
   async suggest(tenantId: string, field: string, prefix: string, limit: number): Promise<string[]> {
