@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AnomaliesModule } from './anomalies/anomalies.module';
 import { AuthModule } from './auth/auth.module';
 import { AppConfig } from './config/app-config';
 import { DashboardModule } from './dashboard/dashboard.module';
@@ -19,7 +20,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [PlatformModule, LogsModule, AuthModule, IngestModule, FilesModule, SearchModule, DashboardModule, ObservabilityModule, WebModule, ExportModule, SavedSearchesModule],
+      imports: [PlatformModule, LogsModule, AuthModule, IngestModule, FilesModule, SearchModule, DashboardModule, ObservabilityModule, WebModule, ExportModule, SavedSearchesModule, AnomaliesModule],
       providers: [{ provide: AppConfig, useValue: config }, LifecycleService],
       exports: [AppConfig],
     };

@@ -1,0 +1,66 @@
+import { MetricBucket } from '../logs/metric-bucket';
+import { MetricName } from './anomaly';
+
+export const MINUTE = 60_000;
+
+/** The minute-by-minute metrics of one service (or of all, service null), dense from `start`. */
+export interface ServiceSeries {
+  service: string | null;
+  start: number;
+  counts: number[];
+  metrics: Record<MetricName, (number | null)[]>;
+}
+
+/**
+ * Dense one-minute series from the store's buckets: a minute without records is volume 0
+ * (a service going silent is a drop to zero), and has no error rate or latency (null).
+ * Before a service's first record nothing is known (null, not 0): a service that starts
+ * is not a spike from nothing, and a day without it is no season to compare with.
+ */
+export function denseSeries(buckets: MetricBucket[], service: string | null, start: number, minutes: number): ServiceSeries {
+  const counts = new Array<number>(minutes).fill(0);
+  const errors = new Array<number>(minutes).fill(0);
+  const p95 = new Array<number | null>(minutes).fill(null);
+  const users = new Array<number>(minutes).fill(0);
+  for (const b of buckets) {
+    const i = Math.floor((b.start - start) / MINUTE);
+    if (i < 0 || i >= minutes) continue;
+    counts[i] += b.count;
+    errors[i] += b.errors;
+    p95[i] = b.p95ResponseTimeMs;
+    users[i] += b.users;
+  }
+  const first = counts.findIndex((n) => n > 0);
+  const known = <T>(values: T[]): (T | null)[] => values.map((v, i) => (first === -1 || i < first ? null : v));
+  return {
+    service,
+    start,
+    counts,
+    metrics: {
+      log_volume: known(counts),
+      error_rate: counts.map((n, i) => (n === 0 ? null : (100 * errors[i]) / n)),
+      latency_p95: p95,
+      unique_users: known(users),
+    },
+  };
+}
+
+/**
+ * The smallest spread worth alarming on, per metric (see SeriesInput.minScale): counts are
+ * Poisson-like (sd ~ sqrt of the mean), an error rate over n requests is binomial, and a
+ * latency change under 10% or 5 ms is not news.
+ */
+export function minScaleOf(metric: MetricName, counts: readonly number[]): (expected: number, index: number) => number {
+  switch (metric) {
+    case 'log_volume':
+    case 'unique_users':
+      return (e) => Math.max(Math.sqrt(Math.max(e, 1)), 0.1 * e);
+    case 'error_rate':
+      return (e, i) => {
+        const p = Math.min(0.995, Math.max(0.005, e / 100));
+        return Math.max(100 * Math.sqrt((p * (1 - p)) / Math.max(1, counts[i])), 1);
+      };
+    case 'latency_p95':
+      return (e) => Math.max(0.1 * e, 5);
+  }
+}

@@ -1,0 +1,94 @@
+import { Anomaly, DetectionMethod, METRICS, MetricName, SeriesPoint } from './anomaly';
+import { SeriesDetector, SeriesInput, Verdict } from './detectors/detector';
+import { ewmaDetector } from './detectors/ewma-detector';
+import { isolationForestDetector } from './detectors/isolation-forest-detector';
+import { hasSeason, seasonalDetector } from './detectors/seasonal-detector';
+import { zScoreDetector } from './detectors/zscore-detector';
+import { mergeAnomalies } from './merge-anomalies';
+import { MINUTE, minScaleOf, ServiceSeries } from './metric-series';
+import { severityOf } from './severity';
+
+/** History each method needs before the first judged minute. */
+export function lookbackMinutes(method: DetectionMethod): number {
+  if (method === 'seasonal' || method === 'auto') return 7 * 1440 + 10;
+  if (method === 'isolation_forest') return 1440 + 60;
+  return 120;
+}
+
+export const FOREST_SEED = 20_170_601;
+
+const SERIES_DETECTORS: Record<Exclude<DetectionMethod, 'isolation_forest' | 'auto'>, SeriesDetector> = {
+  zscore: zScoreDetector(),
+  robust_zscore: zScoreDetector({ robust: true }),
+  moving_average: ewmaDetector(),
+  seasonal: seasonalDetector(),
+};
+
+/**
+ * `auto`: the seasonal baseline when there is a previous day to compare with, else the
+ * robust z-score (docs/BENCHMARKS.md, anomaly detection, has the measurements behind it).
+ */
+function seriesDetectorFor(method: Exclude<DetectionMethod, 'isolation_forest'>, input: SeriesInput): SeriesDetector {
+  if (method !== 'auto') return SERIES_DETECTORS[method];
+  return hasSeason(input) ? SERIES_DETECTORS.seasonal : SERIES_DETECTORS.robust_zscore;
+}
+
+export interface DetectionResult {
+  anomalies: Anomaly[];
+  /** Per metric asked, the judged minutes with their expected band. */
+  points: Partial<Record<MetricName, SeriesPoint[]>>;
+}
+
+/** Runs one method over the metrics of one service's series, judging the minutes from `from` on. */
+export function runDetection(series: ServiceSeries, from: number, metrics: readonly MetricName[], method: DetectionMethod): DetectionResult {
+  const first = Math.max(0, Math.floor((from - series.start) / MINUTE));
+  const verdicts = new Map<MetricName, Verdict[]>();
+  const forestLed = new Set<string>();
+  if (method === 'isolation_forest') {
+    const forest = isolationForestDetector(
+      { series: METRICS.map((m) => series.metrics[m]), from: first, minScale: METRICS.map((m) => minScaleOf(m, series.counts)) },
+      { seed: FOREST_SEED },
+    );
+    for (const m of metrics) {
+      const at = METRICS.indexOf(m);
+      verdicts.set(m, forest.flatMap((f) => {
+        const v = f.metrics[at];
+        if (!v) return [];
+        const anomalous = f.anomalous && f.lead === at;
+        if (anomalous && Math.abs(v.score) < 4) forestLed.add(`${m}:${v.index}`);
+        return [{ ...v, anomalous }];
+      }));
+    }
+  } else {
+    for (const m of metrics) {
+      const input: SeriesInput = { values: series.metrics[m], from: first, minScale: minScaleOf(m, series.counts) };
+      verdicts.set(m, seriesDetectorFor(method, input)(input));
+    }
+  }
+  const anomalies: Anomaly[] = [];
+  const points: DetectionResult['points'] = {};
+  for (const [metric, list] of verdicts) {
+    points[metric] = list.map((v) => ({
+      start: series.start + v.index * MINUTE, actual: v.actual, expected: v.expected, lower: Math.max(0, v.lower), upper: v.upper, anomalous: v.anomalous,
+    }));
+    for (const v of list.filter((x) => x.anomalous)) {
+      const deviationPercent = v.expected === 0 ? null : ((v.actual - v.expected) / Math.abs(v.expected)) * 100;
+      const at = series.start + v.index * MINUTE;
+      anomalies.push({
+        detectedAt: at,
+        endedAt: at + MINUTE,
+        metric,
+        service: series.service,
+        // The forest flags minutes unusual as a whole, not far out on one metric: a change of pattern.
+        type: forestLed.has(`${metric}:${v.index}`) ? 'pattern_change' : v.score > 0 ? 'spike' : 'drop',
+        score: v.score,
+        severity: severityOf(v.score, deviationPercent),
+        actual: v.actual,
+        expected: v.expected,
+        deviationPercent,
+        method,
+      });
+    }
+  }
+  return { anomalies: mergeAnomalies(anomalies), points };
+}
