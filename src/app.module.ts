@@ -6,6 +6,7 @@ import { DashboardModule } from './dashboard/dashboard.module';
 import { ExportModule } from './export/export.module';
 import { FilesModule } from './files/files.module';
 import { IngestModule } from './ingest/ingest.module';
+import { InputsModule } from './ingest/inputs/inputs.module';
 import { LifecycleService } from './lifecycle.service';
 import { LogsModule } from './logs/logs.module';
 import { ObservabilityModule } from './observability/observability.module';
@@ -20,7 +21,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [PlatformModule, LogsModule, AuthModule, IngestModule, FilesModule, SearchModule, DashboardModule, ObservabilityModule, WebModule, ExportModule, SavedSearchesModule, AnomaliesModule],
+      imports: [PlatformModule, LogsModule, AuthModule, IngestModule, InputsModule, FilesModule, SearchModule, DashboardModule, ObservabilityModule, WebModule, ExportModule, SavedSearchesModule, AnomaliesModule],
       providers: [{ provide: AppConfig, useValue: config }, LifecycleService],
       exports: [AppConfig],
     };

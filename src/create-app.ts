@@ -4,6 +4,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import compression from 'compression';
 import express from 'express';
 import { AppModule } from './app.module';
+import { ES_PRODUCT_HEADER } from './ingest/inputs/es-bulk/es-responses';
 import { configureSecurity } from './auth/http-security/configure-security';
 import { AppConfig } from './config/app-config';
 import { MetricsRegistry } from './observability/metrics/metrics-registry';
@@ -36,6 +37,12 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.use(observeRequests(app.get(PerformanceRecorder), app.get(MetricsRegistry)));
   app.use(compression({ threshold: 1024 }));
   app.use(['/api/logs/bulk', /^\/api\/logs\/?$/], express.raw({ type: INGEST_TYPES, limit: INGEST_BODY_LIMIT }));
+  // Shippers' own protocols: any content type (the Elasticsearch clients send vendor types), gzip inflated.
+  app.use(['/es', '/v1/logs'], express.raw({ type: () => true, limit: INGEST_BODY_LIMIT }));
+  app.use('/es', (_req: express.Request, res: express.Response, next: express.NextFunction) => {
+    res.setHeader(ES_PRODUCT_HEADER, 'Elasticsearch');
+    next();
+  });
   app.use(express.json({ limit: '1mb' }));
   app.use(express.urlencoded({ extended: false, limit: '1mb' }));
   app.useGlobalFilters(new ApiExceptionFilter());

@@ -6,6 +6,7 @@ import { AuthService } from './auth.service';
 import { SessionUser } from './login/session-login';
 import { Principal, Role, TokenScope } from './auth-types';
 import { isPageRequest, SignInRequiredException } from './http-security/sign-in-redirect';
+import { tokenOfAuthorization } from './http-security/session-cookie';
 
 type Checked = Exclude<AccessKind, 'public' | 'installation'>;
 
@@ -28,7 +29,7 @@ const SCOPES_FOR: Record<Checked, TokenScope[]> = {
 };
 
 /**
- * Resolves the caller from `Authorization: Bearer` or the session, puts it on the request
+ * Resolves the caller from a token in `Authorization` (Bearer, ApiKey, Basic) or the session, puts it on the request
  * as `principal`, and checks it against the route's access kind.
  */
 @Injectable()
@@ -67,8 +68,8 @@ export class AccessGuard implements CanActivate {
   private async resolve(request: { headers: Record<string, string | undefined>; user?: SessionUser }): Promise<Principal | null> {
     const header = request.headers.authorization;
     if (header) {
-      const match = /^Bearer\s+(\S+)$/i.exec(header);
-      return match ? this.auth.principalForToken(match[1]) : null;
+      const token = tokenOfAuthorization(header);
+      return token ? this.auth.principalForToken(token) : null;
     }
     return request.user?.id ? this.auth.principalForUser(request.user.id) : null;
   }

@@ -21,6 +21,17 @@ export abstract class AppConfig {
   abstract readonly mongodbUrl: string | null;
   abstract readonly redisUrl: string | null;
   abstract readonly kafkaBrokers: string[];
+  /** Topics the Kafka input consumes (with kafkaBrokers set, at least one). */
+  abstract readonly kafkaTopics: string[];
+  abstract readonly kafkaGroup: string;
+  /** Address the unauthenticated listeners (syslog, TCP JSON lines) bind to. */
+  abstract readonly inputsHost: string;
+  /** Tenant (name or id) that listener and Kafka records are written into. */
+  abstract readonly inputsTenant: string;
+  /** Listener ports; null leaves the listener off, 0 picks a free port (tests). */
+  abstract readonly syslogUdpPort: number | null;
+  abstract readonly syslogTcpPort: number | null;
+  abstract readonly tcpJsonPort: number | null;
   /** Worker threads that parse and normalize ingest bodies; 0 parses on the main thread. */
   abstract readonly ingestWorkers: number;
   /** Records waiting for the writer above which ingest answers 503 with Retry-After. */

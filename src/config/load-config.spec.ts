@@ -62,6 +62,17 @@ describe('loadConfig', () => {
     }
   });
 
+  it('reads the input listeners, off unless a port is given', () => {
+    const off = loadConfig({});
+    expect([off.syslogUdpPort, off.syslogTcpPort, off.tcpJsonPort]).toEqual([null, null, null]);
+    expect(off.inputsHost).toBe('127.0.0.1');
+    expect(off.inputsTenant).toBe('default');
+    const on = loadConfig({ LOGNEST_SYSLOG_UDP_PORT: '5514', LOGNEST_SYSLOG_TCP_PORT: '0', LOGNEST_TCP_JSON_PORT: '5000', LOGNEST_INPUTS_TENANT: 'ops' });
+    expect([on.syslogUdpPort, on.syslogTcpPort, on.tcpJsonPort, on.inputsTenant]).toEqual([5514, 0, 5000, 'ops']);
+    expect(() => loadConfig({ LOGNEST_SYSLOG_TCP_PORT: '70000' })).toThrow(/LOGNEST_SYSLOG_TCP_PORT/);
+    expect(() => loadConfig({ LOGNEST_TCP_JSON_PORT: 'x' })).toThrow(/LOGNEST_TCP_JSON_PORT/);
+  });
+
   it('refuses scale-out variables whose adapter is not built, naming them', () => {
     expect(() => loadConfig({ LOGNEST_KAFKA_BROKERS: 'a:9092' })).toThrow(/LOGNEST_KAFKA_BROKERS/);
     expect(loadConfig({ LOGNEST_MONGODB_URL: 'mongodb://127.0.0.1:27017/lognest' }).mongodbUrl).toBe('mongodb://127.0.0.1:27017/lognest');

@@ -82,6 +82,16 @@ export function loadConfig(env: Env = readEnv()): AppConfig {
       const brokers = raw.split(',').map((b) => b.trim()).filter(Boolean);
       return brokers.every((b) => /^[^\s:]+:\d+$/.test(b)) ? brokers : undefined;
     }),
+    kafkaTopics: read('LOGNEST_KAFKA_TOPICS', [] as string[], (raw) => {
+      const topics = raw.split(',').map((t) => t.trim()).filter(Boolean);
+      return topics.length > 0 && topics.every((t) => /^[A-Za-z0-9._-]{1,249}$/.test(t)) ? topics : undefined;
+    }),
+    kafkaGroup: read('LOGNEST_KAFKA_GROUP', 'lognest', (raw) => (/^[A-Za-z0-9._-]{1,249}$/.test(raw) ? raw : undefined)),
+    inputsHost: read('LOGNEST_INPUTS_HOST', '127.0.0.1', str),
+    inputsTenant: read('LOGNEST_INPUTS_TENANT', 'default', str),
+    syslogUdpPort: read<number | null>('LOGNEST_SYSLOG_UDP_PORT', null, int(0, 65535)),
+    syslogTcpPort: read<number | null>('LOGNEST_SYSLOG_TCP_PORT', null, int(0, 65535)),
+    tcpJsonPort: read<number | null>('LOGNEST_TCP_JSON_PORT', null, int(0, 65535)),
     ingestWorkers: read('LOGNEST_INGEST_WORKERS', Math.min(2, os.cpus().length), int(0, 16)),
     ingestQueueLimit: read('LOGNEST_INGEST_QUEUE_LIMIT', 200_000, int(1_000, 10_000_000)),
     maxUploadBytes: read('LOGNEST_MAX_UPLOAD_BYTES', 4 * 1024 ** 3, int(1024, Number.MAX_SAFE_INTEGER)),
@@ -96,6 +106,9 @@ export function loadConfig(env: Env = readEnv()): AppConfig {
   // Refused rather than ignored: a team that sets them expects the data to go there.
   for (const name of UNBUILT_ADAPTERS) {
     if (env[name]?.trim()) problems.push(`${name} is set, but this version has no adapter for it yet (see README, Scale-out)`);
+  }
+  if (config.kafkaBrokers.length > 0 && config.kafkaTopics.length === 0) {
+    problems.push('LOGNEST_KAFKA_TOPICS is required when LOGNEST_KAFKA_BROKERS is set');
   }
   if (problems.length > 0) {
     throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);

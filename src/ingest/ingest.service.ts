@@ -29,10 +29,16 @@ export class IngestService {
   }
 
   /** Parses `body` in the given format; resolves once every accepted record is durable. */
-  async ingestBody(tenantId: string, body: Buffer, format: InputFormat, keepIds = false): Promise<IngestResult> {
+  async ingestBody(
+    tenantId: string,
+    body: Buffer,
+    format: InputFormat,
+    keepIds = false,
+    options: { job?: Partial<IngestJobOptions>; input?: string } = {},
+  ): Promise<IngestResult> {
     this.writer.assertCapacity();
-    const chunk = await this.runner.runBody(body, this.jobOptions(tenantId, format), keepIds);
-    return this.commit(tenantId, chunk, 'http');
+    const chunk = await this.runner.runBody(body, this.jobOptions(tenantId, format, options.job), keepIds);
+    return this.commit(tenantId, chunk, options.input ?? 'http');
   }
 
   /** Commits a parsed chunk; `input` names where it came from in the ingest metrics. */

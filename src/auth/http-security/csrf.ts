@@ -55,7 +55,7 @@ export function csrfTokenForPages() {
 
 /** Not the API, not socket.io, not a static file (a last segment with an extension). */
 function isPagePath(path: string): boolean {
-  return !/^\/(api|socket\.io)(\/|$)/.test(path) && !/\.[A-Za-z0-9]+$/.test(path);
+  return !/^\/(api|es|v1|socket\.io)(\/|$)/.test(path) && !/\.[A-Za-z0-9]+$/.test(path);
 }
 
 function sameSecret(a: string, b: string): boolean {

@@ -4,8 +4,11 @@ import type { Request, Response } from 'express';
 /** A page (not the JSON API) needs a signed-in user and there is none. */
 export class SignInRequiredException extends UnauthorizedException {}
 
-/** Whether a path is a page rather than the JSON API or the metrics scrape, which answer 401. */
-export const isPageRequest = (path: string) => !/^\/(api|metrics)(\/|$)/.test(path);
+/**
+ * Whether a path is a page rather than a machine-facing API (Lognest's own, the metrics
+ * scrape, and the shippers' protocols under /es and /v1), which keeps answering 401.
+ */
+export const isPageRequest = (path: string) => !/^\/(api|metrics|es|v1)(\/|$)/.test(path);
 
 /** Sends a browser that opened a page without signing in to `/login?next=<the page>`. */
 @Catch(SignInRequiredException)

@@ -1,0 +1,15 @@
+import { Controller, Get } from '@nestjs/common';
+import { Access } from '../../auth/access.decorators';
+import { InputStats } from './input-stats';
+
+/** What each network input is doing: for an admin checking that shippers get through. */
+@Controller('api/inputs')
+@Access('admin')
+export class InputsController {
+  constructor(private readonly stats: InputStats) {}
+
+  @Get()
+  list() {
+    return { success: true, inputs: this.stats.list() };
+  }
+}

@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { IngestModule } from '../ingest.module';
+import { EsBulkController } from './es-bulk/es-bulk.controller';
+import { EsBulkService } from './es-bulk/es-bulk.service';
+import { InputStats } from './input-stats';
+import { InputWriter } from './input-writer';
+import { InputsController } from './inputs.controller';
+import { OtlpController } from './otlp/otlp.controller';
+import { OtlpService } from './otlp/otlp.service';
+
+/** Network inputs: each decodes its protocol into records for the shared ingest path. */
+@Module({
+  imports: [IngestModule],
+  controllers: [InputsController, EsBulkController, OtlpController],
+  providers: [InputStats, InputWriter, EsBulkService, OtlpService],
+  exports: [InputStats],
+})
+export class InputsModule {}
