@@ -5,6 +5,7 @@ import { AuthService } from './auth/auth.service';
 import { AppConfig } from './config/app-config';
 import { FileIngestService } from './files/file-ingest.service';
 import { WatchedFolderService } from './files/watched-folder.service';
+import { InputListeners } from './ingest/inputs/input-listeners';
 import { IngestRunner } from './ingest/pipeline/ingest-runner';
 import { DuckDbDatabase } from './logs/duckdb/duckdb-database';
 import { SqliteDatabase } from './platform/metadata/sqlite-database';
@@ -20,6 +21,7 @@ export class LifecycleService implements OnApplicationBootstrap, BeforeApplicati
     private readonly fileIngest: FileIngestService,
     private readonly watcher: WatchedFolderService,
     private readonly runner: IngestRunner,
+    private readonly inputs: InputListeners,
     private readonly duck: DuckDbDatabase,
     private readonly sqlite: SqliteDatabase,
   ) {}
@@ -30,12 +32,14 @@ export class LifecycleService implements OnApplicationBootstrap, BeforeApplicati
     await this.auth.bootstrap();
     await this.fileIngest.resumeUnfinished();
     this.watcher.start();
+    await this.inputs.start();
     this.logger.log(`Data in ${this.config.dataDir}; watching ${this.config.uploadsDir}`);
   }
 
   /** Drain work first: every module's connections (Redis too) are still open here. */
   async beforeApplicationShutdown(): Promise<void> {
     this.watcher.stop();
+    await this.inputs.stop();
     await this.fileIngest.stop();
     await this.runner.close();
   }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { IngestModule } from '../ingest.module';
 import { EsBulkController } from './es-bulk/es-bulk.controller';
 import { EsBulkService } from './es-bulk/es-bulk.service';
+import { InputListeners } from './input-listeners';
 import { InputStats } from './input-stats';
 import { InputWriter } from './input-writer';
 import { InputsController } from './inputs.controller';
@@ -12,7 +13,7 @@ import { OtlpService } from './otlp/otlp.service';
 @Module({
   imports: [IngestModule],
   controllers: [InputsController, EsBulkController, OtlpController],
-  providers: [InputStats, InputWriter, EsBulkService, OtlpService],
-  exports: [InputStats],
+  providers: [InputStats, InputWriter, EsBulkService, OtlpService, InputListeners],
+  exports: [InputStats, InputListeners],
 })
 export class InputsModule {}
