@@ -11,8 +11,8 @@ import { MetricsRegistry } from './observability/metrics/metrics-registry';
 import { PerformanceRecorder } from './observability/performance-recorder';
 import { observeRequests } from './observability/request-context/observe-requests.middleware';
 import { RequestContextLogger } from './observability/request-context/request-context-logger';
-import { ApiExceptionFilter } from './platform/http/api-exception.filter';
 import { configureViews } from './web/configure-views';
+import { HttpErrorFilter } from './web/http-error.filter';
 
 const LOG_LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
   debug: ['error', 'warn', 'log', 'debug'],
@@ -45,7 +45,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   });
   app.use(express.json({ limit: '1mb' }));
   app.use(express.urlencoded({ extended: false, limit: '1mb' }));
-  app.useGlobalFilters(new ApiExceptionFilter());
+  app.useGlobalFilters(new HttpErrorFilter());
   configureSecurity(app, config);
   configureViews(app, config);
   return app;

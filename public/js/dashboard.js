@@ -65,8 +65,8 @@
     setText('stat-recent', fmtNumber(all.total_logs_24h));
     setText('stat-range-count', fmtNumber(ranged.total_logs) + ' in the selected range');
     setText('stat-error-rate', ranged.error_rate === null ? '–' : ranged.error_rate + ' %', 'value' + (ranged.error_rate >= 5 ? ' value-bad' : ''));
-    setText('stat-avg-rt', ranged.avg_response_time_24h === null ? '–' : fmtNumber(Math.round(ranged.avg_response_time_24h)) + ' ms');
-    setText('stat-users', fmtNumber(ranged.unique_users_24h));
+    setText('stat-avg-rt', ranged.avg_response_time === null ? '–' : fmtNumber(Math.round(ranged.avg_response_time)) + ' ms');
+    setText('stat-users', fmtNumber(ranged.unique_users));
     const latest = all.latest_error;
     const holder = clear(document.getElementById('stat-latest-error'));
     if (latest) {
@@ -90,7 +90,8 @@
     const components = Array.isArray(ranged.system_status) ? ranged.system_status
       : Object.entries(ranged.system_status || {}).map(([name, v]) => (typeof v === 'object' && v ? { name, ...v } : { name, status: v }));
     for (const c of components) {
-      const status = String(c.status || 'unknown');
+      // Components report `true`/`false` (or a word): true is healthy, false failing.
+      const status = c.status === true ? 'healthy' : c.status === false ? 'failing' : String(c.status || 'unknown');
       const dot = /^(ok|up|healthy|connected)$/i.test(status) ? 'ok' : /degraded|warn/i.test(status) ? 'degraded' : 'bad';
       const details = Object.entries(c).filter(([k]) => !['name', 'status', 'component'].includes(k)).map(([k, v]) => k + ': ' + (typeof v === 'object' ? JSON.stringify(v) : v)).join(', ');
       sys.append(el('tr', null,

@@ -1,4 +1,4 @@
-import { csvCell, csvRow } from './csv-cell';
+import { csvCell, csvHeader, csvRow } from './csv-cell';
 
 describe('csvCell', () => {
   it('quotes cells holding a comma, a quote, CR or LF, doubling the quotes', () => {
@@ -20,6 +20,16 @@ describe('csvCell', () => {
     expect(csvCell('a=b')).toBe('a=b');
   });
 
+  it('leaves a sign and a space before plain text readable (BGL, Thunderbird) but not before a call or DDE', () => {
+    const bgl = '- 1117838570 2005.06.03 R02-M1-N0-C:J12-U11 RAS KERNEL INFO instruction cache parity error corrected';
+    expect(csvCell(bgl)).toBe(bgl);
+    expect(csvCell('+ 3 retries left')).toBe('+ 3 retries left');
+    expect(csvCell('- 1+HYPERLINK("http://x?"&A1)')).toBe(`"'- 1+HYPERLINK(""http://x?""&A1)"`);
+    expect(csvCell("- cmd|' /C calc'!A0")).toBe("'- cmd|' /C calc'!A0");
+    expect(csvCell('- =1+1')).toBe("'- =1+1");
+    expect(csvCell('-1117838570')).toBe("'-1117838570");
+  });
+
   it('writes numbers as plain numbers, negatives included, and empties for null', () => {
     expect(csvCell(-5)).toBe('-5');
     expect(csvCell(12.5)).toBe('12.5');
@@ -33,6 +43,12 @@ describe('csvCell', () => {
     expect(csvCell(['a', 'b'])).toBe('"a,b"');
     expect(csvCell(['=x'])).toBe("'=x");
     expect(csvCell({ k: 'v' })).toBe('"{""k"":""v""}"');
+  });
+});
+
+describe('csvHeader', () => {
+  it('writes column names as they are and neutralises a name that could be a formula', () => {
+    expect(csvHeader(['@timestamp', 'level', 'fields.region', '=cmd|x'])).toBe("@timestamp,level,fields.region,'=cmd|x\r\n");
   });
 });
 

@@ -12,7 +12,7 @@ const record = (over: Partial<LogRecord> = {}): LogRecord => ({
 describe('export encoders', () => {
   it('writes the default CSV columns, extras left out; the header is neutralised like any cell', () => {
     const csv = encoderFor({ format: 'csv', columns: null });
-    expect(csv.header()).toBe("'@timestamp,level,service,server,environment,method,endpoint,status_code,response_time_ms,user_id,client_ip,correlation_id,trace_id,message\r\n");
+    expect(csv.header()).toBe("@timestamp,level,service,server,environment,method,endpoint,status_code,response_time_ms,user_id,client_ip,correlation_id,trace_id,message\r\n");
     expect(csv.batch([record()])).toBe('2026-11-20T10:00:00.000Z,ERROR,api,h1,,GET,/x,500,-1.5,u1,,,,"boom, ""again"""\r\n');
     expect(csv.contentType).toBe('text/csv; charset=utf-8');
   });

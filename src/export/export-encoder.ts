@@ -1,6 +1,6 @@
 import { isCanonicalField, LogRecord } from '../logs/log-record';
 import { toApiRecord } from '../logs/stored-record';
-import { csvRow } from './csv-cell';
+import { csvHeader, csvRow } from './csv-cell';
 import { DEFAULT_CSV_COLUMNS, ExportRequest } from './export-request';
 
 /** Turns records into the text of an export file, one batch at a time. */
@@ -26,8 +26,7 @@ function csvEncoder(columns: string[]): ExportEncoder {
   return {
     contentType: 'text/csv; charset=utf-8',
     extension: 'csv',
-    // The header goes through the same neutralisation: Excel reads `@timestamp` as a formula too.
-    header: () => csvRow(columns),
+    header: () => csvHeader(columns),
     batch: (records) => records.map((r) => {
       const api = toApiRecord(r);
       return csvRow(columns.map((c) => column(api, c)));

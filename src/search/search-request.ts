@@ -1,4 +1,4 @@
-import { LEVELS } from '../logs/log-record';
+import { CANONICAL_FIELDS, LEVELS } from '../logs/log-record';
 import { badParameter } from '../platform/http/bad-request';
 import { parseTimeExpression } from './time-expression';
 
@@ -57,6 +57,13 @@ function time(input: Input, keys: string[], now: number, bound: 'from' | 'to'): 
   return undefined;
 }
 
+/** Canonical single-valued fields: every store sorts by them (not the analysed message, not tag lists). */
+const SORTABLE = new Set(
+  Object.entries(CANONICAL_FIELDS)
+    .filter(([, field]) => field.type !== 'text' && field.type !== 'keyword[]')
+    .map(([name]) => name),
+);
+
 /**
  * Reads a search from a POST body (`q, level, status_code, date_from, page, per_page`) or
  * GET query (`query, start_date, page_size`); both spellings are accepted everywhere.
@@ -80,6 +87,10 @@ export function parseSearchRequest(input: Input, now = Date.now()): SearchReques
   const sortMatch = /^(?:([\w@.]+)[:\s])?(asc|desc)$/i.exec(sortRaw) ?? /^([\w@.]+)$/.exec(sortRaw);
   if (!sortMatch) throw badParameter('sort', 'must be asc, desc or field:asc|desc');
   const direction = (sortMatch[2] ?? 'desc').toLowerCase() as 'asc' | 'desc';
+  const sortField = sortMatch[1] && !/^(asc|desc)$/i.test(sortMatch[1]) ? sortMatch[1] : '@timestamp';
+  if (!SORTABLE.has(sortField)) {
+    throw badParameter('sort', `"${sortField}" is not a sortable field; use asc, desc or field:asc|desc with one of ${[...SORTABLE].join(', ')}`);
+  }
   return {
     q: text(input, 'q') ?? text(input, 'query') ?? '',
     levels: levels.map((l) => (l === 'WARN' ? 'WARNING' : l)),
@@ -93,6 +104,6 @@ export function parseSearchRequest(input: Input, now = Date.now()): SearchReques
     page: integer(input, 'page', 1, 1, 1_000_000),
     perPage: integer(input, 'per_page', integer(input, 'page_size', 50, 1, MAX_PER_PAGE), 1, MAX_PER_PAGE),
     sort: direction,
-    sortField: sortMatch[1] && sortMatch[1].toLowerCase() !== 'asc' && sortMatch[1].toLowerCase() !== 'desc' ? sortMatch[1] : '@timestamp',
+    sortField,
   };
 }

@@ -1,5 +1,6 @@
 import { Controller, Get, Query, Res, UseFilters } from '@nestjs/common';
 import { Response } from 'express';
+import { RegistrationPolicy } from '../admin/registration-policy';
 import { Access, CurrentPrincipal } from '../auth/access.decorators';
 import { Principal } from '../auth/auth-types';
 import { PageExceptionFilter } from './page-exception.filter';
@@ -9,18 +10,22 @@ import { safeNextPath } from './safe-next';
 @Controller()
 @UseFilters(PageExceptionFilter)
 export class AuthPagesController {
+  constructor(private readonly registration: RegistrationPolicy) {}
+
   @Get('login')
   @Access('public')
-  login(@CurrentPrincipal() who: Principal | undefined, @Query('next') next: unknown, @Res() res: Response) {
+  async login(@CurrentPrincipal() who: Principal | undefined, @Query('next') next: unknown, @Res() res: Response) {
     const target = safeNextPath(next);
     if (who) return res.redirect(303, target);
-    res.render('login', { title: 'Sign in', layout: 'bare', script: '/js/login.js', next: target });
+    const { open } = await this.registration.state();
+    res.render('login', { title: 'Sign in', layout: 'bare', script: '/js/login.js', next: target, registrationOpen: open });
   }
 
   @Get('register')
   @Access('public')
-  register(@CurrentPrincipal() who: Principal | undefined, @Res() res: Response) {
+  async register(@CurrentPrincipal() who: Principal | undefined, @Res() res: Response) {
     if (who) return res.redirect(303, '/');
-    res.render('register', { title: 'Create account', layout: 'bare', script: '/js/login.js', next: '/' });
+    const { open } = await this.registration.state();
+    res.render('register', { title: 'Create account', layout: 'bare', script: '/js/login.js', next: '/', registrationOpen: open });
   }
 }

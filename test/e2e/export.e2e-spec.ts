@@ -28,7 +28,7 @@ function record(tenantId: string, second: number, over: Partial<LogRecord>): Log
   };
 }
 
-const HEADER = "'@timestamp,level,service,server,environment,method,endpoint,status_code,response_time_ms,user_id,client_ip,correlation_id,trace_id,message\r\n";
+const HEADER = "@timestamp,level,service,server,environment,method,endpoint,status_code,response_time_ms,user_id,client_ip,correlation_id,trace_id,message\r\n";
 
 /** Newest first, as the export writes it by default. */
 const EXPECTED_CSV = HEADER + [

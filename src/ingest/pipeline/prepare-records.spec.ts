@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { IngestJobOptions, PreparedChunk } from './ingest-job';
-import { prepareBody, prepareFile } from './prepare-records';
+import { FIRST_CHUNK_RECORDS, prepareBody, prepareFile } from './prepare-records';
 
 describe('prepare-records', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lognest-prepare-'));
@@ -40,6 +40,20 @@ describe('prepare-records', () => {
     expect(chunks[chunks.length - 1].lines).toBe(25);
     expect(chunks[chunks.length - 1].bytes).toBe(fs.statSync(file).size);
     expect(chunks.flatMap(storedLines).map((r) => r.message)).toEqual(lines.filter((_, i) => i !== 7).map((_, i, a) => JSON.parse(a[i]).message));
+  });
+
+  it('hands over a first chunk after the first read buffer, so a large file shows counts at once', async () => {
+    const file = path.join(dir, 'large.ndjson');
+    const line = JSON.stringify({ message: 'x'.repeat(80) });
+    fs.writeFileSync(file, `${Array(30_000).fill(line).join('\n')}\n`);
+    const chunks: PreparedChunk[] = [];
+    await prepareFile(file, options(), 50_000, async (c) => {
+      chunks.push(c);
+    });
+    expect(chunks).toHaveLength(2);
+    expect(chunks[0].bytes).toBe(1024 * 1024);
+    expect(chunks[0].accepted).toBeGreaterThanOrEqual(FIRST_CHUNK_RECORDS);
+    expect(chunks[0].accepted + chunks[1].accepted).toBe(30_000);
   });
 
   it('keeps at most one chunk committing while the next is prepared, and fails when a commit fails', async () => {

@@ -86,7 +86,13 @@ export function prepareBody(body: string, options: IngestJobOptions, keepIds = f
 }
 
 /**
- * Streams a file from disk in spool chunks of `chunkRecords`. One chunk may be committing
+ * The first chunk of a file is this small, so that its progress and counts show a moment
+ * after the upload instead of after a whole chunk (seconds on a large file).
+ */
+export const FIRST_CHUNK_RECORDS = 2_000;
+
+/**
+ * Streams a file from disk in spool chunks of `chunkRecords` (the first one smaller). One chunk may be committing
  * (`onChunk`) while the next is prepared; before a third is started the first must be
  * committed, so memory stays bounded whatever the file size and both stages keep busy.
  */
@@ -105,7 +111,9 @@ export async function prepareFile(
   let lines = 0;
   let lastChar = '\n';
   let committing: Promise<void> = Promise.resolve();
+  let limit = Math.min(chunkRecords, FIRST_CHUNK_RECORDS);
   const hand = async (chunk: PreparedChunk) => {
+    limit = chunkRecords;
     await committing;
     committing = onChunk(chunk);
     // Surface a failed commit right away instead of when the next chunk is ready.
@@ -121,7 +129,7 @@ export async function prepareFile(
       format ??= resolveFormat(options.format, options.filename, text.slice(0, 4096));
       parser ??= createParser(format, { delimiter: options.delimiter, now });
       builder.add(parser.push(text), now);
-      if (builder.size >= chunkRecords) await hand(builder.flush(lines, bytes, format));
+      if (builder.size >= limit) await hand(builder.flush(lines, bytes, format));
     }
   } catch (err) {
     await committing; // a failed commit is the cause; report it rather than the aborted read
