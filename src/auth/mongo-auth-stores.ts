@@ -36,14 +36,14 @@ type UserDocument = Omit<User, 'id'> & { _id: string; usernameKey: string };
 const userSchema: Schema = documentSchema<UserDocument>(
   {
     usernameKey: { type: String, required: true }, username: String, email: String, fullName: String, passwordHash: String,
-    role: String, tenantId: String, disabled: Boolean, createdAt: Number, lastLogin: Number,
+    role: String, tenantId: String, installationAdmin: Boolean, disabled: Boolean, createdAt: Number, lastLogin: Number,
   },
   [[{ usernameKey: 1 }, { unique: true }], [{ tenantId: 1, username: 1 }], [{ role: 1 }]],
 );
 const toUser = (doc: unknown): User => {
   const { usernameKey, ...user } = fromDocument<User & { usernameKey: string }>(doc);
   void usernameKey;
-  return user;
+  return { ...user, installationAdmin: user.installationAdmin === true };
 };
 
 export class MongoUserStore extends UserStore {
@@ -51,7 +51,16 @@ export class MongoUserStore extends UserStore {
     super();
   }
   static async create(mongo: MongoConnection): Promise<MongoUserStore> {
-    return new MongoUserStore(await mongo.model<UserDocument>('users', userSchema));
+    const store = new MongoUserStore(await mongo.model<UserDocument>('users', userSchema));
+    await store.markFirstInstallationAdmin();
+    return store;
+  }
+  /** As SQLite migration 2 does (docs/decisions/0012): users stored before the flag existed. */
+  private async markFirstInstallationAdmin(): Promise<void> {
+    if (await this.users.exists({ installationAdmin: true })) return;
+    const admins = await this.users.find({ role: 'admin' }).lean();
+    const first = admins.map(toUser).sort((a, b) => Number(a.tenantId !== 'default') - Number(b.tenantId !== 'default') || a.createdAt - b.createdAt)[0];
+    if (first) await this.users.updateOne({ _id: first.id }, { $set: { installationAdmin: true } });
   }
   async create(u: User): Promise<void> {
     await this.users.collection.insertOne({ ...toDocument(u), usernameKey: u.username.toLowerCase() } as never);

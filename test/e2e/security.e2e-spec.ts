@@ -60,6 +60,43 @@ describe('security: CSRF (e2e)', () => {
     await agent.post('/api/login').send({ username: 'csrf-user', password: USER_PASSWORD }).expect(403);
   });
 
+  it('refuses login, logout and register from another site, session or not (issue 14, item 3)', async () => {
+    const login = { username: 'csrf-user', password: USER_PASSWORD };
+    for (const site of ['cross-site', 'same-site']) {
+      const res = await t.http.post('/api/login').set('Sec-Fetch-Site', site).type('form').send(login).expect(403);
+      expect(res.body).toMatchObject({ error: 'csrf' });
+      expect(cookiesOf(res)).toEqual([]);
+    }
+    await t.http.post('/api/login').set('Origin', 'https://evil.example').type('form').send(login).expect(403);
+    await t.http.post('/api/login').set('Origin', 'null').send(login).expect(403);
+    await t.http.post('/api/register').set('Sec-Fetch-Site', 'cross-site').send({ username: 'forged-reg', password: 'forged-pass-1' }).expect(403);
+    const { agent, csrf } = await t.sessionAgent('csrf-user', USER_PASSWORD);
+    await agent.post('/api/logout').set('Sec-Fetch-Site', 'cross-site').set('X-CSRF-Token', csrf).expect(403);
+    await agent.get('/api/user/current').expect(200);
+    // The site's own pages, and clients that are not browsers, still sign in.
+    await t.http.post('/api/login').set('Sec-Fetch-Site', 'same-origin').send(login).expect(200);
+    const host = `127.0.0.1:${12345}`;
+    await t.http.post('/api/login').set('Host', host).set('Origin', `http://${host}`).send(login).expect(200);
+    await t.http.post('/api/login').send(login).expect(200);
+  });
+
+  it('checks the CSRF token of a session cookie however the Cookie header spells it (issue 14, item 10)', async () => {
+    const { agent } = await t.sessionAgent('csrf-user', USER_PASSWORD);
+    const jar = (agent as unknown as { jar: { getCookie(name: string, access: unknown): { value: string } | undefined } }).jar;
+    const sid = jar.getCookie('lognest.sid', { domain: '127.0.0.1', path: '/', secure: false, script: false })?.value;
+    expect(sid).toBeDefined();
+    // The attack run's spelling is read by express-session (cookie trims names).
+    await t.http.get('/api/user/current').set('Cookie', `lognest.sid =${sid}`).expect(200);
+    for (const cookie of [`lognest.sid =${sid}`, ` lognest.sid=${sid}`, `other=1;lognest.sid= ${sid}`]) {
+      const read = await t.http.get('/api/user/current').set('Cookie', cookie);
+      if (read.status !== 200) continue; // a spelling express-session does not read authenticates no one
+      const res = await t.http.put('/api/user/profile').set('Cookie', cookie).send({ full_name: 'Forged' }).expect(403);
+      expect(res.body).toMatchObject({ error: 'csrf' });
+    }
+    const me = await agent.get('/api/user/current').expect(200);
+    expect(me.body.user.full_name).not.toBe('Forged');
+  });
+
   it('bearer requests get no session', async () => {
     const res = await t.http.get('/api/user/current').set(t.auth).expect(200);
     expect(cookiesOf(res)).toEqual([]);

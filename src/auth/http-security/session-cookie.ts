@@ -1,13 +1,6 @@
 /** The browser session cookie's name. */
 export const SESSION_COOKIE = 'lognest.sid';
 
-const COOKIE_PATTERN = new RegExp(`(?:^|;\\s*)${SESSION_COOKIE.replace('.', '\\.')}=`);
-
-/** Whether the request carries a session cookie at all (valid or not). */
-export function hasSessionCookie(cookieHeader: string | undefined): boolean {
-  return cookieHeader !== undefined && COOKIE_PATTERN.test(cookieHeader);
-}
-
 const TOKEN_PREFIX = 'lgn_';
 
 /**
