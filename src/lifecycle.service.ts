@@ -9,6 +9,7 @@ import { InputListeners } from './ingest/inputs/input-listeners';
 import { IngestRunner } from './ingest/pipeline/ingest-runner';
 import { DuckDbDatabase } from './logs/duckdb/duckdb-database';
 import { SqliteDatabase } from './platform/metadata/sqlite-database';
+import { JobQueue } from './platform/queue/job-queue';
 
 /** Start-up and shut-down order across modules. */
 @Injectable()
@@ -24,6 +25,7 @@ export class LifecycleService implements OnApplicationBootstrap, BeforeApplicati
     private readonly inputs: InputListeners,
     private readonly duck: DuckDbDatabase,
     private readonly sqlite: SqliteDatabase,
+    private readonly jobs: JobQueue,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -41,6 +43,7 @@ export class LifecycleService implements OnApplicationBootstrap, BeforeApplicati
     this.watcher.stop();
     await this.inputs.stop();
     await this.fileIngest.stop();
+    await this.jobs.close();
     await this.runner.close();
   }
 

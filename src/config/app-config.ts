@@ -8,6 +8,10 @@ export abstract class AppConfig {
   abstract readonly host: string;
   abstract readonly dataDir: string;
   abstract readonly uploadsDir: string;
+  /** Where uploaded files wait to be ingested; shared by every process in a scale-out deployment. */
+  abstract readonly filesDir: string;
+  /** bullmq (with Redis): how long a job's worker may go silent before another process takes the job over. */
+  abstract readonly jobLockSeconds: number;
   abstract readonly adminPassword: string | null;
   abstract readonly sessionSecret: string | null;
   abstract readonly openRegistration: boolean | null;

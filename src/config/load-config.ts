@@ -57,12 +57,15 @@ export function loadConfig(env: Env = readEnv()): AppConfig {
   const level = (raw: string) =>
     (['debug', 'info', 'warn', 'error'] as const).find((l) => l === raw.toLowerCase());
 
+  const dataDir = path.resolve(read('LOGNEST_DATA_DIR', './data', str));
   const config: AppConfig = {
     port: read('PORT', 8000, int(0, 65535)),
     host: read('HOST', '0.0.0.0', str),
     trustProxyHops: read('LOGNEST_TRUST_PROXY_HOPS', 0, int(0, 10)),
-    dataDir: path.resolve(read('LOGNEST_DATA_DIR', './data', str)),
+    dataDir,
     uploadsDir: path.resolve(read('LOGNEST_UPLOADS_DIR', './uploads', str)),
+    filesDir: path.resolve(read('LOGNEST_FILES_DIR', path.join(dataDir, 'files'), str)),
+    jobLockSeconds: read('LOGNEST_JOB_LOCK_SECONDS', 30, int(2, 3600)),
     adminPassword: read<string | null>('LOGNEST_ADMIN_PASSWORD', null, (raw) =>
       raw.length >= 8 ? raw : undefined,
     ),

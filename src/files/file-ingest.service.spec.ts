@@ -11,6 +11,7 @@ import { MemoryLogStore } from '../logs/memory/memory-log-store';
 import { MetricsRegistry } from '../observability/metrics/metrics-registry';
 import { EventBus } from '../platform/events/event-bus';
 import { newId } from '../platform/ids';
+import { InProcessJobQueue } from '../platform/queue/in-process-job-queue';
 import { FileIngestService } from './file-ingest.service';
 import { LogFile } from './file-types';
 import { MemoryFileStore } from './memory-file-store';
@@ -45,7 +46,9 @@ describe('FileIngestService', () => {
     const runner = new GatedRunner();
     const ingest = new IngestService(config, runner, new LogWriter(store.write, new EventBus(), 1_000_000), new IngestMetrics(new MetricsRegistry()));
     const files = new MemoryFileStore();
-    return { runner, files, service: new FileIngestService(files, runner, ingest, store.write) };
+    const service = new FileIngestService(files, runner, ingest, store.write, new InProcessJobQueue());
+    service.onModuleInit();
+    return { runner, files, service };
   }
 
   async function add(files: MemoryFileStore, name: string): Promise<LogFile> {

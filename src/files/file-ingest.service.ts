@@ -1,27 +1,35 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import * as fs from 'node:fs';
 import { IngestService } from '../ingest/ingest.service';
 import { FILE_CHUNK_RECORDS, MAX_REPORTED_ERRORS } from '../ingest/pipeline/ingest-job';
 import { IngestRunner } from '../ingest/pipeline/ingest-runner';
 import { LogWriteStore } from '../logs/log-write-store';
+import { JobInterrupted, JobQueue } from '../platform/queue/job-queue';
 import { FileStore } from './file-store';
 import { LogFile } from './file-types';
 
 class Cancelled extends Error {}
 
+/** The job queue of file ingest; a job's id is the file's id. */
+export const FILE_INGEST_QUEUE = 'file-ingest';
+
+interface FileJob {
+  tenantId: string;
+  fileId: string;
+}
+
 /**
- * Processes registered files one at a time in the background: streams each from disk in
- * chunks, commits every chunk durably and records progress. A file left half-done by a
- * crash is started again after its partial records are removed.
+ * Processes registered files in the background, one at a time per process, through the job
+ * queue (in process on the embedded default; bullmq on Redis, so with several processes each
+ * file is ingested by exactly one of them): streams each file from disk in chunks, commits
+ * every chunk durably and records progress. A file found half-done (a crash, or a process
+ * that died with the job) is started again after its partial records are removed.
  */
 @Injectable()
-export class FileIngestService {
+export class FileIngestService implements OnModuleInit {
   private readonly logger = new Logger(FileIngestService.name);
-  private readonly queue: LogFile[] = [];
   private readonly cancelled = new Set<string>();
-  /** The queue's drain, while it runs. */
-  private current: Promise<void> | null = null;
-  /** The file being processed now. */
+  /** The file this process is ingesting now. */
   private processing: { id: string; done: Promise<void> } | null = null;
   private stopping = false;
 
@@ -30,56 +38,73 @@ export class FileIngestService {
     private readonly runner: IngestRunner,
     private readonly ingest: IngestService,
     private readonly logs: LogWriteStore,
+    private readonly jobs: JobQueue,
   ) {}
 
+  onModuleInit(): void {
+    this.jobs.process<FileJob>(FILE_INGEST_QUEUE, (job) => this.run(job.data));
+  }
+
+  /** Queues again every file a previous run left pending or processing (a no-op for a job that still exists). */
   async resumeUnfinished(): Promise<void> {
-    for (const file of await this.files.listUnfinished()) {
-      const removed = await this.logs.deleteByFile(file.tenantId, file.id);
-      if (removed > 0) this.logger.warn(`Removed ${removed} partial records of ${file.originalName}; ingesting it again`);
-      await this.files.updateProgress(file.tenantId, file.id, { status: 'pending', accepted: 0, rejected: 0, errors: [], bytesProcessed: 0, linesTotal: 0 });
-      this.enqueue(file);
-    }
+    for (const file of await this.files.listUnfinished()) await this.queue(file);
   }
 
   enqueue(file: LogFile): void {
-    this.queue.push(file);
-    this.current ??= this.drain();
+    void this.queue(file).catch((err) => this.logger.error(`Could not queue ${file.originalName}: ${(err as Error).message}`));
   }
 
-  /** Resolves when no file is waiting or being processed. */
+  private queue(file: LogFile): Promise<void> {
+    return this.jobs.add<FileJob>(FILE_INGEST_QUEUE, file.id, { tenantId: file.tenantId, fileId: file.id });
+  }
+
+  /** Resolves when this process has no file waiting or being processed. */
   async whenIdle(): Promise<void> {
-    await this.current;
+    await this.jobs.whenIdle(FILE_INGEST_QUEUE);
   }
 
   /**
-   * Stops a file that is waiting or being processed; its committed records are for the
-   * caller to remove. Waits for that file only, not for the rest of the queue.
+   * Stops a file that is waiting or being processed here; its committed records are for the
+   * caller to remove. Waits for that file only, not for the rest of the queue. A file being
+   * processed by another process stops at its next chunk, once its record is gone.
    */
   async cancel(tenantId: string, id: string): Promise<void> {
-    const waiting = this.queue.findIndex((f) => f.id === id && f.tenantId === tenantId);
-    if (waiting >= 0) this.queue.splice(waiting, 1);
+    if (await this.jobs.remove(FILE_INGEST_QUEUE, id)) return;
     const running = this.processing;
     if (running?.id !== id) return;
     this.cancelled.add(id);
     await running.done;
     this.cancelled.delete(id);
+    void tenantId;
   }
 
+  /** Stops the file being processed at its next chunk; it is resumed by the next process to run. */
   async stop(): Promise<void> {
     this.stopping = true;
-    this.queue.length = 0;
-    await this.current;
+    await this.processing?.done;
   }
 
-  private async drain(): Promise<void> {
-    while (this.queue.length > 0 && !this.stopping) {
-      const file = this.queue.shift()!;
-      const done = this.process(file);
-      this.processing = { id: file.id, done };
+  private async run({ tenantId, fileId }: FileJob): Promise<void> {
+    if (this.stopping) throw new JobInterrupted();
+    const file = await this.files.get(tenantId, fileId);
+    // Deleted meanwhile, or finished by an earlier delivery of the same job.
+    if (!file || file.status === 'completed' || file.status === 'failed') return;
+    if (file.status === 'processing') {
+      const removed = await this.logs.deleteByFile(tenantId, fileId);
+      if (removed > 0) this.logger.warn(`Removed ${removed} partial records of ${file.originalName}; ingesting it again`);
+      await this.files.updateProgress(tenantId, fileId, { status: 'pending', accepted: 0, rejected: 0, errors: [], bytesProcessed: 0, linesTotal: 0 });
+    }
+    const done = this.process(file);
+    this.processing = { id: fileId, done };
+    try {
       await done;
+    } finally {
       this.processing = null;
     }
-    this.current = null;
+    if (this.stopping && !this.cancelled.has(fileId)) {
+      const now = await this.files.get(tenantId, fileId);
+      if (now?.status === 'processing') throw new JobInterrupted();
+    }
   }
 
   private async process(file: LogFile): Promise<void> {
@@ -96,7 +121,7 @@ export class FileIngestService {
         defaults: { service: file.options.service, environment: file.options.environment },
       });
       await this.runner.runFile(file.storedPath, options, FILE_CHUNK_RECORDS, async (chunk) => {
-        if (this.cancelled.has(id) || this.stopping) {
+        if (this.cancelled.has(id) || this.stopping || !(await this.files.get(tenantId, id))) {
           fs.rmSync(chunk.path, { force: true });
           throw new Cancelled();
         }

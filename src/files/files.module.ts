@@ -17,7 +17,7 @@ import { WatchedFolderService } from './watched-folder.service';
 
 /** Uploaded files are streamed to disk by multer, never held in memory. */
 function uploadStorage(config: AppConfig) {
-  const dir = path.join(config.dataDir, 'files');
+  const dir = config.filesDir;
   fs.mkdirSync(dir, { recursive: true });
   return {
     storage: diskStorage({

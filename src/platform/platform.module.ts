@@ -9,6 +9,9 @@ import { RedisQueryCache } from './cache/redis-query-cache';
 import { EventBus } from './events/event-bus';
 import { MongoConnection } from './metadata/mongo-connection';
 import { SqliteDatabase } from './metadata/sqlite-database';
+import { BullMqJobQueue } from './queue/bullmq-job-queue';
+import { InProcessJobQueue } from './queue/in-process-job-queue';
+import { JobQueue } from './queue/job-queue';
 import { RedisConnection } from './redis/redis-connection';
 
 /**
@@ -31,11 +34,17 @@ import { RedisConnection } from './redis/redis-connection';
     { provide: MongoConnection, inject: [AppConfig], useFactory: (config: AppConfig) => MongoConnection.open(config.mongodbUrl) },
     { provide: RedisConnection, inject: [AppConfig], useFactory: (config: AppConfig) => RedisConnection.open(config.redisUrl) },
     {
+      provide: JobQueue,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) =>
+        config.redisUrl ? new BullMqJobQueue({ url: config.redisUrl, lockMs: config.jobLockSeconds * 1000 }) : new InProcessJobQueue(),
+    },
+    {
       provide: QueryCache,
       inject: [AppConfig, RedisConnection],
       useFactory: (config: AppConfig, redis: RedisConnection) => (config.redisUrl ? new RedisQueryCache(redis.client) : new MemoryQueryCache()),
     },
   ],
-  exports: [EventBus, SqliteDatabase, MongoConnection, PerformanceRecorder, MetricsRegistry, QueryCache, RedisConnection],
+  exports: [EventBus, SqliteDatabase, MongoConnection, PerformanceRecorder, MetricsRegistry, QueryCache, RedisConnection, JobQueue],
 })
 export class PlatformModule {}
