@@ -4,7 +4,9 @@
 # integ-test zip from Maven Central) into a cache dir, runs it single-node on 127.0.0.1:9250
 # as an unprivileged user; and writes .ci/services.env. `stop` shuts both down. Both are
 # idempotent. FerretDB 1.24 (MongoDB protocol) is built from its Go module and runs on
-# 127.0.0.1:27027 on its SQLite backend.
+# 127.0.0.1:27027 on its SQLite backend. Apache Kafka (KRaft, one combined broker and
+# controller, 127.0.0.1:9192, controller 9193) runs from Maven Central's jars, fetched with a
+# generated pom by `mvn dependency:copy-dependencies` into a cache dir.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -153,19 +155,92 @@ stop_ferretdb() {
   rm -rf "$FERRET_STATE"
 }
 
+KAFKA_VERSION=4.1.1
+KAFKA_PORT=9192
+KAFKA_CONTROLLER_PORT=9193
+KAFKA_CACHE="${TMPDIR:-/tmp}/lognest-kafka-cache"
+KAFKA_LIBS="$KAFKA_CACHE/libs-$KAFKA_VERSION"
+KAFKA_STATE="${TMPDIR:-/tmp}/lognest-ci-kafka-${KAFKA_PORT}"
+
+kafka_up() { (exec 3<>"/dev/tcp/127.0.0.1/$KAFKA_PORT") 2>/dev/null; }
+
+start_kafka() {
+  if ! kafka_up; then
+    local java_home; java_home="$(java17_home)"
+    if [ ! -s "$KAFKA_LIBS/kafka_2.13-$KAFKA_VERSION.jar" ]; then
+      command -v mvn >/dev/null || apt_install maven
+      mkdir -p "$KAFKA_CACHE"
+      cat > "$KAFKA_CACHE/pom.xml" <<POM
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>lognest.ci</groupId><artifactId>kafka-runtime</artifactId><version>1</version>
+  <dependencies>
+    <dependency><groupId>org.apache.kafka</groupId><artifactId>kafka_2.13</artifactId><version>$KAFKA_VERSION</version></dependency>
+  </dependencies>
+</project>
+POM
+      rm -rf "$KAFKA_LIBS.tmp"
+      JAVA_HOME="$java_home" mvn -q -B -f "$KAFKA_CACHE/pom.xml" dependency:copy-dependencies \
+        -DincludeScope=runtime "-DoutputDirectory=$KAFKA_LIBS.tmp"
+      rm -rf "$KAFKA_LIBS" && mv "$KAFKA_LIBS.tmp" "$KAFKA_LIBS"
+    fi
+    rm -rf "$KAFKA_STATE" && mkdir -p "$KAFKA_STATE/data"
+    cat > "$KAFKA_STATE/server.properties" <<PROPS
+process.roles=broker,controller
+node.id=1
+controller.quorum.voters=1@127.0.0.1:$KAFKA_CONTROLLER_PORT
+listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$KAFKA_CONTROLLER_PORT
+advertised.listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT
+controller.listener.names=CONTROLLER
+listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+log.dirs=$KAFKA_STATE/data
+num.partitions=1
+offsets.topic.replication.factor=1
+transaction.state.log.replication.factor=1
+transaction.state.log.min.isr=1
+group.initial.rebalance.delay.ms=0
+auto.create.topics.enable=true
+PROPS
+    local classpath="$KAFKA_LIBS/*"
+    "$java_home/bin/java" -cp "$classpath" kafka.tools.StorageTool format \
+      -t "$("$java_home/bin/java" -cp "$classpath" kafka.tools.StorageTool random-uuid 2>/dev/null)" \
+      -c "$KAFKA_STATE/server.properties" >"$KAFKA_STATE/format.log" 2>&1 \
+      || { cat "$KAFKA_STATE/format.log" >&2; exit 1; }
+    nohup "$java_home/bin/java" -Xms256m -Xmx512m -cp "$classpath" kafka.Kafka "$KAFKA_STATE/server.properties" \
+      >"$KAFKA_STATE/kafka.log" 2>&1 &
+    echo $! > "$KAFKA_STATE/kafka.pid"
+    for _ in $(seq 1 120); do kafka_up && break; sleep 0.5; done
+    kafka_up || { echo "kafka did not listen on port $KAFKA_PORT" >&2; tail -50 "$KAFKA_STATE/kafka.log" >&2; exit 1; }
+  fi
+  echo "kafka: 127.0.0.1:$KAFKA_PORT ($KAFKA_VERSION, KRaft)"
+}
+
+stop_kafka() {
+  if [ -s "$KAFKA_STATE/kafka.pid" ]; then
+    local pid; pid="$(cat "$KAFKA_STATE/kafka.pid")"
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+    kill -9 "$pid" 2>/dev/null || true
+  fi
+  rm -rf "$KAFKA_STATE"
+}
+
 case "${1:-}" in
   start)
     start_redis
     start_elasticsearch
     start_ferretdb
+    start_kafka
     echo "export LOGNEST_TEST_REDIS_URL=redis://127.0.0.1:$REDIS_PORT" > "$ENV_FILE"
     echo "export LOGNEST_TEST_ELASTICSEARCH_URL=$ES_URL" >> "$ENV_FILE"
     echo "export LOGNEST_TEST_MONGODB_URL=mongodb://127.0.0.1:$FERRET_PORT/" >> "$ENV_FILE"
+    echo "export LOGNEST_TEST_KAFKA_BROKERS=127.0.0.1:$KAFKA_PORT" >> "$ENV_FILE"
     ;;
   stop)
     stop_redis
     stop_elasticsearch
     stop_ferretdb
+    stop_kafka
     rm -f "$ENV_FILE"
     ;;
   *)

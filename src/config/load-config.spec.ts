@@ -73,8 +73,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ LOGNEST_TCP_JSON_PORT: 'x' })).toThrow(/LOGNEST_TCP_JSON_PORT/);
   });
 
-  it('refuses scale-out variables whose adapter is not built, naming them', () => {
-    expect(() => loadConfig({ LOGNEST_KAFKA_BROKERS: 'a:9092' })).toThrow(/LOGNEST_KAFKA_BROKERS/);
+  it('validates the scale-out variables, naming them', () => {
+    expect(() => loadConfig({ LOGNEST_KAFKA_BROKERS: 'a:9092' })).toThrow(/LOGNEST_KAFKA_TOPICS is required/);
+    expect(() => loadConfig({ LOGNEST_KAFKA_BROKERS: 'a', LOGNEST_KAFKA_TOPICS: 'logs' })).toThrow(/LOGNEST_KAFKA_BROKERS/);
+    expect(() => loadConfig({ LOGNEST_KAFKA_BROKERS: 'a:9092', LOGNEST_KAFKA_TOPICS: 'bad topic' })).toThrow(/LOGNEST_KAFKA_TOPICS/);
+    expect(loadConfig({ LOGNEST_KAFKA_BROKERS: 'a:9092, b:9092', LOGNEST_KAFKA_TOPICS: 'logs,audit', LOGNEST_KAFKA_GROUP: 'g1' })).toMatchObject({
+      kafkaBrokers: ['a:9092', 'b:9092'], kafkaTopics: ['logs', 'audit'], kafkaGroup: 'g1',
+    });
     expect(loadConfig({ LOGNEST_MONGODB_URL: 'mongodb://127.0.0.1:27017/lognest' }).mongodbUrl).toBe('mongodb://127.0.0.1:27017/lognest');
     expect(() => loadConfig({ LOGNEST_MONGODB_URL: 'http://127.0.0.1:27017' })).toThrow(/LOGNEST_MONGODB_URL/);
     const replicaSet = 'mongodb://user:pw@m1:27017,m2:27017/lognest?replicaSet=rs0';

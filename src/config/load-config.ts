@@ -18,8 +18,6 @@ export function readEnv(cwd = process.cwd(), env: Env = process.env): Env {
   return { ...fromFile, ...env };
 }
 
-const UNBUILT_ADAPTERS = ['LOGNEST_KAFKA_BROKERS'];
-
 export function loadConfig(env: Env = readEnv()): AppConfig {
   const problems: string[] = [];
   const read = <T>(name: string, fallback: T, parse: (raw: string) => T | undefined): T => {
@@ -106,10 +104,6 @@ export function loadConfig(env: Env = readEnv()): AppConfig {
     logLevel: read('LOGNEST_LOG_LEVEL', 'info' as const, level),
     metricsPublic: read('LOGNEST_METRICS_PUBLIC', false, bool),
   };
-  // Refused rather than ignored: a team that sets them expects the data to go there.
-  for (const name of UNBUILT_ADAPTERS) {
-    if (env[name]?.trim()) problems.push(`${name} is set, but this version has no adapter for it yet (see README, Scale-out)`);
-  }
   if (config.kafkaBrokers.length > 0 && config.kafkaTopics.length === 0) {
     problems.push('LOGNEST_KAFKA_TOPICS is required when LOGNEST_KAFKA_BROKERS is set');
   }

@@ -3,6 +3,7 @@ import { TenantStore } from '../../auth/tenant-store';
 import { AppConfig, ConfigError } from '../../config/app-config';
 import { InputName, InputStats } from './input-stats';
 import { InputWriter } from './input-writer';
+import { KafkaInput } from './kafka/kafka-input';
 import { RecordBatcher } from './listener/record-batcher';
 import { FrameDecoder, TcpListener } from './listener/tcp-listener';
 import { UdpListener } from './listener/udp-listener';
@@ -21,7 +22,7 @@ export async function resolveInputsTenant(tenants: TenantStore, nameOrId: string
   return tenant.id;
 }
 
-/** Starts the configured unauthenticated listeners (syslog UDP/TCP, JSON lines over TCP). */
+/** Starts the configured listeners (syslog UDP/TCP, JSON lines over TCP) and the Kafka consumer. */
 @Injectable()
 export class InputListeners {
   private readonly logger = new Logger('Inputs');
@@ -32,6 +33,7 @@ export class InputListeners {
     private readonly tenants: TenantStore,
     private readonly writer: InputWriter,
     private readonly stats: InputStats,
+    private readonly kafka: KafkaInput,
   ) {}
 
   async start(): Promise<void> {
@@ -41,7 +43,7 @@ export class InputListeners {
       ['syslog-tcp', syslogTcpPort, (b, n) => this.tcp(n, b, true, decodeSyslog)],
       ['tcp-json', tcpJsonPort, (b, n) => this.tcp(n, b, false, decodeJsonLine)],
     ];
-    if (wanted.every(([, port]) => port === null)) return;
+    if (wanted.every(([, port]) => port === null) && this.config.kafkaBrokers.length === 0) return;
     const tenantId = await resolveInputsTenant(this.tenants, this.config.inputsTenant);
     for (const [name, port, create] of wanted) {
       if (port === null) continue;
@@ -49,6 +51,11 @@ export class InputListeners {
       const address = await listener.listen(this.config.inputsHost, port);
       this.running.push(listener);
       this.logger.log(`${name} listening on ${address} (tenant ${this.config.inputsTenant})`);
+    }
+    if (this.config.kafkaBrokers.length > 0) {
+      await this.kafka.start(tenantId);
+      this.running.push({ listen: async () => '', close: () => this.kafka.stop() });
+      this.logger.log(`kafka consuming ${this.config.kafkaTopics.join(', ')} (tenant ${this.config.inputsTenant})`);
     }
   }
 

@@ -22,6 +22,8 @@ export interface InputStatus {
   /** Records durable in the log store. */
   accepted: number;
   rejected: number;
+  /** Kafka: redelivered records skipped because they were already stored. */
+  duplicates: number;
   rejectReasons: Record<string, number>;
   lastError: { at: string; reason: string } | null;
   partitions?: PartitionLag[];
@@ -34,6 +36,7 @@ export class InputCounters {
   received = 0;
   accepted = 0;
   rejected = 0;
+  duplicates = 0;
   private readonly reasons = new Map<string, number>();
   private lastError: InputStatus['lastError'] = null;
   private lag: (() => PartitionLag[]) | null = null;
@@ -73,6 +76,7 @@ export class InputCounters {
       received: this.received,
       accepted: this.accepted,
       rejected: this.rejected,
+      duplicates: this.duplicates,
       rejectReasons: Object.fromEntries(this.reasons),
       lastError: this.lastError,
     };

@@ -6,6 +6,7 @@ import { InputListeners } from './input-listeners';
 import { InputStats } from './input-stats';
 import { InputWriter } from './input-writer';
 import { InputsController } from './inputs.controller';
+import { KafkaInput } from './kafka/kafka-input';
 import { OtlpController } from './otlp/otlp.controller';
 import { OtlpService } from './otlp/otlp.service';
 
@@ -13,7 +14,7 @@ import { OtlpService } from './otlp/otlp.service';
 @Module({
   imports: [IngestModule],
   controllers: [InputsController, EsBulkController, OtlpController],
-  providers: [InputStats, InputWriter, EsBulkService, OtlpService, InputListeners],
+  providers: [InputStats, InputWriter, EsBulkService, OtlpService, KafkaInput, InputListeners],
   exports: [InputStats, InputListeners],
 })
 export class InputsModule {}
