@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { Access, CurrentPrincipal } from '../auth/access.decorators';
 import { Principal } from '../auth/auth-types';
-import { badParameter } from '../platform/http/bad-request';
+import { badParameter, integerParam } from '../platform/http/bad-request';
 import { FilesService } from './files.service';
 import { FileOptions, INPUT_FORMATS, InputFormat, LogFile } from './file-types';
 
@@ -91,10 +91,8 @@ export class FilesController {
   @Get('files')
   @Access('read')
   async list(@CurrentPrincipal() who: Principal, @Query('page') pageRaw?: string, @Query('per_page') perPageRaw?: string) {
-    const page = pageRaw === undefined ? 1 : Number(pageRaw);
-    const perPage = perPageRaw === undefined ? 20 : Number(perPageRaw);
-    if (!Number.isInteger(page) || page < 1) throw badParameter('page', 'must be a positive integer');
-    if (!Number.isInteger(perPage) || perPage < 1 || perPage > 200) throw badParameter('per_page', 'must be an integer from 1 to 200');
+    const page = integerParam(pageRaw, 'page', 1, 1, 1_000_000);
+    const perPage = integerParam(perPageRaw, 'per_page', 20, 1, 200);
     const { files, total } = await this.files.list(who.tenantId, page, perPage);
     return { success: true, files: files.map(toApiFile), count: files.length, total, page, per_page: perPage, total_pages: Math.ceil(total / perPage) };
   }

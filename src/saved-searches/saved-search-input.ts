@@ -1,5 +1,5 @@
 import { BadRequestException } from '@nestjs/common';
-import { badParameter } from '../platform/http/bad-request';
+import { badParameter, integerParam } from '../platform/http/bad-request';
 import { buildScope } from '../search/scope-builder';
 import { parseSearchRequest } from '../search/search-request';
 import { SavedSearchChanges } from './saved-search';
@@ -59,8 +59,5 @@ export function parseSavedSearchChanges(body: Body): SavedSearchChanges {
 
 /** A `?limit=` from 1 to `max`. */
 export function limitParam(raw: unknown, fallback: number, max: number): number {
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > max) throw badParameter('limit', `must be an integer from 1 to ${max}`);
-  return n;
+  return integerParam(raw, 'limit', fallback, 1, max);
 }

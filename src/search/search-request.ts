@@ -1,5 +1,5 @@
 import { CANONICAL_FIELDS, LEVELS } from '../logs/log-record';
-import { badParameter } from '../platform/http/bad-request';
+import { badParameter, integerParam } from '../platform/http/bad-request';
 import { parseTimeExpression } from './time-expression';
 
 /** A search as the API receives it: the query text, filters, time range, paging. */
@@ -39,11 +39,7 @@ const list = (input: Input, key: string): string[] => {
 };
 
 function integer(input: Input, key: string, fallback: number, min: number, max: number): number {
-  const raw = input[key];
-  if (raw === undefined || raw === null || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) throw badParameter(key, `must be an integer from ${min} to ${max}`);
-  return n;
+  return integerParam(input[key], key, fallback, min, max);
 }
 
 function time(input: Input, keys: string[], now: number, bound: 'from' | 'to'): number | undefined {

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Query 
 import { Access, CurrentPrincipal } from '../auth/access.decorators';
 import { Principal } from '../auth/auth-types';
 import { toApiRecord } from '../logs/stored-record';
-import { badParameter } from '../platform/http/bad-request';
+import { integerParam } from '../platform/http/bad-request';
 import { parseSearchRequest } from './search-request';
 import { SearchPage, SearchService } from './search.service';
 
@@ -21,12 +21,6 @@ function toResponse(page: SearchPage) {
   };
 }
 
-function boundedInt(raw: string | undefined, name: string, fallback: number, max: number): number {
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0 || n > max) throw badParameter(name, `must be an integer from 0 to ${max}`);
-  return n;
-}
 
 @Controller('api')
 @Access('read')
@@ -58,7 +52,7 @@ export class SearchController {
     @Query('before') before?: string,
     @Query('after') after?: string,
   ) {
-    const found = await this.search.around(who.tenantId, id, boundedInt(before, 'before', 20, 500), boundedInt(after, 'after', 20, 500));
+    const found = await this.search.around(who.tenantId, id, integerParam(before, 'before', 20, 0, 500), integerParam(after, 'after', 20, 0, 500));
     if (!found) throw new NotFoundException({ success: false, error: 'not_found', message: `No log record ${id}` });
     return {
       success: true,

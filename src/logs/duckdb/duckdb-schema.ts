@@ -129,8 +129,12 @@ export function columnOf(field: CanonicalFieldName): string {
   return field === '@timestamp' ? 'ts' : field;
 }
 
-/** SQL expression that reads a non-canonical field `name` out of the `fields` JSON. */
+/**
+ * SQL expression that reads a non-canonical field `name` out of the `fields` JSON. A JSON
+ * pointer (RFC 6901) addresses every key, the empty one included; DuckDB's `$."…"` path
+ * cannot (`JSON path error near '.""'`, issue 14).
+ */
 export function extraFieldExpression(name: string): string {
-  const path = '$.' + JSON.stringify(name);
-  return `json_extract_string(fields, '${path.replace(/'/g, "''")}')`;
+  const pointer = '/' + name.replace(/~/g, '~0').replace(/\//g, '~1');
+  return `json_extract_string(fields, '${pointer.replace(/'/g, "''")}')`;
 }

@@ -18,6 +18,14 @@ export type NormalizeResult = { record: NormalizedRecord } | { error: string };
 
 /** Nested objects deeper than this are kept as JSON in one field. */
 const MAX_FLATTEN_DEPTH = 8;
+/**
+ * Deeper values are refused: JSON.parse takes 100,000 nested arrays, but every recursive
+ * walk after it (JSON.stringify here, the stores' JSON readers) overflows the stack.
+ */
+export const MAX_NESTING_DEPTH = 64;
+export const NESTING_TOO_DEEP = `record nests objects or arrays deeper than ${MAX_NESTING_DEPTH} levels`;
+
+class NestingTooDeep extends Error {}
 
 const slotKeys: (string | undefined)[] = new Array(SLOT_COUNT);
 const slotValues: unknown[] = new Array(SLOT_COUNT);
@@ -34,11 +42,16 @@ export function normalizeRecord(input: Record<string, unknown>, options: Normali
   fieldCount = 0;
   explicitKey = options.timestampField || undefined;
   explicitKeyLower = explicitKey?.toLowerCase();
-  for (const key in input) visit(key, input[key], 0);
-  let used = fieldCount;
-  for (let i = 0; i < SLOT_COUNT; i++) if (slotKeys[i] !== undefined) used++;
-  if (used === 0) return { error: 'record is empty' };
-  return { record: buildRecord(options) };
+  try {
+    for (const key in input) visit(key, input[key], 0);
+    let used = fieldCount;
+    for (let i = 0; i < SLOT_COUNT; i++) if (slotKeys[i] !== undefined) used++;
+    if (used === 0) return { error: 'record is empty' };
+    return { record: buildRecord(options) };
+  } catch (err) {
+    if (err instanceof NestingTooDeep) return { error: NESTING_TOO_DEEP };
+    throw err;
+  }
 }
 
 function visit(key: string, value: unknown, depth: number): void {
@@ -85,7 +98,22 @@ function toText(value: unknown): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString();
+  if (typeof value === 'object' && value !== null && nestsDeeperThan(value, MAX_NESTING_DEPTH)) throw new NestingTooDeep();
   return JSON.stringify(value) ?? '';
+}
+
+/** Whether `value` nests more than `limit` levels, walked without recursion. */
+function nestsDeeperThan(value: object, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop()!;
+    if (depth > limit) return true;
+    for (const key in item as Record<string, unknown>) {
+      const child = (item as Record<string, unknown>)[key];
+      if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+    }
+  }
+  return false;
 }
 
 function keyword(slot: number): string | null {
