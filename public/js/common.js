@@ -218,7 +218,26 @@
     else fn();
   }
 
+  /** Colour scheme: the OS's until the user picks one here (auto → dark → light → auto), kept per browser. */
+  const THEMES = ['auto', 'dark', 'light'];
+  function applyTheme(theme) {
+    if (theme === 'dark' || theme === 'light') document.documentElement.dataset.theme = theme;
+    else delete document.documentElement.dataset.theme;
+    const button = document.getElementById('theme-toggle');
+    if (button) button.textContent = 'Theme: ' + (THEMES.includes(theme) ? theme : 'auto');
+  }
+  let storedTheme = 'auto';
+  try { storedTheme = localStorage.getItem('lognest-theme') || 'auto'; } catch (_) { /* storage off */ }
+  applyTheme(storedTheme);
+
   onReady(() => {
+    applyTheme(storedTheme);
+    const toggle = document.getElementById('theme-toggle');
+    if (toggle) toggle.addEventListener('click', () => {
+      storedTheme = THEMES[(THEMES.indexOf(storedTheme) + 1) % THEMES.length];
+      try { localStorage.setItem('lognest-theme', storedTheme); } catch (_) { /* storage off */ }
+      applyTheme(storedTheme);
+    });
     const logout = document.getElementById('logout');
     if (logout) logout.addEventListener('click', async () => {
       try { await api('POST', '/api/logout'); } catch (_) { /* signed out either way */ }

@@ -65,8 +65,8 @@ export class CachedLogReadStore extends LogReadStore {
   suggest(tenantId: string, field: string, prefix: string, limit: number): Promise<string[]> {
     return this.cached(tenantId, 'suggest', [field, prefix, limit], () => this.inner.suggest(tenantId, field, prefix, limit));
   }
-  fields(tenantId: string): Promise<FieldInfo[]> {
-    return this.cached(tenantId, 'fields', null, () => this.inner.fields(tenantId));
+  fields(scope: LogScope, topValues: number): Promise<FieldInfo[]> {
+    return this.cached(scope.tenantId, 'fields', [scope, topValues], () => this.inner.fields(scope, topValues));
   }
 
   get(tenantId: string, id: string) {

@@ -23,7 +23,11 @@ export abstract class LogReadStore {
   abstract metricSeries(scope: LogScope, intervalMs: number, byService: boolean): Promise<MetricBucket[]>;
   /** Distinct values of a field that start with `prefix` (contain it, for `message`), most frequent first. */
   abstract suggest(tenantId: string, field: string, prefix: string, limit: number): Promise<string[]>;
-  abstract fields(tenantId: string): Promise<FieldInfo[]>;
+  /**
+   * Every canonical field, then the extra keys of the matching records, each with its count and
+   * exact top values over the matching records (field-catalog.ts).
+   */
+  abstract fields(scope: LogScope, topValues: number): Promise<FieldInfo[]>;
   /** Every matching record, in order, in batches: for exports of any size. */
   abstract stream(scope: LogScope, sort: Page['sort'], batchSize: number): AsyncIterable<LogRecord[]>;
   abstract healthy(): Promise<boolean>;

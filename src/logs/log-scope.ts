@@ -46,5 +46,8 @@ export interface LogSummary {
 export interface FieldInfo {
   name: string;
   type: string;
+  /** Matching records that have a value for the field. */
+  count: number;
+  /** Its most frequent values over the matching records, exact. */
   topValues: { value: string; count: number }[];
 }

@@ -388,20 +388,44 @@ export function describeLogStoreContract(name: string, make: () => Promise<LogSt
         expect(await store.read.suggest(A, 'tags', '', 10)).toEqual(['prod', 'beta', 'edge']);
       });
 
-      it('lists the canonical fields with types and top values, then the extra keys', async () => {
-        const fields = await store.read.fields(A);
+      it('lists the canonical fields with types, counts and top values, then the extra keys', async () => {
+        const fields = await store.read.fields(scope(), 5);
         const canonical = Object.entries(CANONICAL_FIELDS);
         expect(fields.slice(0, canonical.length).map((f) => [f.name, f.type])).toEqual(canonical.map(([n, f]) => [n, f.type]));
-        expect(fields.slice(canonical.length).map((f) => [f.name, f.type])).toEqual([
-          ['duration', 'keyword'], ['http.method', 'keyword'], ['note', 'keyword'],
+        expect(fields.slice(canonical.length).map((f) => [f.name, f.type, f.count])).toEqual([
+          ['duration', 'keyword', 2], ['http.method', 'keyword', 3], ['note', 'keyword', 1],
         ]);
-        const of = (n: string) => fields.find((f) => f.name === n)!.topValues;
+        const field = (n: string) => fields.find((f) => f.name === n)!;
+        const of = (n: string) => field(n).topValues;
         expect(of('service')).toEqual([{ value: 'auth', count: 4 }, { value: 'payment', count: 1 }, { value: 'web', count: 1 }]);
+        expect(field('service').count).toBe(6);
         expect(of('level')[0]).toEqual({ value: 'INFO', count: 2 });
         expect(of('level')).toHaveLength(5);
+        expect(field('level').count).toBe(7);
         expect(of('http.method')).toEqual([{ value: 'GET', count: 2 }, { value: 'POST', count: 1 }]);
         expect(of('endpoint')[0]).toEqual({ value: '/api/users', count: 2 });
+        expect(of('status_code')[0]).toEqual({ value: '200', count: 2 });
+        expect(of('tags')).toEqual([{ value: 'prod', count: 2 }, { value: 'beta', count: 1 }, { value: 'edge', count: 1 }]);
+        expect(field('tags').count).toBe(3);
         expect(of('message')).toEqual([]);
+        expect(field('message').count).toBe(7);
+        expect(of('id')).toEqual([]);
+      });
+
+      it('counts fields and values over the matching records only, exactly', async () => {
+        const fields = await store.read.fields(scope('service:auth'), 2);
+        const field = (n: string) => fields.find((f) => f.name === n)!;
+        expect(fields.slice(Object.keys(CANONICAL_FIELDS).length).map((f) => f.name)).toEqual(['duration', 'http.method']);
+        expect(field('service')).toMatchObject({ count: 4, topValues: [{ value: 'auth', count: 4 }] });
+        expect(field('http.method')).toMatchObject({ count: 3, topValues: [{ value: 'GET', count: 2 }, { value: 'POST', count: 1 }] });
+        expect(field('status_code')).toMatchObject({ count: 3, topValues: [{ value: '200', count: 1 }, { value: '500', count: 1 }] });
+        expect(field('sql_query').count).toBe(0);
+        const late = await store.read.fields(scope('', A, { from: T0 + HOUR }), 5);
+        expect(late.slice(Object.keys(CANONICAL_FIELDS).length).map((f) => f.name)).toEqual(['http.method']);
+        expect(late.find((f) => f.name === 'level')).toMatchObject({ count: 1, topValues: [{ value: 'INFO', count: 1 }] });
+        const namesOnly = await store.read.fields(scope(), 0);
+        expect(namesOnly.every((f) => f.topValues.length === 0)).toBe(true);
+        expect(namesOnly.find((f) => f.name === 'service')!.count).toBe(6);
       });
 
       it('streams every matching record in order, in batches', async () => {
@@ -429,9 +453,9 @@ export function describeLogStoreContract(name: string, make: () => Promise<LogSt
         });
         expect(await store.read.suggest(NOBODY, 'service', '', 10)).toEqual([]);
         expect(await store.read.suggest(NOBODY, 'message', 'timeout', 10)).toEqual([]);
-        const fields = await store.read.fields(NOBODY);
+        const fields = await store.read.fields(everything, 5);
         expect(fields.map((f) => f.name)).toEqual(Object.keys(CANONICAL_FIELDS));
-        expect(fields.every((f) => f.topValues.length === 0)).toBe(true);
+        expect(fields.every((f) => f.topValues.length === 0 && f.count === 0)).toBe(true);
         expect(await streamed(store, everything, 'asc', 10)).toEqual([]);
         expect(await store.read.get(NOBODY, a.a1.id)).toBeNull();
         expect(await store.read.around(NOBODY, a.a1.id, 5, 5)).toBeNull();
@@ -441,7 +465,8 @@ export function describeLogStoreContract(name: string, make: () => Promise<LogSt
         expect(await store.read.summary(scope('', B))).toMatchObject({ total: 2, errors: 2, uniqueUsers: 2, services: 2 });
         expect(await store.read.suggest(B, 'endpoint', '/api/', 10)).toEqual(expect.arrayContaining(['/api/users-b', '/api/pay']));
         expect(await store.read.suggest(B, 'endpoint', '/api/', 10)).toHaveLength(2);
-        expect((await store.read.fields(B)).slice(-2).map((f) => f.name)).toEqual(['bonly', 'http.method']);
+        expect((await store.read.fields(scope('', B), 5)).slice(-2).map((f) => f.name)).toEqual(['bonly', 'http.method']);
+        expect((await store.read.fields(scope('', B), 5)).find((f) => f.name === 'service')).toMatchObject({ count: 2 });
         expect(labels((await streamed(store, scope('timeout', B), 'asc', 1)).flat())).toEqual(['b1', 'b2']);
         // b1 shares its service and server with a1, a3, a4 and a6, which are tenant A's.
         expect(await store.read.around(B, b.b1.id, 5, 5)).toEqual({ record: b.b1, before: [], after: [] });

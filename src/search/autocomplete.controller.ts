@@ -1,8 +1,12 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { Access, CurrentPrincipal } from '../auth/access.decorators';
 import { Principal } from '../auth/auth-types';
+import { TOP_VALUES } from '../logs/field-catalog';
+import { isCanonicalField } from '../logs/log-record';
 import { LogReadStore } from '../logs/log-read-store';
 import { badParameter } from '../platform/http/bad-request';
+import { buildScope } from './scope-builder';
+import { parseSearchRequest } from './search-request';
 
 const LIMIT = 10;
 
@@ -37,9 +41,22 @@ export class AutocompleteController {
     return { success: true, field, values, count: values.length };
   }
 
+  /**
+   * The field list of a search (the search parameters; none = every record): each field with how
+   * many matching records have it and its `top` (default 5, 0-20) values, counted exactly.
+   */
   @Get('fields')
-  async fields(@CurrentPrincipal() who: Principal) {
-    const fields = await this.logs.fields(who.tenantId);
-    return { success: true, fields: fields.map((f) => ({ name: f.name, type: f.type, top_values: f.topValues })), count: fields.length };
+  async fields(@CurrentPrincipal() who: Principal, @Query() query: Record<string, unknown>) {
+    const top = query.top === undefined ? TOP_VALUES : Number(query.top);
+    if (!Number.isInteger(top) || top < 0 || top > 20) throw badParameter('top', 'must be a whole number from 0 to 20');
+    const scope = buildScope(who.tenantId, parseSearchRequest(query));
+    const [fields, total] = await Promise.all([this.logs.fields(scope, top), this.logs.count(scope)]);
+    return {
+      success: true,
+      total,
+      exact: true,
+      fields: fields.map((f) => ({ name: f.name, type: f.type, canonical: isCanonicalField(f.name), count: f.count, top_values: f.topValues })),
+      count: fields.length,
+    };
   }
 }

@@ -6,6 +6,12 @@ import { PageExceptionFilter } from './page-exception.filter';
 import { pageModel } from './page-model';
 
 /**
+ * The search page's parts, loaded in this order before /js/search.js wires them (each registers
+ * on window.LognestSearch). A feature that adds to the page appends its script here.
+ */
+const SEARCH_SCRIPTS = ['state', 'results', 'sidebar', 'histogram', 'time', 'detail', 'autocomplete'].map((name) => `/js/search-${name}.js`);
+
+/**
  * The signed-in pages. Each renders a shell; its script in public/js fetches the data from
  * the JSON API, so pages and API clients see the same numbers and permissions.
  */
@@ -23,7 +29,7 @@ export class PagesController {
   @Access('read')
   @Render('search')
   search(@CurrentPrincipal() who: Principal) {
-    return pageModel(who, 'search', 'Search', { levels: LEVELS, charts: true });
+    return pageModel(who, 'search', 'Search', { levels: LEVELS, charts: true, scripts: SEARCH_SCRIPTS });
   }
 
   @Get('trace/:correlationId')

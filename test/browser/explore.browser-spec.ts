@@ -54,4 +54,179 @@ describe('explore (browser)', () => {
     expect(new Set(lines)).toEqual(new Set([1]));
     await page.setViewportSize({ width: 1440, height: 900 });
   });
+
+  const rowsText = (column: string) => page.locator(`#results-body tr[data-id] td[data-column="${column}"] .cell-text`).allTextContents();
+  const param = (name: string) => new URL(page.url()).searchParams.get(name);
+
+  it('filters for, out and on presence from the field sidebar, with exact top values', async () => {
+    await page.goto('/search?range=24h');
+    await searched();
+    await page.waitForSelector('#field-list [data-field="service"]');
+    await expect(page.locator('#field-info').textContent()).resolves.toMatch(/records, exact/);
+    const item = page.locator('#field-list [data-field="service"]');
+    await item.locator('.field-name').click();
+    const values = await item.locator('.value-text').allTextContents();
+    expect(values.length).toBeGreaterThan(1);
+    const counts = await item.locator('.value-count').allTextContents();
+    const numbers = counts.map((c) => Number(c.split(' ')[0].replace(/,/g, '')));
+    expect([...numbers].sort((a, b) => b - a)).toEqual(numbers);
+    // The count beside the value is the number of hits of a search for it.
+    await item.getByRole('button', { name: `Filter for service ${values[0]}` }).click();
+    await page.waitForFunction((v) => document.body.dataset.searching === 'false' && new URLSearchParams(location.search).get('q') === `service:${v}`, values[0]);
+    await expect(page.locator('#result-count').textContent()).resolves.toBe(`${numbers[0].toLocaleString('en-US')} hits`);
+    expect(new Set(await rowsText('service'))).toEqual(new Set([values[0]]));
+
+    await page.goto('/search?range=24h');
+    await searched();
+    await page.locator('#field-list [data-field="level"] .field-name').click();
+    await page.locator('#field-list [data-field="level"]').getByRole('button', { name: 'Filter out level INFO' }).click();
+    await page.waitForFunction(() => document.body.dataset.searching === 'false' && new URLSearchParams(location.search).get('q') === '-level:INFO');
+    const levels = await page.locator('#results-body tr[data-id] td[data-column="level"]').allTextContents();
+    expect(levels.length).toBeGreaterThan(0);
+    expect(levels).not.toContain('INFO');
+
+    await page.locator('#field-filter').fill('region');
+    await page.locator('#field-list [data-field="fields.region"] .field-name').click();
+    await page.locator('#field-list [data-field="fields.region"]').getByRole('button', { name: 'Exists' }).click();
+    await page.waitForFunction(() => document.body.dataset.searching === 'false' && new URLSearchParams(location.search).get('q') === '-level:INFO _exists_:region');
+  });
+
+  it('adds a fields.* column, drags it to another place, and keeps the columns in the URL', async () => {
+    await page.goto('/search?range=24h');
+    await searched();
+    await page.waitForSelector('#field-list [data-field="fields.region"]');
+    await page.locator('#field-list [data-field="fields.region"] .field-name').click();
+    await page.locator('#field-list [data-field="fields.region"]').getByRole('button', { name: 'Add column' }).click();
+    await page.waitForFunction(() => (new URLSearchParams(location.search).get('columns') || '').includes('fields.region'));
+    const headers = () => page.locator('#results-head th').evaluateAll((ths) => ths.map((th) => (th as HTMLElement).dataset.column));
+    expect(await headers()).toEqual(['@timestamp', 'level', 'service', 'endpoint', 'status_code', 'response_time_ms', 'fields.region', 'message']);
+    expect(new Set(await rowsText('fields.region'))).toEqual(new Set(['eu-west-1', 'us-east-1']));
+    await page.locator('#results-head th[data-column="fields.region"]').dragTo(page.locator('#results-head th[data-column="level"]'));
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('columns') === '@timestamp,fields.region,level,service,endpoint,status_code,response_time_ms,message');
+    await page.reload();
+    await searched();
+    expect(await headers()).toEqual(['@timestamp', 'fields.region', 'level', 'service', 'endpoint', 'status_code', 'response_time_ms', 'message']);
+    await page.locator('#results-head th[data-column="service"]').hover();
+    await page.getByRole('button', { name: 'Remove column service' }).click();
+    await page.waitForFunction(() => !(new URLSearchParams(location.search).get('columns') || '').includes('service'));
+    expect(await headers()).not.toContain('service');
+  });
+
+  it('hides default columns that no record of the page has', async () => {
+    await b.ingest(toNdjson([{ timestamp: new Date(Date.now() - 30_000).toISOString(), level: 'info', service: 'plain', message: 'no request fields here' }]));
+    await page.goto('/search?range=1h&q=service:plain');
+    await searched();
+    const headers = await page.locator('#results-head th').evaluateAll((ths) => ths.map((th) => (th as HTMLElement).dataset.column));
+    expect(headers).toEqual(['@timestamp', 'level', 'service', 'message']);
+  });
+
+  it('searches the span dragged across the histogram', async () => {
+    await page.goto('/search?range=24h');
+    await searched();
+    await page.waitForFunction(() => document.getElementById('histogram-info')!.textContent!.includes('per '));
+    await expect(page.locator('#histogram-total').textContent()).resolves.toMatch(/^[\d,]+ records$/);
+    const box = (await page.locator('#histogram').boundingBox())!;
+    const y = box.y + box.height / 2;
+    await page.mouse.move(box.x + box.width * 0.3, y);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.45, y, { steps: 5 });
+    await page.mouse.move(box.x + box.width * 0.6, y, { steps: 5 });
+    await page.mouse.up();
+    await page.waitForFunction(() => document.body.dataset.searching === 'false' && new URLSearchParams(location.search).get('range') === 'custom');
+    const from = Date.parse(param('from')! + 'Z');
+    const to = Date.parse(param('to')! + 'Z');
+    expect(to - from).toBeGreaterThan(3 * 3_600_000);
+    expect(to - from).toBeLessThan(12 * 3_600_000);
+    const times = await page.locator('#results-body tr[data-id] td.time').allTextContents();
+    for (const t of times) {
+      const ms = Date.parse(t.replace(' ', 'T') + 'Z');
+      expect(ms).toBeGreaterThanOrEqual(from);
+      expect(ms).toBeLessThanOrEqual(to + 999);
+    }
+  });
+
+  it('takes a typed range, steps back and zooms out in the time picker', async () => {
+    await page.goto('/search?range=24h');
+    await searched();
+    await expect(page.locator('#time-text').inputValue()).resolves.toBe('now-24h to now');
+    await page.locator('#time-text').fill('now-3h');
+    await page.locator('#time-text').press('Enter');
+    await page.waitForFunction(() => document.body.dataset.searching === 'false' && new URLSearchParams(location.search).get('from') === 'now-3h');
+    expect(param('to')).toBe('now');
+    const from = Date.parse((await page.locator('#range-from').inputValue()) + 'Z');
+    expect(Math.abs(Date.now() - 3 * 3_600_000 - from)).toBeLessThan(120_000);
+
+    await page.locator('#time-text').fill('2026-11-01 10:00 to 2026-11-01 12:00');
+    await page.locator('#time-text').press('Enter');
+    await page.waitForFunction(() => document.body.dataset.searching === 'false' && new URLSearchParams(location.search).get('from') === '2026-11-01 10:00');
+    await page.getByRole('button', { name: 'Earlier' }).click();
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('from') === '2026-11-01T08:00:00');
+    expect(param('to')).toBe('2026-11-01T10:00:00');
+    await page.getByRole('button', { name: 'Zoom out' }).click();
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('from') === '2026-11-01T07:00:00');
+    await page.locator('#time-text').fill('yesterday-ish');
+    await page.locator('#time-text').press('Enter');
+    await page.locator('#time-error').waitFor({ state: 'visible' });
+  });
+
+  it('keeps the open record in the URL, closes it when the query changes, and links to it', async () => {
+    await page.goto('/search?range=24h');
+    await searched();
+    const row = page.locator('#results-body tr[data-id]').nth(2);
+    const id = (await row.getAttribute('data-id'))!;
+    await row.click();
+    await page.locator('#detail').waitFor({ state: 'visible' });
+    expect(param('open')).toBe(id);
+    // The overlay does not squeeze the table.
+    const table = await page.locator('.results-wrap').boundingBox();
+    expect(table!.width).toBeGreaterThan(1000);
+    await expect(page.locator('#detail-link').getAttribute('href')).resolves.toContain(`open=${id}`);
+    await b.screenshot(page, 'search-detail');
+    await page.reload();
+    await searched();
+    await page.locator('#detail').waitFor({ state: 'visible' });
+    await expect(page.locator('#detail-raw').textContent()).resolves.toContain(id);
+    await page.locator('#detail-fields').getByRole('button', { name: 'Filter out this value: level' }).click();
+    await page.locator('#detail').waitFor({ state: 'hidden' });
+    expect(param('open')).toBeNull();
+  });
+
+  it('moves with j and k, opens with Enter, closes with Esc, focuses the query with / and shows help with ?', async () => {
+    await page.goto('/search?range=24h');
+    await searched();
+    await page.locator('body').click({ position: { x: 5, y: 300 } });
+    await page.keyboard.press('j');
+    await page.keyboard.press('j');
+    const rows = page.locator('#results-body tr[data-id]');
+    await expect(page.evaluate(() => document.activeElement!.getAttribute('data-id'))).resolves.toBe(await rows.nth(1).getAttribute('data-id'));
+    await page.keyboard.press('k');
+    await expect(page.evaluate(() => document.activeElement!.getAttribute('data-id'))).resolves.toBe(await rows.nth(0).getAttribute('data-id'));
+    await page.keyboard.press('Enter');
+    await page.locator('#detail').waitFor({ state: 'visible' });
+    await page.keyboard.press('Escape');
+    await page.locator('#detail').waitFor({ state: 'hidden' });
+    await page.keyboard.press('/');
+    await expect(page.evaluate(() => document.activeElement!.id)).resolves.toBe('q');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('?');
+    await page.locator('#keys-dialog').waitFor({ state: 'visible' });
+    await page.getByRole('button', { name: 'Close', exact: true }).click();
+  });
+
+  it('shows 25 or more one-line rows at 1440x900 and switches the theme', async () => {
+    await page.goto('/search?range=24h');
+    await searched();
+    const visible = await page.locator('#results-body tr[data-id]').evaluateAll((trs) => trs.filter((tr) => {
+      const r = tr.getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= window.innerHeight;
+    }).length);
+    await b.screenshot(page, 'search');
+    expect(visible).toBeGreaterThanOrEqual(25);
+    await page.locator('#theme-toggle').click();
+    await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe('dark');
+    await b.screenshot(page, 'search-dark');
+    await page.locator('#theme-toggle').click();
+    await page.locator('#theme-toggle').click();
+    await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBeUndefined();
+  });
 });

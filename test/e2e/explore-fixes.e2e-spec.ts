@@ -45,8 +45,23 @@ describe('explore fixes (e2e)', () => {
     expect(register.text).toContain('Registration is closed');
   });
 
+  it('GET /api/fields counts fields and values exactly over the matching records', async () => {
+    await t.http.post('/api/logs/bulk').set(t.auth).set('Content-Type', 'application/x-ndjson')
+      .send(['web', 'web', 'db'].map((tier, i) => JSON.stringify({ message: `tier ${tier}`, service: 'shop', tier, timestamp: `2026-11-21T10:00:0${i}Z` })).join('\n')).expect(200);
+    const res = await t.http.get('/api/fields').query({ q: 'service:shop', date_from: '2026-11-21T00:00:00Z' }).set(t.auth).expect(200);
+    expect(res.body).toMatchObject({ total: 3, exact: true });
+    expect(res.body.fields.find((f: { name: string }) => f.name === 'tier')).toEqual({
+      name: 'tier', type: 'keyword', canonical: false, count: 3, top_values: [{ value: 'web', count: 2 }, { value: 'db', count: 1 }],
+    });
+    expect(res.body.fields.find((f: { name: string }) => f.name === 'service')).toMatchObject({ canonical: true, count: 3 });
+    const names = await t.http.get('/api/fields').query({ top: 0 }).set(t.auth).expect(200);
+    expect(names.body.fields.every((f: { top_values: unknown[] }) => f.top_values.length === 0)).toBe(true);
+    await t.http.get('/api/fields').query({ top: 99 }).set(t.auth).expect(400);
+    await t.http.get('/api/fields').query({ q: 'level:(' }).set(t.auth).expect(400);
+  });
+
   it('exports CSV with the header as written and a BGL line readable', async () => {
-    const res = await t.http.post('/api/export').set(t.auth).send({ format: 'csv', columns: '@timestamp,message', date_from: '2026-11-01T00:00:00Z' }).expect(200);
+    const res = await t.http.post('/api/export').set(t.auth).send({ format: 'csv', columns: '@timestamp,message', date_from: '2026-11-01T00:00:00Z', date_to: '2026-11-20T23:59:59Z' }).expect(200);
     const [header, row] = res.text.split('\r\n');
     expect(header.startsWith('@timestamp,')).toBe(true);
     expect(row).toContain(',- 1117838570 2005.06.03 R02 RAS KERNEL INFO cache parity error corrected');

@@ -1,4 +1,5 @@
-import { CANONICAL_FIELDS, isCanonicalField, LogRecord } from '../log-record';
+import { CANONICAL_ENTRIES, countsTopValues, EXTRA_KEYS_LIMIT } from '../field-catalog';
+import { CANONICAL_FIELDS, FieldType, isCanonicalField, LogRecord } from '../log-record';
 import { LogReadStore } from '../log-read-store';
 import { FieldInfo, HistogramBucket, LogScope, LogSummary, Page, TermBucket } from '../log-scope';
 import { MetricBucket, sortMetricBuckets } from '../metric-bucket';
@@ -13,7 +14,6 @@ const RECORD_COLUMNS = `id, tenant_id, ts::DOUBLE AS ts, ingested_at::DOUBLE AS 
   response_time_ms, user_agent, sql_query, query_duration_ms, tags, file_id, fields`;
 
 const ERROR_LEVELS = `('ERROR', 'CRITICAL')`;
-const FIELD_SAMPLE_ROWS = 20_000;
 
 /** SQL expression of any field name: a column for canonical fields, a JSON path otherwise. */
 function fieldExpression(field: string): string {
@@ -193,31 +193,34 @@ export class DuckDbLogReadStore extends LogReadStore {
     return rows.map((r) => String(r.value));
   }
 
-  async fields(tenantId: string): Promise<FieldInfo[]> {
-    const sample = `(SELECT * FROM ${LOGS_TABLE} WHERE tenant_id = ? ORDER BY ingested_at DESC LIMIT ${FIELD_SAMPLE_ROWS})`;
-    const keyword = Object.entries(CANONICAL_FIELDS).filter(([name, f]) => f.type === 'keyword' && name !== 'id');
-    const extraKeys = await this.duck.query(
-      `SELECT DISTINCT unnest(json_keys(fields)) AS key FROM ${sample} ORDER BY key LIMIT 200`,
-      [tenantId],
+  async fields(scope: LogScope, topValues: number): Promise<FieldInfo[]> {
+    const where = this.where(scope);
+    // Materialized once: the keys, the counts and every field's values read the same rows.
+    const matched = `s AS MATERIALIZED (SELECT * FROM ${LOGS_TABLE} WHERE ${where.sql})`;
+    const keys = await this.duck.query(
+      `WITH ${matched} SELECT DISTINCT unnest(json_keys(fields)) AS key FROM s ORDER BY key LIMIT ${EXTRA_KEYS_LIMIT}`,
+      where.params,
     );
-    const names = [...keyword.map(([name]) => name), ...extraKeys.map((r) => String(r.key))];
-    const unions = names
-      .map((name, i) => `SELECT ${i} AS i, ${fieldExpression(name)}::VARCHAR AS value, count(*) AS n FROM s
-         WHERE ${fieldExpression(name)} IS NOT NULL GROUP BY ALL`)
-      .join(' UNION ALL ');
-    const top = names.length === 0 ? [] : await this.duck.query(
-      `WITH s AS ${sample} SELECT i, value, n FROM (
-         SELECT *, row_number() OVER (PARTITION BY i ORDER BY n DESC, value) AS rank FROM (${unions})
-       ) WHERE rank <= 5 ORDER BY i, rank`,
-      [tenantId],
-    );
-    const topOf = (i: number) => top.filter((r) => Number(r.i) === i).map((r) => ({ value: String(r.value), count: Number(r.n) }));
-    const canonical: FieldInfo[] = Object.entries(CANONICAL_FIELDS).map(([name, f]) => {
-      const i = names.indexOf(name);
-      return { name, type: f.type, topValues: f.type === 'keyword' && i >= 0 ? topOf(i) : [] };
-    });
-    const extra = names.slice(keyword.length).map((name, j) => ({ name, type: 'keyword', topValues: topOf(keyword.length + j) }));
-    return [...canonical, ...extra];
+    const fields = [
+      ...CANONICAL_ENTRIES.map(([name, f]) => ({ name, type: f.type as string, expr: name === 'tags' ? 'unnest(tags)' : columnOf(name) })),
+      ...keys.map((r) => ({ name: String(r.key), type: 'keyword', expr: extraFieldExpression(String(r.key)) })),
+    ];
+    const counts = fields.map((f, i) =>
+      `SELECT ${i} AS i, NULL AS value, ${f.name === 'tags' ? 'count(*) FILTER (WHERE len(tags) > 0)' : `count(${f.expr})`} AS n, 0 AS rank FROM s`);
+    const values = fields.flatMap((f, i) => (countsTopValues(f.name, f.type as FieldType) ? [
+      `SELECT ${i} AS i, value, count(*) AS n FROM (SELECT ${f.expr}::VARCHAR AS value FROM s) WHERE value IS NOT NULL GROUP BY ALL`,
+    ] : []));
+    const ranked = values.length === 0 ? '' : ` UNION ALL SELECT i, value, n, rank FROM (
+         SELECT *, row_number() OVER (PARTITION BY i ORDER BY n DESC, value) AS rank FROM (${values.join(' UNION ALL ')})
+       ) WHERE rank <= ${Math.max(0, Math.floor(topValues))}`;
+    const rows = await this.duck.query(`WITH ${matched} ${counts.join(' UNION ALL ')}${ranked} ORDER BY i, rank`, where.params);
+    const out: FieldInfo[] = fields.map((f) => ({ name: f.name, type: f.type, count: 0, topValues: [] }));
+    for (const r of rows) {
+      const field = out[Number(r.i)];
+      if (Number(r.rank) === 0) field.count = Number(r.n);
+      else field.topValues.push({ value: String(r.value), count: Number(r.n) });
+    }
+    return out;
   }
 
   async *stream(scope: LogScope, sort: Page['sort'], batchSize: number): AsyncIterable<LogRecord[]> {

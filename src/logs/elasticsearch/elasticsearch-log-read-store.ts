@@ -1,4 +1,5 @@
 import { errors } from '@elastic/elasticsearch';
+import { CANONICAL_ENTRIES, countsTopValues, EXTRA_KEYS_LIMIT } from '../field-catalog';
 import { CANONICAL_FIELDS, CanonicalFieldName, isCanonicalField, LogRecord } from '../log-record';
 import { LogReadStore } from '../log-read-store';
 import { FieldInfo, HistogramBucket, LogScope, LogSummary, Page, TermBucket } from '../log-scope';
@@ -11,8 +12,6 @@ import { documentId } from './elasticsearch-log-write-store';
 import { literalSource } from './lucene-regex';
 
 const ERROR_LEVELS = ['ERROR', 'CRITICAL'];
-const EXTRA_KEYS_LIMIT = 200;
-const TOP_VALUES = 5;
 /** Terms fetched when buckets are ranked in JS (by mean response time). */
 const ALL_TERMS = 10_000;
 const BY_COUNT = [{ _count: 'desc' }, { _key: 'asc' }];
@@ -234,26 +233,29 @@ export class ElasticsearchLogReadStore extends LogReadStore {
     return buckets(result.terms).map((b) => String(b.key_as_string ?? b.key));
   }
 
-  async fields(tenantId: string): Promise<FieldInfo[]> {
-    const canonical = Object.entries(CANONICAL_FIELDS);
+  async fields(scope: LogScope, topValues: number): Promise<FieldInfo[]> {
     const aggs: Agg = {};
-    for (const [name, f] of canonical) {
-      if (f.type === 'keyword' && name !== 'id') aggs[`c_${name}`] = { terms: { field: docField(name as CanonicalFieldName), size: TOP_VALUES, order: BY_COUNT } };
-    }
+    const size = Math.max(1, Math.floor(topValues));
+    CANONICAL_ENTRIES.forEach(([name, f], i) => {
+      const field = docField(name);
+      aggs[`n_${i}`] = { filter: { exists: { field } } };
+      if (countsTopValues(name, f.type)) aggs[`c_${i}`] = { terms: { field, size, order: BY_COUNT } };
+    });
+    // One nested {k, v} pair per key of a record: a key's doc_count is its record count.
     aggs.extra = {
       nested: { path: 'extra' },
       aggs: {
         keys: {
           terms: { field: 'extra.k', size: EXTRA_KEYS_LIMIT, order: { _key: 'asc' } },
-          aggs: { values: { terms: { field: 'extra.v', size: TOP_VALUES, order: BY_COUNT } } },
+          aggs: { values: { terms: { field: 'extra.v', size, order: BY_COUNT } } },
         },
       },
     };
-    const result = await this.aggregate(tenantQuery(tenantId), aggs);
-    const top = (a: Agg | undefined) => ((a?.buckets ?? []) as Agg[]).map((b) => ({ value: String(b.key), count: b.doc_count as number }));
+    const result = await this.aggregate(scopeQuery(scope), aggs);
+    const top = (a: Agg | undefined) => (topValues < 1 ? [] : ((a?.buckets ?? []) as Agg[]).map((b) => ({ value: String(b.key_as_string ?? b.key), count: b.doc_count as number })));
     return [
-      ...canonical.map(([name, f]) => ({ name, type: f.type as string, topValues: top(result[`c_${name}`]) })),
-      ...(result.extra.keys.buckets as Agg[]).map((k) => ({ name: String(k.key), type: 'keyword', topValues: top(k.values) })),
+      ...CANONICAL_ENTRIES.map(([name, f], i) => ({ name, type: f.type as string, count: result[`n_${i}`].doc_count as number, topValues: top(result[`c_${i}`]) })),
+      ...(result.extra.keys.buckets as Agg[]).map((k) => ({ name: String(k.key), type: 'keyword', count: k.doc_count as number, topValues: top(k.values) })),
     ];
   }
 

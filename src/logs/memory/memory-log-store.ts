@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
-import { CANONICAL_FIELDS, isCanonicalField, LogRecord } from '../log-record';
+import { CANONICAL_ENTRIES, countsTopValues, EXTRA_KEYS_LIMIT } from '../field-catalog';
+import { CANONICAL_FIELDS, FieldType, isCanonicalField, LogRecord } from '../log-record';
 import { LogReadStore } from '../log-read-store';
 import { FieldInfo, HistogramBucket, LogScope, LogSummary, Page, TermBucket } from '../log-scope';
 import { LogWriteStore, SpooledBatch } from '../log-write-store';
@@ -8,9 +9,6 @@ import { fromStored } from '../stored-record';
 import { compileScopePredicate, fieldText, fieldValue } from '../query/record-predicate';
 
 const ERROR_LEVELS = new Set(['ERROR', 'CRITICAL']);
-const FIELD_SAMPLE_ROWS = 20_000;
-const EXTRA_KEYS_LIMIT = 200;
-const TOP_VALUES = 5;
 
 type Value = string | number;
 
@@ -197,26 +195,20 @@ class MemoryLogReadStore extends LogReadStore {
     return topOf(counts, limit).map((t) => t.value);
   }
 
-  async fields(tenantId: string): Promise<FieldInfo[]> {
-    const sample = this.store
-      .ofTenant(tenantId)
-      .sort((a, b) => b.ingestedAt - a.ingestedAt)
-      .slice(0, FIELD_SAMPLE_ROWS);
-    const extraKeys = [...new Set(sample.flatMap((r) => Object.keys(r.fields)))].sort(compare).slice(0, EXTRA_KEYS_LIMIT);
-    const topValues = (name: string) => {
+  async fields(scope: LogScope, topValues: number): Promise<FieldInfo[]> {
+    const matched = this.store.inScope(scope);
+    const extraKeys = [...new Set(matched.flatMap((r) => Object.keys(r.fields)))].sort(compare).slice(0, EXTRA_KEYS_LIMIT);
+    const summary = (name: string, type: string): FieldInfo => {
       const counts = new Map<string, number>();
-      for (const r of sample) {
-        const value = fieldText(r, name);
-        if (value !== null) counts.set(value, (counts.get(value) ?? 0) + 1);
+      let count = 0;
+      for (const r of matched) {
+        const values = name === 'tags' ? r.tags : [fieldText(r, name)].filter((v): v is string => v !== null);
+        if (values.length > 0) count++;
+        for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
       }
-      return topOf(counts, TOP_VALUES);
+      return { name, type, count, topValues: countsTopValues(name, type as FieldType) ? topOf(counts, topValues) : [] };
     };
-    const canonical = Object.entries(CANONICAL_FIELDS).map(([name, f]) => ({
-      name,
-      type: f.type as string,
-      topValues: f.type === 'keyword' && name !== 'id' ? topValues(name) : [],
-    }));
-    return [...canonical, ...extraKeys.map((name) => ({ name, type: 'keyword', topValues: topValues(name) }))];
+    return [...CANONICAL_ENTRIES.map(([name, f]) => summary(name, f.type)), ...extraKeys.map((name) => summary(name, 'keyword'))];
   }
 
   async *stream(scope: LogScope, sort: Page['sort'], batchSize: number): AsyncIterable<LogRecord[]> {
