@@ -54,6 +54,8 @@ export interface Principal {
   installationAdmin: boolean;
   /** Set when the caller authenticated with a token; limits what it may do. */
   tokenScope: TokenScope | null;
+  /** The token's id when the caller sent one (API rate limits count per token). */
+  tokenId?: string;
 }
 
 export const DEFAULT_TENANT_ID = 'default';

@@ -7,6 +7,7 @@ import { AuthService } from './auth.service';
 import { clientIp } from './login/client-ip';
 import { loginFailure } from './login/login-errors';
 import { PasswordLogin } from './login/password-login';
+import { RateLimit } from '../rate-limits/rate-limit.decorator';
 
 /** Bearer-token login for API clients (same throttle as the browser login). */
 @Controller('api/auth')
@@ -17,6 +18,7 @@ export class AuthController {
   ) {}
 
   @Post('login')
+  @RateLimit('login')
   @Access('public')
   @HttpCode(200)
   async login(@Body() body: Record<string, unknown>, @Req() req: Request, @Res({ passthrough: true }) res: Response) {

@@ -101,7 +101,7 @@ export class AuthService {
     // Only tokens that may administer at all carry the installation role: an ingest or read
     // token of an installation admin is no more than any other.
     const installationAdmin = user.installationAdmin && (token.scope === 'login' || token.scope === 'admin');
-    return { userId: user.id, username: user.username, tenantId: token.tenantId, role: user.role, installationAdmin, tokenScope: token.scope };
+    return { userId: user.id, username: user.username, tenantId: token.tenantId, role: user.role, installationAdmin, tokenScope: token.scope, tokenId: token.id };
   }
 
   async principalForUser(userId: string): Promise<Principal | null> {

@@ -1,6 +1,15 @@
 // The one validated configuration. `loadConfig` is the only reader of process.env; every
 // other class receives the typed slice it needs through injection.
 
+import { RateLimitClass, RateLimitRule } from './rate-limit-config';
+
+export interface EndpointCacheTtls {
+  overview: number;
+  service: number;
+  system: number;
+  timeseries: number;
+}
+
 export abstract class AppConfig {
   abstract readonly port: number;
   /** Express `trust proxy`: how many proxy hops in front whose X-Forwarded-For is believed (0: none). */
@@ -46,12 +55,16 @@ export abstract class AppConfig {
   /** Read queries DuckDB runs at once; more wait their turn (docs/decisions/0015). */
   abstract readonly duckdbReadConcurrency: number;
   abstract readonly cacheTtlSeconds: number;
+  /** Seconds the metrics API answers are cached, per endpoint (seed 002's table); 0 turns one off. */
+  abstract readonly endpointCacheTtls: EndpointCacheTtls;
   abstract readonly watchIntervalMs: number;
   /** bcrypt cost; tests lower it. */
   abstract readonly bcryptRounds: number;
   abstract readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** GET /metrics without credentials (a Prometheus on a private network). */
   abstract readonly metricsPublic: boolean;
+  /** API rate limits per endpoint class; null when LOGNEST_RATE_LIMITS=off. */
+  abstract readonly rateLimits: Record<RateLimitClass, RateLimitRule> | null;
 }
 
 export class ConfigError extends Error {}

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { AppConfig, ConfigError } from './app-config';
+import { DEFAULT_RATE_LIMITS, parseRateLimits } from './rate-limit-config';
 
 type Env = Record<string, string | undefined>;
 
@@ -99,10 +100,20 @@ export function loadConfig(env: Env = readEnv()): AppConfig {
     duckdbMemoryLimit: read('LOGNEST_DUCKDB_MEMORY_LIMIT', '512MB', memorySize),
     duckdbReadConcurrency: read('LOGNEST_DUCKDB_READ_CONCURRENCY', 2, int(1, 16)),
     cacheTtlSeconds: read('LOGNEST_CACHE_TTL_SECONDS', 300, int(0, 86_400)),
+    endpointCacheTtls: read('LOGNEST_CACHE_TTLS', { overview: 30, service: 60, system: 45, timeseries: 120 }, (raw) => {
+      const ttls: Record<string, number> = { overview: 30, service: 60, system: 45, timeseries: 120 };
+      for (const part of raw.split(',').map((p) => p.trim()).filter(Boolean)) {
+        const m = /^(overview|service|system|timeseries)\s*=\s*(\d{1,5})$/.exec(part);
+        if (!m) return undefined;
+        ttls[m[1]] = Number(m[2]);
+      }
+      return ttls as unknown as AppConfig['endpointCacheTtls'];
+    }),
     watchIntervalMs: read('LOGNEST_WATCH_INTERVAL_MS', 1000, int(50, 60_000)),
     bcryptRounds: read('LOGNEST_BCRYPT_ROUNDS', 10, int(4, 15)),
     logLevel: read('LOGNEST_LOG_LEVEL', 'info' as const, level),
     metricsPublic: read('LOGNEST_METRICS_PUBLIC', false, bool),
+    rateLimits: read('LOGNEST_RATE_LIMITS', DEFAULT_RATE_LIMITS, parseRateLimits),
   };
   if (config.kafkaBrokers.length > 0 && config.kafkaTopics.length === 0) {
     problems.push('LOGNEST_KAFKA_TOPICS is required when LOGNEST_KAFKA_BROKERS is set');

@@ -1,10 +1,13 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { Access, CurrentPrincipal } from '../auth/access.decorators';
 import { Principal } from '../auth/auth-types';
+import { AppConfig } from '../config/app-config';
+import { TenantCache } from '../platform/cache/tenant-cache';
 import { badParameter } from '../platform/http/bad-request';
 import { HealthService } from '../observability/health.service';
 import { DashboardService } from './dashboard.service';
 import { dashboardScope, dayLabel, hourLabel, parseInterval, statusColor } from './dashboard-request';
+import { RateLimit } from '../rate-limits/rate-limit.decorator';
 
 type Q = Record<string, unknown>;
 const HOUR = 3_600_000;
@@ -17,7 +20,14 @@ export class DashboardController {
   constructor(
     private readonly dashboard: DashboardService,
     private readonly health: HealthService,
+    private readonly cache: TenantCache,
+    private readonly config: AppConfig,
   ) {}
+
+  /** The metrics API answers, cached per tenant and query for their own TTL (seed 002). */
+  private cachedMetric<T>(who: Principal, name: keyof AppConfig['endpointCacheTtls'], query: Q, load: () => Promise<T>): Promise<T> {
+    return this.cache.remember(who.tenantId, `metrics:${name}`, query, this.config.endpointCacheTtls[name], load);
+  }
 
   @Get('stats')
   async stats(@CurrentPrincipal() who: Principal, @Query() query: Q) {
@@ -83,7 +93,12 @@ export class DashboardController {
   }
 
   @Get('metrics/overview')
-  async overview(@CurrentPrincipal() who: Principal, @Query() query: Q) {
+  @RateLimit('metrics')
+  overview(@CurrentPrincipal() who: Principal, @Query() query: Q) {
+    return this.cachedMetric(who, 'overview', query, () => this.overviewOf(who, query));
+  }
+
+  private async overviewOf(who: Principal, query: Q) {
     const o = await this.dashboard.overview(dashboardScope(who.tenantId, query));
     return {
       success: true,
@@ -97,7 +112,12 @@ export class DashboardController {
   }
 
   @Get('metrics/timeseries')
-  async timeseries(@CurrentPrincipal() who: Principal, @Query() query: Q) {
+  @RateLimit('metrics')
+  timeseries(@CurrentPrincipal() who: Principal, @Query() query: Q) {
+    return this.cachedMetric(who, 'timeseries', query, () => this.timeseriesOf(who, query));
+  }
+
+  private async timeseriesOf(who: Principal, query: Q) {
     const interval = parseInterval(query.interval, '5m');
     const series = await this.dashboard.levelSeries(dashboardScope(who.tenantId, query), interval, 24 * HOUR);
     if (!series) throw badParameter('interval', 'gives too many buckets for this time range (at most 5000)');

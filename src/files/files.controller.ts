@@ -8,6 +8,7 @@ import { Principal } from '../auth/auth-types';
 import { badParameter, integerParam } from '../platform/http/bad-request';
 import { FilesService } from './files.service';
 import { FileOptions, INPUT_FORMATS, InputFormat, LogFile } from './file-types';
+import { RateLimit } from '../rate-limits/rate-limit.decorator';
 
 export function toApiFile(f: LogFile) {
   const progress = f.status === 'completed' ? 100 : f.size === 0 ? 0 : Math.min(99.9, Math.round((f.bytesProcessed / f.size) * 1000) / 10);
@@ -61,6 +62,7 @@ export class FilesController {
   constructor(private readonly files: FilesService) {}
 
   @Post('upload')
+  @RateLimit('ingest')
   @Access('ingest')
   @HttpCode(201)
   @UseInterceptors(FileInterceptor('file'))

@@ -4,6 +4,7 @@ import { Access, CurrentPrincipal } from '../auth/access.decorators';
 import { Principal } from '../auth/auth-types';
 import { InputFormat } from '../files/file-types';
 import { badParameter } from '../platform/http/bad-request';
+import { RateLimit } from '../rate-limits/rate-limit.decorator';
 import { IngestService } from './ingest.service';
 
 const FORMAT_BY_TYPE: Record<string, InputFormat> = {
@@ -37,6 +38,7 @@ function formatOf(request: Request): InputFormat {
 /** HTTP ingest. The answer comes after the accepted records are durable. */
 @Controller('api/logs')
 @Access('ingest')
+@RateLimit('ingest')
 export class IngestController {
   constructor(private readonly ingest: IngestService) {}
 

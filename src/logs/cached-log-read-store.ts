@@ -1,7 +1,6 @@
 import { Logger } from '@nestjs/common';
-import { createHash } from 'node:crypto';
+import { TenantCache } from '../platform/cache/tenant-cache';
 import { EventBus } from '../platform/events/event-bus';
-import { QueryCache } from '../platform/cache/query-cache';
 import { LogReadStore } from './log-read-store';
 import { LogRecord } from './log-record';
 import { MetricBucket } from './metric-bucket';
@@ -17,31 +16,20 @@ export class CachedLogReadStore extends LogReadStore {
 
   constructor(
     private readonly inner: LogReadStore,
-    private readonly cache: QueryCache,
+    private readonly cache: TenantCache,
     private readonly ttlSeconds: number,
     events: EventBus,
-    /** Told every lookup's operation and whether it was a hit (the cache metrics). */
-    private readonly onLookup: (operation: string, hit: boolean) => void = () => undefined,
   ) {
     super();
     // A failed bump (Redis away) must not crash the process; entries still expire by TTL.
     const bump = (tenantId: string) =>
-      cache.bumpGeneration(tenantId).catch((err) => this.logger.warn(`Cache invalidation for ${tenantId} failed: ${err?.message ?? err}`));
+      cache.invalidate(tenantId).catch((err) => this.logger.warn(`Cache invalidation for ${tenantId} failed: ${err?.message ?? err}`));
     events.on('logs.ingested', (e) => void bump(e.tenantId));
     events.on('logs.deleted', (e) => void bump(e.tenantId));
   }
 
-  private async cached<T>(tenantId: string, op: string, args: unknown, load: () => Promise<T>): Promise<T> {
-    if (this.ttlSeconds <= 0) return load();
-    const generation = await this.cache.generation(tenantId);
-    const digest = createHash('sha1').update(JSON.stringify(args)).digest('base64url');
-    const key = `logs:${tenantId}:${generation}:${op}:${digest}`;
-    const hit = await this.cache.get<T>(key);
-    this.onLookup(op, hit !== undefined);
-    if (hit !== undefined) return hit;
-    const value = await load();
-    await this.cache.set(key, value, this.ttlSeconds);
-    return value;
+  private cached<T>(tenantId: string, op: string, args: unknown, load: () => Promise<T>): Promise<T> {
+    return this.cache.remember(tenantId, `logs:${op}`, args, this.ttlSeconds, load);
   }
 
   search(scope: LogScope, page: Page): Promise<{ total: number; records: LogRecord[] }> {

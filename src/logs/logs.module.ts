@@ -1,9 +1,8 @@
 import { Global, Module } from '@nestjs/common';
 import * as path from 'node:path';
 import { AppConfig } from '../config/app-config';
-import { MetricsRegistry } from '../observability/metrics/metrics-registry';
 import { PerformanceRecorder, timed } from '../observability/performance-recorder';
-import { QueryCache } from '../platform/cache/query-cache';
+import { TenantCache } from '../platform/cache/tenant-cache';
 import { EventBus } from '../platform/events/event-bus';
 import { CachedLogReadStore } from './cached-log-read-store';
 import { DuckDbDatabase } from './duckdb/duckdb-database';
@@ -47,29 +46,16 @@ import { LogWriteStore } from './log-write-store';
     },
     {
       provide: LogReadStore,
-      inject: [AppConfig, DuckDbDatabase, PerformanceRecorder, QueryCache, EventBus, ElasticsearchLogIndex, MetricsRegistry],
-      useFactory: (
-        config: AppConfig,
-        duck: DuckDbDatabase,
-        recorder: PerformanceRecorder,
-        cache: QueryCache,
-        events: EventBus,
-        es: ElasticsearchLogIndex | null,
-        metrics: MetricsRegistry,
-      ) => {
-        // Seed 002's names; the label is the cached operation (`logs:search`, `logs:histogram`).
-        const hits = metrics.counter('cache_hits_total', 'Query cache hits', ['cache_key_prefix']);
-        const misses = metrics.counter('cache_misses_total', 'Query cache misses', ['cache_key_prefix']);
-        return new CachedLogReadStore(
+      inject: [AppConfig, DuckDbDatabase, PerformanceRecorder, TenantCache, EventBus, ElasticsearchLogIndex],
+      useFactory: (config: AppConfig, duck: DuckDbDatabase, recorder: PerformanceRecorder, cache: TenantCache, events: EventBus, es: ElasticsearchLogIndex | null) =>
+        new CachedLogReadStore(
           es
             ? timed(new ElasticsearchLogReadStore(es), recorder, 'log_store', 'elasticsearch')
             : timed(new DuckDbLogReadStore(duck), recorder, 'log_store', 'duckdb'),
           cache,
           config.cacheTtlSeconds,
           events,
-          (op, hit) => (hit ? hits : misses).inc({ cache_key_prefix: `logs:${op}` }),
-        );
-      },
+        ),
     },
   ],
   exports: [LogWriteStore, LogReadStore, DuckDbDatabase],

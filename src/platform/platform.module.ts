@@ -6,6 +6,7 @@ import { PerformanceRecorder } from '../observability/performance-recorder';
 import { MemoryQueryCache } from './cache/memory-query-cache';
 import { QueryCache } from './cache/query-cache';
 import { RedisQueryCache } from './cache/redis-query-cache';
+import { TenantCache } from './cache/tenant-cache';
 import { EventBus } from './events/event-bus';
 import { MongoConnection } from './metadata/mongo-connection';
 import { SqliteDatabase } from './metadata/sqlite-database';
@@ -44,7 +45,17 @@ import { RedisConnection } from './redis/redis-connection';
       inject: [AppConfig, RedisConnection],
       useFactory: (config: AppConfig, redis: RedisConnection) => (config.redisUrl ? new RedisQueryCache(redis.client) : new MemoryQueryCache()),
     },
+    {
+      provide: TenantCache,
+      inject: [QueryCache, MetricsRegistry],
+      useFactory: (cache: QueryCache, metrics: MetricsRegistry) => {
+        // Seed 002's names; the label is the cached kind (`logs:search`, `metrics:overview`).
+        const hits = metrics.counter('cache_hits_total', 'Query cache hits', ['cache_key_prefix']);
+        const misses = metrics.counter('cache_misses_total', 'Query cache misses', ['cache_key_prefix']);
+        return new TenantCache(cache, (name, hit) => (hit ? hits : misses).inc({ cache_key_prefix: name }));
+      },
+    },
   ],
-  exports: [EventBus, SqliteDatabase, MongoConnection, PerformanceRecorder, MetricsRegistry, QueryCache, RedisConnection, JobQueue],
+  exports: [EventBus, SqliteDatabase, MongoConnection, PerformanceRecorder, MetricsRegistry, QueryCache, RedisConnection, JobQueue, TenantCache],
 })
 export class PlatformModule {}

@@ -5,6 +5,7 @@ import { toApiRecord } from '../logs/stored-record';
 import { integerParam } from '../platform/http/bad-request';
 import { parseSearchRequest } from './search-request';
 import { SearchPage, SearchService } from './search.service';
+import { RateLimit } from '../rate-limits/rate-limit.decorator';
 
 function toResponse(page: SearchPage) {
   const totalPages = Math.ceil(page.total / page.perPage);
@@ -28,17 +29,20 @@ export class SearchController {
   constructor(private readonly search: SearchService) {}
 
   @Post('search')
+  @RateLimit('search')
   @HttpCode(200)
   async post(@CurrentPrincipal() who: Principal, @Body() body: Record<string, unknown>) {
     return toResponse(await this.search.searchAndRemember(who, body ?? {}));
   }
 
   @Get('logs/search')
+  @RateLimit('search')
   async get(@CurrentPrincipal() who: Principal, @Query() query: Record<string, unknown>) {
     return toResponse(await this.search.search(who.tenantId, parseSearchRequest(query)));
   }
 
   @Get('logs/:id')
+  @RateLimit('lookup')
   async one(@CurrentPrincipal() who: Principal, @Param('id') id: string) {
     const record = await this.search.get(who.tenantId, id);
     if (!record) throw new NotFoundException({ success: false, error: 'not_found', message: `No log record ${id}` });
@@ -46,6 +50,7 @@ export class SearchController {
   }
 
   @Get('logs/:id/context')
+  @RateLimit('lookup')
   async context(
     @CurrentPrincipal() who: Principal,
     @Param('id') id: string,

@@ -51,6 +51,8 @@ export async function startTestApp(options: { dir?: string; env?: Record<string,
     LOGNEST_WATCH_INTERVAL_MS: '100',
     LOGNEST_LOG_LEVEL: 'error',
     LOGNEST_SESSION_SECRET: 'test-session-secret-0123456789',
+    // Suites sign in dozens of users from one address; rate-limits.e2e-spec sets its own limits.
+    LOGNEST_RATE_LIMITS: 'off',
     ...options.env,
   });
   const app = await createApp(config);

@@ -7,6 +7,7 @@ import { Principal } from '../auth-types';
 import { loginFailure } from '../login/login-errors';
 import { SessionLogin } from '../login/session-login';
 import { AccountsService } from './accounts.service';
+import { RateLimit } from '../../rate-limits/rate-limit.decorator';
 
 type Body = Record<string, unknown>;
 
@@ -19,6 +20,7 @@ export class AccountsController {
   ) {}
 
   @Post('register')
+  @RateLimit('register')
   @Access('public')
   @HttpCode(201)
   async register(@Body() body: Body) {
@@ -33,6 +35,7 @@ export class AccountsController {
 
   /** Answers the new session's CSRF token too (`csrf_token`): login starts a fresh session. */
   @Post('login')
+  @RateLimit('login')
   @Access('public')
   @HttpCode(200)
   async login(@Body() body: Body, @Req() req: Request, @Res({ passthrough: true }) res: Response) {

@@ -2,6 +2,7 @@ import { Controller, Get, Header, Res } from '@nestjs/common';
 import { Response } from 'express';
 import { Access } from '../../auth/access.decorators';
 import { MetricsRegistry } from './metrics-registry';
+import { RateLimit } from '../../rate-limits/rate-limit.decorator';
 
 /**
  * Prometheus scrape endpoint. Who may read it (an admin, a `metrics` token, or anyone with
@@ -13,6 +14,7 @@ export class MetricsController {
   constructor(private readonly metrics: MetricsRegistry) {}
 
   @Get()
+  @RateLimit('metrics')
   @Header('Cache-Control', 'no-store')
   async scrape(@Res() response: Response): Promise<void> {
     response.type(this.metrics.contentType).send(await this.metrics.text());

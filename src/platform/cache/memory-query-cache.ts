@@ -49,6 +49,16 @@ export class MemoryQueryCache extends QueryCache {
     this.bytes -= entry.json.length * 2;
   }
 
+  async clear(prefix: string): Promise<number> {
+    let removed = 0;
+    for (const [key, entry] of [...this.entries]) {
+      if (!key.startsWith(prefix)) continue;
+      this.remove(key, entry);
+      removed++;
+    }
+    return removed;
+  }
+
   async generation(tenantId: string): Promise<number> {
     return this.generations.get(tenantId) ?? 0;
   }

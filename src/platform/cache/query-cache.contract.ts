@@ -23,6 +23,19 @@ export function describeQueryCacheContract(name: string, make: () => Promise<{ c
       expect(after.totalKeys).toBeGreaterThanOrEqual(1);
     });
 
+    it('clears the entries under a prefix only', async () => {
+      const { cache } = await make();
+      await cache.set('t:a:logs:search:1', 1, 60);
+      await cache.set('t:a:metrics:overview:1', 2, 60);
+      await cache.set('t:ab:logs:search:1', 3, 60);
+      expect(await cache.clear('t:a:logs:')).toBe(1);
+      expect(await cache.get('t:a:logs:search:1')).toBeUndefined();
+      expect(await cache.get('t:a:metrics:overview:1')).toBe(2);
+      expect(await cache.clear('t:a:')).toBe(1);
+      expect(await cache.get('t:ab:logs:search:1')).toBe(3);
+      expect(await cache.clear('t:[')).toBe(0);
+    });
+
     it('keeps a generation per tenant', async () => {
       const { cache } = await make();
       const a0 = await cache.generation('tenant-a');

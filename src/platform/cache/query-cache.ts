@@ -15,5 +15,7 @@ export abstract class QueryCache {
   abstract set(key: string, value: unknown, ttlSeconds: number): Promise<void>;
   abstract generation(tenantId: string): Promise<number>;
   abstract bumpGeneration(tenantId: string): Promise<void>;
+  /** Deletes every entry whose key starts with `prefix`; returns how many. */
+  abstract clear(prefix: string): Promise<number>;
   abstract stats(): Promise<CacheStats>;
 }

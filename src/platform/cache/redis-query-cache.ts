@@ -1,5 +1,6 @@
 import type Redis from 'ioredis';
 import { REDIS_KEY_PREFIX } from '../redis/redis-connection';
+import { escapeGlob } from '../redis/redis-glob';
 import { RedisScript } from '../redis/redis-script';
 import { CacheStats, QueryCache } from './query-cache';
 
@@ -15,7 +16,7 @@ return value`);
 /**
  * The query cache in Redis, shared by every Lognest process on it: values as JSON under
  * `<prefix>cache:<key>` with `SET EX`, tenant generations as `INCR <prefix>cachegen:<tenant>`,
- * hits and misses as Redis counters. Entries are never deleted by pattern; they expire.
+ * hits and misses as Redis counters. `clear` deletes by prefix with SCAN (an admin's action).
  */
 export class RedisQueryCache extends QueryCache {
   constructor(
@@ -33,6 +34,17 @@ export class RedisQueryCache extends QueryCache {
   async set(key: string, value: unknown, ttlSeconds: number): Promise<void> {
     if (ttlSeconds <= 0) return;
     await this.redis.set(this.entryKey(key), JSON.stringify(value), 'EX', Math.ceil(ttlSeconds));
+  }
+
+  async clear(prefix: string): Promise<number> {
+    let removed = 0;
+    let cursor = '0';
+    do {
+      const [next, keys] = await this.redis.scan(cursor, 'MATCH', `${escapeGlob(this.entryKey(prefix))}*`, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length > 0) removed += await this.redis.del(...keys);
+    } while (cursor !== '0');
+    return removed;
   }
 
   async generation(tenantId: string): Promise<number> {
@@ -69,9 +81,4 @@ export class RedisQueryCache extends QueryCache {
   private statKey(name: 'hits' | 'misses'): string {
     return `${this.prefix}cachestats:${name}`;
   }
-}
-
-/** SCAN MATCH takes a glob; a prefix is matched literally. */
-function escapeGlob(literal: string): string {
-  return literal.replace(/[*?[\]\\]/g, '\\$&');
 }

@@ -1,4 +1,4 @@
-import { RateLimiter, RateWindow } from './rate-limiter';
+import { KeyedRateWindow, RateLimiter, RateWindow } from './rate-limiter';
 
 /** Above this many keys, expired windows are swept on the next increment. */
 const SWEEP_ABOVE = 10_000;
@@ -23,6 +23,22 @@ export class MemoryRateLimiter extends RateLimiter {
 
   async reset(key: string): Promise<void> {
     this.windows.delete(key);
+  }
+
+  async list(prefix: string, limit: number): Promise<KeyedRateWindow[]> {
+    this.sweep(Date.now());
+    const out: KeyedRateWindow[] = [];
+    for (const [key, window] of this.windows) {
+      if (out.length >= limit) break;
+      if (key.startsWith(prefix)) out.push({ key, ...window });
+    }
+    return out;
+  }
+
+  async resetPrefix(prefix: string): Promise<number> {
+    let removed = 0;
+    for (const key of [...this.windows.keys()]) if (key.startsWith(prefix) && this.windows.delete(key)) removed++;
+    return removed;
   }
 
   private live(key: string, now: number): RateWindow | null {

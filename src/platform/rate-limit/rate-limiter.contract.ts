@@ -31,6 +31,24 @@ export function describeRateLimiterContract(name: string, make: () => Promise<Ra
       expect((await limiter.increment('a', 40)).count).toBe(1);
     });
 
+    it('lists and forgets the open windows under a prefix', async () => {
+      await limiter.increment('api:t1:user:a:search', 60_000);
+      await limiter.increment('api:t1:user:a:search', 60_000);
+      await limiter.increment('api:t1:user:b:default', 60_000);
+      await limiter.increment('api:t2:user:c:default', 60_000);
+      await limiter.increment('api:t1:user:gone:default', 30);
+      await sleep(50);
+      const listed = await limiter.list('api:t1:', 100);
+      expect(listed.map((w) => [w.key, w.count]).sort()).toEqual([['api:t1:user:a:search', 2], ['api:t1:user:b:default', 1]]);
+      expect(listed[0].resetAt).toBeGreaterThan(Date.now());
+      expect(await limiter.list('api:t1:', 1)).toHaveLength(1);
+      expect(await limiter.list('api:t[', 10)).toEqual([]);
+      expect(await limiter.resetPrefix('api:t1:user:a:')).toBe(1);
+      expect((await limiter.list('api:', 100)).map((w) => w.key).sort()).toEqual(['api:t1:user:b:default', 'api:t2:user:c:default']);
+      await limiter.resetPrefix('api:');
+      expect(await limiter.list('api:', 100)).toEqual([]);
+    });
+
     it('reset forgets a key only', async () => {
       await limiter.increment('a', 60_000);
       await limiter.increment('b', 60_000);

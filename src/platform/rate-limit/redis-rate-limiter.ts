@@ -2,7 +2,8 @@ import type Redis from 'ioredis';
 import { REDIS_KEY_PREFIX } from '../redis/redis-connection';
 import { RedisScript } from '../redis/redis-script';
 import { execTransaction } from '../redis/redis-transaction';
-import { RateLimiter, RateWindow } from './rate-limiter';
+import { escapeGlob } from '../redis/redis-glob';
+import { KeyedRateWindow, RateLimiter, RateWindow } from './rate-limiter';
 
 /**
  * INCR, and on the first hit of a window PEXPIREAT at the caller's `now + windowMs`, atomically.
@@ -40,6 +41,34 @@ export class RedisRateLimiter extends RateLimiter {
 
   async reset(key: string): Promise<void> {
     await this.redis.del(this.key(key));
+  }
+
+  async list(prefix: string, limit: number): Promise<KeyedRateWindow[]> {
+    const out: KeyedRateWindow[] = [];
+    for await (const keys of this.scan(prefix)) {
+      const replies = (await keys.reduce((p, k) => p.get(k).pexpiretime(k), this.redis.pipeline()).exec()) ?? [];
+      keys.forEach((key, i) => {
+        const [count, expiresAt] = [replies[2 * i]?.[1] as string | null, replies[2 * i + 1]?.[1] as number];
+        if (count !== null && expiresAt > 0 && out.length < limit) out.push({ key: key.slice(this.key('').length), count: Number(count), resetAt: expiresAt });
+      });
+      if (out.length >= limit) break;
+    }
+    return out;
+  }
+
+  async resetPrefix(prefix: string): Promise<number> {
+    let removed = 0;
+    for await (const keys of this.scan(prefix)) removed += await this.redis.del(...keys);
+    return removed;
+  }
+
+  private async *scan(prefix: string): AsyncGenerator<string[]> {
+    let cursor = '0';
+    do {
+      const [next, keys] = await this.redis.scan(cursor, 'MATCH', `${escapeGlob(this.key(prefix))}*`, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length > 0) yield keys;
+    } while (cursor !== '0');
   }
 
   private key(key: string): string {

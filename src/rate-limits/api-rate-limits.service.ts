@@ -1,0 +1,97 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
+import { describeRule, RATE_LIMIT_CLASSES, RateLimitClass, RateLimitRule } from '../config/rate-limit-config';
+import { RateLimiter } from '../platform/rate-limit/rate-limiter';
+
+/** Who a hit counts against: `user:<id>`, `token:<id>` (API tokens) or `ip:<address>` (anonymous). */
+export interface RateSubject {
+  /** null for anonymous callers. */
+  tenantId: string | null;
+  id: string;
+}
+
+export interface RateVerdict {
+  rule: RateLimitRule;
+  allowed: boolean;
+  remaining: number;
+  resetAt: number;
+}
+
+export interface RateLimitEntry {
+  tenantId: string | null;
+  limitClass: RateLimitClass;
+  subject: string;
+  count: number;
+  limit: number;
+  resetAt: number;
+}
+
+/** The status page lists at most this many open windows. */
+const STATUS_LIMIT = 1000;
+const ANONYMOUS = '-';
+
+/**
+ * API rate limits: a fixed window per endpoint class and subject, counted in the RateLimiter
+ * port (Redis when configured, so every process shares the count). Keys are
+ * `api:<tenant>:<class>:<subject>`, so one tenant's admin sees and resets only its own.
+ */
+@Injectable()
+export class ApiRateLimits {
+  private readonly logger = new Logger(ApiRateLimits.name);
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly limiter: RateLimiter,
+  ) {}
+
+  get enabled(): boolean {
+    return this.config.rateLimits !== null;
+  }
+
+  rules(): Record<RateLimitClass, RateLimitRule> | null {
+    return this.config.rateLimits;
+  }
+
+  /** Counts one call; null when limits are off or the counter store failed (calls are let through then). */
+  async hit(limitClass: RateLimitClass, subject: RateSubject): Promise<RateVerdict | null> {
+    const rule = this.config.rateLimits?.[limitClass];
+    if (!rule) return null;
+    try {
+      const window = await this.limiter.increment(key(subject.tenantId, limitClass, subject.id), rule.windowSeconds * 1000);
+      return { rule, allowed: window.count <= rule.limit, remaining: Math.max(0, rule.limit - window.count), resetAt: window.resetAt };
+    } catch (err) {
+      this.logger.warn(`Rate limit counter unavailable, letting the call through: ${err instanceof Error ? err.message : String(err)}`);
+      return null;
+    }
+  }
+
+  describe(rule: RateLimitRule): string {
+    return describeRule(rule);
+  }
+
+  async status(tenantId: string): Promise<RateLimitEntry[]> {
+    const windows = await this.limiter.list(`api:${tenantId}:`, STATUS_LIMIT);
+    return windows.map((w) => {
+      const [, tenant, limitClass, ...subject] = w.key.split(':');
+      return {
+        tenantId: tenant === ANONYMOUS ? null : tenant,
+        limitClass: limitClass as RateLimitClass,
+        subject: subject.join(':'),
+        count: w.count,
+        limit: this.config.rateLimits?.[limitClass as RateLimitClass]?.limit ?? 0,
+        resetAt: w.resetAt,
+      };
+    });
+  }
+
+  /** Forgets every class's window of one subject of the tenant. */
+  async reset(tenantId: string, subject: string): Promise<void> {
+    await Promise.all(RATE_LIMIT_CLASSES.map((c) => this.limiter.reset(key(tenantId, c, subject))));
+  }
+
+  async resetAll(tenantId: string): Promise<number> {
+    return this.limiter.resetPrefix(`api:${tenantId}:`);
+  }
+}
+
+const key = (tenantId: string | null, limitClass: RateLimitClass, subject: string) => `api:${tenantId ?? ANONYMOUS}:${limitClass}:${subject}`;

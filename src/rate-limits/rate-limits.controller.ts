@@ -1,0 +1,44 @@
+import { Controller, Delete, Get, Param } from '@nestjs/common';
+import { Access, CurrentPrincipal } from '../auth/access.decorators';
+import { Principal } from '../auth/auth-types';
+import { ApiRateLimits } from './api-rate-limits.service';
+
+/** Seed 002's rate limit management, confined to the admin's tenant. */
+@Controller('api/rate-limits')
+@Access('admin')
+export class RateLimitsController {
+  constructor(private readonly limits: ApiRateLimits) {}
+
+  @Get('status')
+  async status(@CurrentPrincipal() who: Principal) {
+    const rules = this.limits.rules();
+    const active = await this.limits.status(who.tenantId);
+    return {
+      success: true,
+      enabled: rules !== null,
+      limits: Object.fromEntries(
+        Object.entries(rules ?? {}).map(([name, rule]) => [name, { limit: rule.limit, window_seconds: rule.windowSeconds, description: this.limits.describe(rule) }]),
+      ),
+      active: active.map((e) => ({
+        id: e.subject,
+        class: e.limitClass,
+        count: e.count,
+        limit: e.limit,
+        remaining: Math.max(0, e.limit - e.count),
+        reset_at: new Date(e.resetAt).toISOString(),
+      })),
+    };
+  }
+
+  /** `id` is a subject as `status` lists it: `user:<id>`, `token:<id>`. */
+  @Delete('reset/:id')
+  async reset(@CurrentPrincipal() who: Principal, @Param('id') id: string) {
+    await this.limits.reset(who.tenantId, id);
+    return { success: true, reset: id };
+  }
+
+  @Delete('reset-all')
+  async resetAll(@CurrentPrincipal() who: Principal) {
+    return { success: true, reset: await this.limits.resetAll(who.tenantId) };
+  }
+}
