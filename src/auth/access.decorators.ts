@@ -13,7 +13,7 @@ import { Principal } from './auth-types';
  *   numbers; docs/decisions/0012), by session, login or admin token;
  * - account: the signed-in person's own account and tokens: any role, by session or login
  *   token, never by an API token;
- * - metrics: the Prometheus scrape: admins, and `metrics` tokens; anyone when
+ * - metrics: the Prometheus scrape: installation admins, and `metrics` tokens; anyone when
  *   LOGNEST_METRICS_PUBLIC=true.
  * A route without this decorator is treated as `write`. An unauthenticated request to a
  * page (a path outside /api) is redirected to /login instead of answered 401.

@@ -8,7 +8,7 @@ import { Principal, Role, TokenScope } from './auth-types';
 import { isPageRequest, SignInRequiredException } from './http-security/sign-in-redirect';
 import { tokenOfAuthorization } from './http-security/session-cookie';
 
-type Checked = Exclude<AccessKind, 'public' | 'installation'>;
+type Checked = Exclude<AccessKind, 'public' | 'installation' | 'metrics'>;
 
 const ROLES_FOR: Record<Checked, Role[]> = {
   read: ['admin', 'member', 'viewer'],
@@ -16,7 +16,6 @@ const ROLES_FOR: Record<Checked, Role[]> = {
   write: ['admin', 'member'],
   admin: ['admin'],
   account: ['admin', 'member', 'viewer'],
-  metrics: ['admin'],
 };
 
 const SCOPES_FOR: Record<Checked, TokenScope[]> = {
@@ -25,7 +24,6 @@ const SCOPES_FOR: Record<Checked, TokenScope[]> = {
   write: ['login', 'admin'],
   admin: ['login', 'admin'],
   account: ['login'],
-  metrics: ['login', 'admin', 'metrics'],
 };
 
 /**
@@ -50,6 +48,11 @@ export class AccessGuard implements CanActivate {
     if (!principal) {
       if (isPageRequest(request.path)) throw new SignInRequiredException();
       throw new UnauthorizedException('Authentication required: sign in or send Authorization: Bearer <token>');
+    }
+    if (kind === 'metrics') {
+      // Metrics span every tenant: installation admins, and the metrics tokens only they issue.
+      if (principal.tokenScope === 'metrics' || principal.installationAdmin) return true;
+      throw new ForbiddenException('Only an installation admin or a metrics token may read the metrics');
     }
     if (kind === 'installation') {
       // AuthService already withholds the installation role from ingest and read tokens.

@@ -33,7 +33,8 @@ const ANONYMOUS = '-';
 /**
  * API rate limits: a fixed window per endpoint class and subject, counted in the RateLimiter
  * port (Redis when configured, so every process shares the count). Keys are
- * `api:<tenant>:<class>:<subject>`, so one tenant's admin sees and resets only its own.
+ * `api:<tenant>:<class>:<subject>`, so one tenant's admin sees and resets only its own;
+ * installation admins see every tenant's and the anonymous (per address) ones.
  */
 @Injectable()
 export class ApiRateLimits {
@@ -69,8 +70,9 @@ export class ApiRateLimits {
     return describeRule(rule);
   }
 
-  async status(tenantId: string): Promise<RateLimitEntry[]> {
-    const windows = await this.limiter.list(`api:${tenantId}:`, STATUS_LIMIT);
+  /** The open windows of one tenant, or of every tenant and anonymous caller (`null`, installation admins). */
+  async status(tenantId: string | null): Promise<RateLimitEntry[]> {
+    const windows = await this.limiter.list(prefix(tenantId), STATUS_LIMIT);
     return windows.map((w) => {
       const [, tenant, limitClass, ...subject] = w.key.split(':');
       return {
@@ -84,14 +86,16 @@ export class ApiRateLimits {
     });
   }
 
-  /** Forgets every class's window of one subject of the tenant. */
-  async reset(tenantId: string, subject: string): Promise<void> {
-    await Promise.all(RATE_LIMIT_CLASSES.map((c) => this.limiter.reset(key(tenantId, c, subject))));
+  /** Forgets every class's window of one subject of the tenant (of any tenant with `null`). */
+  async reset(tenantId: string | null, subject: string): Promise<void> {
+    const tenants = tenantId !== null ? [tenantId] : [...new Set((await this.status(null)).filter((e) => e.subject === subject).map((e) => e.tenantId))];
+    await Promise.all(tenants.flatMap((t) => RATE_LIMIT_CLASSES.map((c) => this.limiter.reset(key(t, c, subject)))));
   }
 
-  async resetAll(tenantId: string): Promise<number> {
-    return this.limiter.resetPrefix(`api:${tenantId}:`);
+  async resetAll(tenantId: string | null): Promise<number> {
+    return this.limiter.resetPrefix(prefix(tenantId));
   }
 }
 
+const prefix = (tenantId: string | null) => (tenantId === null ? 'api:' : `api:${tenantId}:`);
 const key = (tenantId: string | null, limitClass: RateLimitClass, subject: string) => `api:${tenantId ?? ANONYMOUS}:${limitClass}:${subject}`;

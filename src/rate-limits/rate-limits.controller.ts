@@ -3,7 +3,9 @@ import { Access, CurrentPrincipal } from '../auth/access.decorators';
 import { Principal } from '../auth/auth-types';
 import { ApiRateLimits } from './api-rate-limits.service';
 
-/** Seed 002's rate limit management, confined to the admin's tenant. */
+/** Seed 002's rate limit management: a tenant admin's own tenant, everything for installation admins. */
+const reach = (who: Principal) => (who.installationAdmin ? null : who.tenantId);
+
 @Controller('api/rate-limits')
 @Access('admin')
 export class RateLimitsController {
@@ -12,7 +14,7 @@ export class RateLimitsController {
   @Get('status')
   async status(@CurrentPrincipal() who: Principal) {
     const rules = this.limits.rules();
-    const active = await this.limits.status(who.tenantId);
+    const active = await this.limits.status(reach(who));
     return {
       success: true,
       enabled: rules !== null,
@@ -21,6 +23,7 @@ export class RateLimitsController {
       ),
       active: active.map((e) => ({
         id: e.subject,
+        tenant_id: e.tenantId,
         class: e.limitClass,
         count: e.count,
         limit: e.limit,
@@ -30,15 +33,15 @@ export class RateLimitsController {
     };
   }
 
-  /** `id` is a subject as `status` lists it: `user:<id>`, `token:<id>`. */
+  /** `id` is a subject as `status` lists it: `user:<id>`, `token:<id>`, `ip:<address>`. */
   @Delete('reset/:id')
   async reset(@CurrentPrincipal() who: Principal, @Param('id') id: string) {
-    await this.limits.reset(who.tenantId, id);
+    await this.limits.reset(reach(who), id);
     return { success: true, reset: id };
   }
 
   @Delete('reset-all')
   async resetAll(@CurrentPrincipal() who: Principal) {
-    return { success: true, reset: await this.limits.resetAll(who.tenantId) };
+    return { success: true, reset: await this.limits.resetAll(reach(who)) };
   }
 }

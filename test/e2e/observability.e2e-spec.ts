@@ -39,6 +39,8 @@ describe('request ids, access log and Prometheus metrics (e2e)', () => {
     await t.http.get('/metrics').expect(401);
     const member = await t.userIn('default', 'metrics-member');
     await t.http.get('/metrics').set(member).expect(403);
+    // Metrics span every tenant: a tenant admin is not enough.
+    await t.http.get('/metrics').set(await t.userIn('other', 'metrics-tenant-admin', 'admin')).expect(403);
     const res = await t.http.get('/metrics').set(t.auth).expect(200);
     expect(res.headers['content-type']).toMatch(/^text\/plain;.*version=0\.0\.4/);
     const text = res.text;
@@ -69,8 +71,8 @@ describe('request ids, access log and Prometheus metrics (e2e)', () => {
     const prometheus = { Authorization: `Bearer ${created.body.token}` };
     await t.http.get('/metrics').set(prometheus).expect(200);
     await t.http.post('/api/search').set(prometheus).send({ q: 'x' }).expect(403);
-    const member = await t.userIn('default', 'token-member');
-    await t.http.post('/api/tokens').set(member).send({ name: 'p', scope: 'metrics' }).expect(403);
+    const tenantAdmin = await t.userIn('default', 'token-tenant-admin', 'admin');
+    await t.http.post('/api/tokens').set(tenantAdmin).send({ name: 'p', scope: 'metrics' }).expect(403);
   });
 });
 

@@ -3,7 +3,7 @@ import { startTestApp, TestApp } from '../support/test-app';
 describe('API rate limits (e2e)', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ env: { LOGNEST_RATE_LIMITS: 'search=3/minute,default=50/minute,login=5/hour,lookup=50/minute' } });
+    t = await startTestApp({ env: { LOGNEST_RATE_LIMITS: 'search=3/minute,default=50/minute,login=10/hour,lookup=50/minute' } });
   });
   afterAll(() => t.close());
 
@@ -33,8 +33,9 @@ describe('API rate limits (e2e)', () => {
     expect((await t.http.post('/api/search').set({ Authorization: `Bearer ${token}` }).send({ q: 'x' }).expect(200)).headers['x-ratelimit-remaining']).toBe('2');
   });
 
-  it('lets an admin see and reset the windows of their tenant, and nobody else', async () => {
-    const status = (await t.http.get('/api/rate-limits/status').set(t.auth).expect(200)).body;
+  it('lets a tenant admin see and reset the windows of their tenant, and nobody else', async () => {
+    const tenantAdmin = await t.userIn('default', 'rl-tenant-admin', 'admin');
+    const status = (await t.http.get('/api/rate-limits/status').set(tenantAdmin).expect(200)).body;
     expect(status.enabled).toBe(true);
     expect(status.limits.search).toEqual({ limit: 3, window_seconds: 60, description: '3 per 1 minute' });
     expect(status.limits.ingest.limit).toBeGreaterThan(status.limits.default.limit);
@@ -51,11 +52,22 @@ describe('API rate limits (e2e)', () => {
     const member = await t.userIn('default', 'rl-member');
     await t.http.get('/api/rate-limits/status').set(member).expect(403);
 
-    await t.http.delete(`/api/rate-limits/reset/${encodeURIComponent(mine.id)}`).set(t.auth).expect(200);
+    await t.http.delete(`/api/rate-limits/reset/${encodeURIComponent(mine.id)}`).set(tenantAdmin).expect(200);
     await t.http.post('/api/search').set(t.auth).send({ q: 'x' }).expect(200);
-    const all = (await t.http.delete('/api/rate-limits/reset-all').set(t.auth).expect(200)).body;
+    const all = (await t.http.delete('/api/rate-limits/reset-all').set(tenantAdmin).expect(200)).body;
     expect(all.reset).toBeGreaterThan(0);
     expect((await t.http.post('/api/search').set(t.auth).send({ q: 'x' }).expect(200)).headers['x-ratelimit-remaining']).toBe('2');
+  });
+
+  it('shows an installation admin every tenant and the anonymous windows, and resets them', async () => {
+    await t.http.post('/api/search').set(await t.userIn('far', 'rl-far')).send({ q: 'x' }).expect(200);
+    const active = (await t.http.get('/api/rate-limits/status').set(t.auth).expect(200)).body.active as { id: string; tenant_id: string | null; class: string }[];
+    expect(active.some((e) => e.tenant_id === 't-far' && e.class === 'search')).toBe(true);
+    const anonymous = active.find((e) => e.id.startsWith('ip:') && e.class === 'login');
+    expect(anonymous).toMatchObject({ tenant_id: null });
+    await t.http.delete(`/api/rate-limits/reset/${encodeURIComponent(anonymous!.id)}`).set(t.auth).expect(200);
+    const after = (await t.http.get('/api/rate-limits/status').set(t.auth).expect(200)).body.active as { id: string }[];
+    expect(after.some((e) => e.id === anonymous!.id)).toBe(false);
   });
 
   it('counts refusals in rate_limit_exceeded_total', async () => {
@@ -63,10 +75,10 @@ describe('API rate limits (e2e)', () => {
     expect(text).toMatch(/^rate_limit_exceeded_total\{endpoint="\/api\/search"\} [1-9]/m);
   });
   it('counts anonymous calls per IP (login)', async () => {
-    // The suite's own sign-in and userIn's three made four; the fifth still passes.
-    await t.http.post('/api/auth/login').send({ username: 'admin', password: 'admin-password-1' }).expect(200);
+    // The installation admin's reset above opened a fresh window for this address.
+    for (let i = 0; i < 10; i++) await t.http.post('/api/auth/login').send({ username: 'nobody', password: 'wrong-password' }).expect(401);
     const refused = await t.http.post('/api/auth/login').send({ username: 'admin', password: 'admin-password-1' }).expect(429);
-    expect(refused.body.error).toBe('Rate limit exceeded: 5 per 1 hour');
+    expect(refused.body.error).toBe('Rate limit exceeded: 10 per 1 hour');
   });
 
 });

@@ -9,8 +9,7 @@ export const API_TOKEN_SCOPES: readonly ApiTokenScope[] = ['ingest', 'read', 'ad
 
 /** A token never does more than its maker's role allows. */
 const SCOPES_A_ROLE_MAY_ISSUE: Record<Role, ApiTokenScope[]> = {
-  // Metrics cover every tenant of the installation: an admin's to hand out.
-  admin: ['ingest', 'read', 'admin', 'metrics'],
+  admin: ['ingest', 'read', 'admin'],
   member: ['ingest', 'read'],
   viewer: ['read'],
 };
@@ -25,8 +24,10 @@ export class ApiTokensService {
   ) {}
 
   async create(who: Principal, name: string, scope: ApiTokenScope): Promise<{ id: string; token: string }> {
-    if (!SCOPES_A_ROLE_MAY_ISSUE[who.role].includes(scope)) {
-      throw new ForbiddenException({ success: false, error: 'forbidden', field: 'scope', message: `Role ${who.role} may not create ${scope} tokens` });
+    // Metrics cover every tenant of the installation: an installation admin's to hand out.
+    const mayIssue = scope === 'metrics' ? who.installationAdmin : SCOPES_A_ROLE_MAY_ISSUE[who.role].includes(scope);
+    if (!mayIssue) {
+      throw new ForbiddenException({ success: false, error: 'forbidden', field: 'scope', message: scope === 'metrics' ? 'Only an installation admin may create metrics tokens' : `Role ${who.role} may not create ${scope} tokens` });
     }
     const user = await this.users.get(who.userId!);
     if (!user) throw new NotFoundException({ success: false, error: 'not_found', message: 'No such user' });
