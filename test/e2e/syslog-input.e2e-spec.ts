@@ -81,6 +81,9 @@ describe('syslog and JSON-lines listeners (e2e, util-linux logger)', () => {
     expect([delta('invalid PRI'), delta('not UTF-8'), delta('frame too long'), delta('invalid octet count'), delta('truncated frame')]).toEqual([2, 1, 1, 1, 1]);
     expect(after.received - before.received).toBe(9);
     expect(after.accepted - before.accepted).toBe(3);
+    const metrics = (await t.http.get('/metrics').set(t.auth).expect(200)).text;
+    expect(metrics).toContain(`lognest_input_rejected_records{input="syslog-tcp",reason="invalid PRI"} ${after.rejectReasons['invalid PRI']}`);
+    expect(metrics).toContain('lognest_input_enabled{input="syslog-udp"} 1');
   });
 
   it('takes JSON lines over TCP (nc-style), keeping non-JSON lines as text and rejecting binary', async () => {

@@ -65,6 +65,8 @@ describe('Kafka input against a real broker (integration)', () => {
       }, 20_000, 250);
       expect(status).toMatchObject({ enabled: true, received: 54, accepted: 52, rejected: 2, rejectReasons: { 'not UTF-8': 1, 'empty message': 1 } });
       expect(status.partitions.map((p: { partition: number; endOffset: string }) => [p.partition, p.endOffset])).toEqual([[0, '27'], [1, '27']]);
+      const metrics = (await t.http.get('/metrics').set(t.auth).expect(200)).text;
+      expect(metrics).toContain(`lognest_kafka_consumer_lag{topic="${topic}",partition="1"} 0`);
     } finally {
       await t.close(true);
     }

@@ -3,6 +3,7 @@ import { IngestModule } from '../ingest.module';
 import { EsBulkController } from './es-bulk/es-bulk.controller';
 import { EsBulkService } from './es-bulk/es-bulk.service';
 import { InputListeners } from './input-listeners';
+import { InputMetrics } from './input-metrics';
 import { InputStats } from './input-stats';
 import { InputWriter } from './input-writer';
 import { InputsController } from './inputs.controller';
@@ -14,7 +15,7 @@ import { OtlpService } from './otlp/otlp.service';
 @Module({
   imports: [IngestModule],
   controllers: [InputsController, EsBulkController, OtlpController],
-  providers: [InputStats, InputWriter, EsBulkService, OtlpService, KafkaInput, InputListeners],
+  providers: [InputStats, InputWriter, EsBulkService, OtlpService, KafkaInput, InputListeners, InputMetrics],
   exports: [InputStats, InputListeners],
 })
 export class InputsModule {}
