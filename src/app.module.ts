@@ -12,6 +12,7 @@ import { LogsModule } from './logs/logs.module';
 import { ObservabilityModule } from './observability/observability.module';
 import { PlatformModule } from './platform/platform.module';
 import { RateLimitsModule } from './rate-limits/rate-limits.module';
+import { RetentionModule } from './retention/retention.module';
 import { SavedSearchesModule } from './saved-searches/saved-searches.module';
 import { SearchModule } from './search/search.module';
 import { WebModule } from './web/web.module';
@@ -22,7 +23,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [PlatformModule, LogsModule, AuthModule, IngestModule, InputsModule, FilesModule, SearchModule, DashboardModule, ObservabilityModule, WebModule, ExportModule, SavedSearchesModule, AnomaliesModule, RateLimitsModule],
+      imports: [PlatformModule, LogsModule, AuthModule, IngestModule, InputsModule, FilesModule, SearchModule, DashboardModule, ObservabilityModule, WebModule, ExportModule, SavedSearchesModule, AnomaliesModule, RateLimitsModule, RetentionModule],
       providers: [{ provide: AppConfig, useValue: config }, LifecycleService],
       exports: [AppConfig],
     };

@@ -1,4 +1,4 @@
-/* Administration, operations: API rate limits (classes, open windows, resets). */
+/* Administration, operations: API rate limits (classes, open windows, resets) and retention per tenant. */
 (function () {
   'use strict';
   const L = window.Lognest;
@@ -27,11 +27,41 @@
     }
   }
 
-  async function run(action, done) {
-    try { await action(); L.toast(done); await loadRateLimits(); } catch (err) { L.toast(L.errorText(err), 'error'); }
+  const run = (action, done) => save(action, done, loadRateLimits);
+
+  async function loadRetention() {
+    const body = document.getElementById('retention-body');
+    if (!body) return;
+    const tenants = L.listOf(await api('GET', '/api/admin/retention'), 'tenants');
+    clear(body);
+    for (const t of tenants) {
+      const days = el('input', { type: 'number', attrs: { min: 1, max: 36500, step: 1, value: t.retention_days ?? '', placeholder: 'forever', 'aria-label': 'Retention days of ' + t.name } });
+      days.addEventListener('change', () => {
+        const value = days.value.trim() === '' ? null : Number(days.value);
+        save(() => api('PUT', '/api/admin/tenants/' + encodeURIComponent(t.id), { retention_days: value }), value === null ? t.name + ' keeps everything' : t.name + ' keeps ' + value + ' days', loadRetention);
+      });
+      body.append(el('tr', null,
+        el('td', { text: t.name }),
+        el('td', { text: L.fmtNumber(t.records) }),
+        el('td', { className: 'nowrap', text: t.oldest_record ? L.fmtTime(t.oldest_record, false) : '–' }),
+        el('td', { text: L.fmtBytes(t.size_bytes) }),
+        el('td', null, days)));
+    }
+  }
+
+  async function save(action, done, reload) {
+    try { await action(); if (done) L.toast(done); await reload(); } catch (err) { L.toast(L.errorText(err), 'error'); }
   }
 
   L.onReady(async () => {
+    const runRetention = document.getElementById('retention-run');
+    if (runRetention) {
+      runRetention.addEventListener('click', () => save(async () => {
+        const deleted = (await api('POST', '/api/admin/retention/run')).deleted;
+        L.toast('Removed ' + Object.values(deleted).reduce((a, b) => a + b, 0) + ' records');
+      }, null, loadRetention));
+    }
+    loadRetention().catch((err) => L.toast(L.errorText(err), 'error'));
     document.getElementById('rl-reset-all').addEventListener('click', () => run(() => api('DELETE', '/api/rate-limits/reset-all'), 'Rate limits reset'));
     try { await loadRateLimits(); } catch (err) { L.toast(L.errorText(err), 'error'); }
   });

@@ -534,6 +534,20 @@ export function describeLogStoreContract(name: string, make: () => Promise<LogSt
         expect(await store.read.topTerms(scope(), 'file_id', 10)).toEqual([expect.objectContaining({ value: 'file-2', count: 1 })]);
       });
 
+      it('deletes a tenant\'s records older than a time (retention) and reports its usage', async () => {
+        await store.write.append(A, [logRecord(A, T0 - 2 * MIN), logRecord(A, T0 - MIN), logRecord(A, T0), logRecord(A, T0 + MIN)]);
+        await store.write.append(B, [logRecord(B, T0 - 2 * MIN)]);
+        const before = await store.write.usage(A);
+        expect(before).toMatchObject({ records: 4, oldest: T0 - 2 * MIN });
+        expect(before.bytes).toBeGreaterThanOrEqual(0);
+        expect(await store.write.deleteOlderThan(A, T0)).toBe(2);
+        expect(await store.write.deleteOlderThan(A, T0)).toBe(0);
+        expect(await store.read.count(scope())).toBe(2);
+        expect(await store.write.usage(A)).toMatchObject({ records: 2, oldest: T0 });
+        expect(await store.write.usage(B)).toMatchObject({ records: 1, oldest: T0 - 2 * MIN });
+        expect(await store.write.usage('nobody')).toEqual({ records: 0, oldest: null, bytes: 0 });
+      });
+
       it('finds neighbours only where both service and server match, a missing one matching a missing one', async () => {
         const at = (i: number, service: string | null, server: string | null) => logRecord(A, T0 + i * MIN, { service, server, message: `m${i}` });
         const records = [

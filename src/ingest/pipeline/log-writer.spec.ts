@@ -27,6 +27,12 @@ class GatedStore extends LogWriteStore {
   async deleteByFile(): Promise<number> {
     return 0;
   }
+  async deleteOlderThan(): Promise<number> {
+    return 0;
+  }
+  async usage() {
+    return { records: 0, oldest: null, bytes: 0 };
+  }
 }
 
 /** Refuses any call that holds a batch of tenant `bad`, as DuckDB refuses a spool file. */
@@ -42,6 +48,12 @@ class PickyStore extends LogWriteStore {
   async append(): Promise<void> {}
   async deleteByFile(): Promise<number> {
     return 0;
+  }
+  async deleteOlderThan(): Promise<number> {
+    return 0;
+  }
+  async usage() {
+    return { records: 0, oldest: null, bytes: 0 };
   }
 }
 

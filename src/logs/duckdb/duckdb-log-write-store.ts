@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { newId } from '../../platform/ids';
 import { LogRecord } from '../log-record';
-import { LogWriteStore, SpooledBatch } from '../log-write-store';
+import { LogWriteStore, SpooledBatch, TenantUsage } from '../log-write-store';
 import { toStoredJson } from '../stored-record';
 import { DuckDbDatabase } from './duckdb-database';
 import { LOGS_TABLE, storedColumnsFromInput } from './duckdb-schema';
@@ -67,5 +67,21 @@ export class DuckDbLogWriteStore extends LogWriteStore {
 
   async deleteByFile(tenantId: string, fileId: string): Promise<number> {
     return this.duck.execute(`DELETE FROM ${LOGS_TABLE} WHERE tenant_id = ? AND file_id = ?`, [tenantId, fileId]);
+  }
+
+  /** The CHECKPOINT hands the deleted rows' blocks back to DuckDB for reuse by later writes. */
+  async deleteOlderThan(tenantId: string, before: number): Promise<number> {
+    const deleted = await this.duck.execute(`DELETE FROM ${LOGS_TABLE} WHERE tenant_id = ? AND ts < ?`, [tenantId, before]);
+    if (deleted > 0) await this.duck.execute('CHECKPOINT');
+    return deleted;
+  }
+
+  async usage(tenantId: string): Promise<TenantUsage> {
+    const [row] = await this.duck.query(
+      `SELECT count(*) FILTER (WHERE tenant_id = ?) AS records, min(ts) FILTER (WHERE tenant_id = ?) AS oldest, count(*) AS total FROM ${LOGS_TABLE}`,
+      [tenantId, tenantId],
+    );
+    const [records, total] = [Number(row.records), Number(row.total)];
+    return { records, oldest: row.oldest === null ? null : Number(row.oldest), bytes: total === 0 ? 0 : Math.round((this.duck.sizeOnDisk() * records) / total) };
   }
 }

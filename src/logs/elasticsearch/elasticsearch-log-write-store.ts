@@ -1,11 +1,11 @@
 import * as fs from 'node:fs';
 import * as readline from 'node:readline';
 import { LogRecord } from '../log-record';
-import { LogWriteStore, SpooledBatch } from '../log-write-store';
+import { LogWriteStore, SpooledBatch, TenantUsage } from '../log-write-store';
 import { StoredRecord } from '../stored-record';
 import { toStoredJson } from '../stored-record';
 import { ElasticsearchLogIndex } from './elasticsearch-client';
-import { tenantQuery } from './elasticsearch-query-compiler';
+import { EsQuery, tenantQuery } from './elasticsearch-query-compiler';
 import { documentOf } from './elasticsearch-schema';
 
 /** Documents per `_bulk` request. */
@@ -55,13 +55,36 @@ export class ElasticsearchLogWriteStore extends LogWriteStore {
   }
 
   async deleteByFile(tenantId: string, fileId: string): Promise<number> {
+    return this.deleteMatching(tenantId, { term: { file_id: fileId } });
+  }
+
+  /** Deleted documents leave the disk as Elasticsearch merges segments; no index is shared-deleted. */
+  async deleteOlderThan(tenantId: string, before: number): Promise<number> {
+    return this.deleteMatching(tenantId, { range: { ts: { lt: before } } });
+  }
+
+  async usage(tenantId: string): Promise<TenantUsage> {
+    await this.es.ensureIndex();
+    const [found, all, stats] = await Promise.all([
+      this.es.client.search({ index: this.es.index, query: tenantQuery(tenantId), size: 0, track_total_hits: true, aggs: { oldest: { min: { field: 'ts' } } } }),
+      this.es.client.count({ index: this.es.index }),
+      this.es.client.indices.stats({ index: this.es.index, metric: 'store' }),
+    ]);
+    const total = found.hits.total;
+    const records = typeof total === 'number' ? total : (total?.value ?? 0);
+    const oldest = (found.aggregations?.oldest as { value: number | null } | undefined)?.value ?? null;
+    const size = stats._all.primaries?.store?.size_in_bytes ?? 0;
+    return { records, oldest, bytes: all.count === 0 ? 0 : Math.round((size * records) / all.count) };
+  }
+
+  private async deleteMatching(tenantId: string, filter: EsQuery): Promise<number> {
     await this.es.ensureIndex();
     // Search and bulk-delete rather than _delete_by_query, which not every distribution has.
     let deleted = 0;
     for (;;) {
       const found = await this.es.client.search({
         index: this.es.index,
-        query: tenantQuery(tenantId, { term: { file_id: fileId } }),
+        query: tenantQuery(tenantId, filter),
         size: BULK_DOCS,
         _source: false,
         sort: [{ id: 'asc' }],

@@ -3,7 +3,7 @@ import { CANONICAL_ENTRIES, countsTopValues, EXTRA_KEYS_LIMIT } from '../field-c
 import { CANONICAL_FIELDS, FieldType, isCanonicalField, LogRecord } from '../log-record';
 import { LogReadStore } from '../log-read-store';
 import { FieldInfo, HistogramBucket, LogScope, LogSummary, Page, TermBucket } from '../log-scope';
-import { LogWriteStore, SpooledBatch } from '../log-write-store';
+import { LogWriteStore, SpooledBatch, TenantUsage } from '../log-write-store';
 import { MetricBucket, sortMetricBuckets } from '../metric-bucket';
 import { fromStored } from '../stored-record';
 import { compileScopePredicate, fieldText, fieldValue } from '../query/record-predicate';
@@ -74,6 +74,19 @@ class MemoryLogWriteStore extends LogWriteStore {
 
   async deleteByFile(tenantId: string, fileId: string): Promise<number> {
     return this.store.removeWhere((r) => r.tenantId === tenantId && r.fileId === fileId);
+  }
+
+  async deleteOlderThan(tenantId: string, before: number): Promise<number> {
+    return this.store.removeWhere((r) => r.tenantId === tenantId && r.timestamp < before);
+  }
+
+  async usage(tenantId: string): Promise<TenantUsage> {
+    const records = this.store.ofTenant(tenantId);
+    return {
+      records: records.length,
+      oldest: records.length === 0 ? null : records.reduce((min, r) => Math.min(min, r.timestamp), Infinity),
+      bytes: records.reduce((n, r) => n + JSON.stringify(r).length, 0),
+    };
   }
 }
 

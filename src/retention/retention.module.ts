@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { AdminModule } from '../admin/admin.module';
+import { RetentionController } from './retention.controller';
+import { RetentionService } from './retention.service';
+
+@Module({ imports: [AdminModule], controllers: [RetentionController], providers: [RetentionService] })
+export class RetentionModule {}
