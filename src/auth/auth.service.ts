@@ -39,13 +39,27 @@ export class AuthService {
   ) {}
 
   /** First start: the default tenant, and user `admin` when a password is configured. */
+  /**
+   * Creates tenant `default` and the first admin when missing. Several processes sharing one
+   * metadata store may start at once: a create that loses the race (a unique key refuses it)
+   * is fine as long as the winner's tenant or user is there afterwards.
+   */
   async bootstrap(): Promise<void> {
     if (!(await this.tenants.get(DEFAULT_TENANT_ID))) {
-      await this.tenants.create({ id: DEFAULT_TENANT_ID, name: 'default', createdAt: Date.now() });
+      await this.tenants.create({ id: DEFAULT_TENANT_ID, name: 'default', createdAt: Date.now() }).catch(async (err) => {
+        if (!(await this.tenants.get(DEFAULT_TENANT_ID))) throw err;
+      });
     }
     if (this.config.adminPassword && (await this.users.count()) === 0) {
-      await this.createUser({ username: 'admin', password: this.config.adminPassword, role: 'admin', tenantId: DEFAULT_TENANT_ID, installationAdmin: true });
-      this.logger.log('Created user admin (tenant default) from LOGNEST_ADMIN_PASSWORD');
+      const admin = { username: 'admin', password: this.config.adminPassword, role: 'admin' as const, tenantId: DEFAULT_TENANT_ID, installationAdmin: true };
+      const created = await this.createUser(admin).then(
+        () => true,
+        async (err) => {
+          if (!(await this.users.findByUsername('admin'))) throw err;
+          return false;
+        },
+      );
+      if (created) this.logger.log('Created user admin (tenant default) from LOGNEST_ADMIN_PASSWORD');
     }
   }
 

@@ -31,6 +31,8 @@ export abstract class AppConfig {
   abstract readonly loginFailuresPerIp: number;
   abstract readonly loginFailureWindowSeconds: number;
   abstract readonly elasticsearchUrl: string | null;
+  /** The Elasticsearch index (and its template's name prefix) holding the logs. */
+  abstract readonly elasticsearchIndex: string;
   abstract readonly mongodbUrl: string | null;
   abstract readonly redisUrl: string | null;
   abstract readonly kafkaBrokers: string[];

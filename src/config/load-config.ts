@@ -77,6 +77,8 @@ export function loadConfig(env: Env = readEnv()): AppConfig {
     loginFailuresPerIp: read('LOGNEST_LOGIN_FAILURES_PER_IP', 50, int(1, 1_000_000)),
     loginFailureWindowSeconds: read('LOGNEST_LOGIN_FAILURE_WINDOW_SECONDS', 900, int(1, 86_400)),
     elasticsearchUrl: read<string | null>('LOGNEST_ELASTICSEARCH_URL', null, url(['http:', 'https:'])),
+    // Elasticsearch's own rules for index names: lower case, no `\ / * ? " < > | , #` or space, not starting with - _ +.
+    elasticsearchIndex: read('LOGNEST_ELASTICSEARCH_INDEX', 'lognest-logs', (raw) => (/^[a-z0-9][a-z0-9._-]{0,200}$/.test(raw) ? raw : undefined)),
     // Not WHATWG-parsed: a replica set URL lists several hosts (`mongodb://a:27017,b:27017/db`).
     mongodbUrl: read<string | null>('LOGNEST_MONGODB_URL', null, (raw) => (/^mongodb(\+srv)?:\/\/[^\s/?#]+(\/[^\s?#]*)?(\?\S*)?$/.test(raw) ? raw : undefined)),
     redisUrl: read<string | null>('LOGNEST_REDIS_URL', null, url(['redis:', 'rediss:'])),

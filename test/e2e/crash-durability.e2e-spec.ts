@@ -1,33 +1,9 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as http from 'node:http';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { buildServer, call, freePort, loginToken, ROOT, startServer } from '../support/child-server';
 import { ADMIN_PASSWORD, waitFor } from '../support/test-app';
-
-const ROOT = path.resolve(__dirname, '../..');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function call(port: number, method: string, url: string, body?: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, method, path: url, headers: { 'Content-Type': 'application/json', ...headers } }, (res) => {
-      let data = '';
-      res.on('data', (c) => (data += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: data }));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
 
 /**
  * Starts the compiled server as a child process (worker threads on), ingests from several
@@ -39,22 +15,14 @@ describe('durability across kill -9 (e2e, child process)', () => {
   let child: ChildProcess | null = null;
 
   async function start(port: number): Promise<string> {
-    child = spawn(process.execPath, [path.join(ROOT, 'dist/src/main.js')], {
-      env: {
-        ...process.env, PORT: String(port), HOST: '127.0.0.1', LOGNEST_DATA_DIR: path.join(dir, 'data'),
-        LOGNEST_UPLOADS_DIR: path.join(dir, 'uploads'), LOGNEST_ADMIN_PASSWORD: ADMIN_PASSWORD, LOGNEST_BCRYPT_ROUNDS: '4',
-        LOGNEST_LOG_LEVEL: 'error', LOGNEST_INGEST_WORKERS: '2',
-      },
-      stdio: 'ignore',
+    child = await startServer(port, {
+      LOGNEST_DATA_DIR: path.join(dir, 'data'), LOGNEST_UPLOADS_DIR: path.join(dir, 'uploads'),
+      LOGNEST_ADMIN_PASSWORD: ADMIN_PASSWORD, LOGNEST_INGEST_WORKERS: '2',
     });
-    await waitFor(async () => (await call(port, 'GET', '/api/health').catch(() => ({ status: 0 }))).status === 200, 30_000, 100);
-    const login = await call(port, 'POST', '/api/auth/login', JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }));
-    return JSON.parse(login.body).token;
+    return loginToken(port, 'admin', ADMIN_PASSWORD);
   }
 
-  beforeAll(() => {
-    execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
-  }, 120_000);
+  beforeAll(() => buildServer(), 120_000);
 
   afterAll(() => {
     child?.kill('SIGKILL');
