@@ -6,6 +6,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, lstatSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
+import { runAnomalyBench } from './bench-anomalies';
 import { BenchHttpClient, describeFailure } from './bench-http';
 import { IngestResult, NdjsonBody, bulkIngest, ndjsonBodies, round } from './bench-ingest';
 import { QueryTiming, querySet, timeQuery } from './bench-queries';
@@ -203,7 +204,8 @@ function dirBytes(dir: string): number {
   return total;
 }
 
-main().catch((err: unknown) => {
+// `--anomalies` measures detection quality instead (bench-anomalies.ts): no server, no HTTP.
+(process.argv.includes('--anomalies') ? runAnomalyBench(process.argv.slice(2)) : main()).catch((err: unknown) => {
   console.error(`run-bench: ${err instanceof Error ? err.stack : String(err)}`);
   process.exitCode = 1;
 });

@@ -16,6 +16,11 @@ export interface GenerateOptions {
   seed: number;
   /** End of the time window, epoch ms; defaults to the current minute. */
   endMs?: number;
+  /**
+   * Quiet baseline traffic for measuring anomaly detection: no failure bursts (unlabelled,
+   * they would count as false alarms) and Poisson-like noise on every minute's volume.
+   */
+  calm?: boolean;
 }
 
 export interface TimeWindow {
@@ -58,7 +63,8 @@ export interface GenerationPlan {
 export function planGeneration(opts: GenerateOptions): GenerationPlan {
   const window = sampleTimeWindow(opts);
   const counts = bucketCounts(opts.count, window.startMs, window.endMs);
-  const bursts = planBursts(new Prng(mix32(opts.seed, 0x7fffffff)), window.startMs, window.endMs);
+  if (opts.calm) addNoise(counts, new Prng(mix32(opts.seed, 0x7ffffffe)));
+  const bursts = opts.calm ? [] : planBursts(new Prng(mix32(opts.seed, 0x7fffffff)), window.startMs, window.endMs);
   return { seed: opts.seed, window, counts, bursts, chunks: Math.ceil(counts.length / CHUNK_MINUTES) };
 }
 
@@ -145,6 +151,14 @@ function bucketCounts(count: number, startMs: number, endMs: number): Uint32Arra
     previous = upTo;
   }
   return counts;
+}
+
+/** Each minute's count drawn around its share, as arrivals vary (normal approximation of Poisson). */
+function addNoise(counts: Uint32Array, rng: Prng): void {
+  for (let b = 0; b < counts.length; b++) {
+    const gauss = Math.sqrt(-2 * Math.log(1 - rng.next())) * Math.cos(2 * Math.PI * rng.next());
+    counts[b] = Math.max(0, Math.round(counts[b] + Math.sqrt(counts[b]) * gauss));
+  }
 }
 
 /** Short windows (1-8 min, every ~3 h) where one service, or all of them, fail a lot. */

@@ -2,6 +2,13 @@ import { MetricBucket } from '../logs/metric-bucket';
 import { MetricName } from './anomaly';
 
 export const MINUTE = 60_000;
+/**
+ * Fewer records than this in a minute give it no error rate or p95: one failure in three
+ * requests is not a 33% error rate worth waking anyone for.
+ */
+export const MIN_RATE_SAMPLE = 10;
+/** A p95 needs more: over ten requests it is the slowest one. */
+export const MIN_LATENCY_SAMPLE = 20;
 
 /** The minute-by-minute metrics of one service (or of all, service null), dense from `start`. */
 export interface ServiceSeries {
@@ -38,8 +45,8 @@ export function denseSeries(buckets: MetricBucket[], service: string | null, sta
     counts,
     metrics: {
       log_volume: known(counts),
-      error_rate: counts.map((n, i) => (n === 0 ? null : (100 * errors[i]) / n)),
-      latency_p95: p95,
+      error_rate: counts.map((n, i) => (n < MIN_RATE_SAMPLE ? null : (100 * errors[i]) / n)),
+      latency_p95: p95.map((v, i) => (counts[i] < MIN_LATENCY_SAMPLE ? null : v)),
       unique_users: known(users),
     },
   };
@@ -47,8 +54,10 @@ export function denseSeries(buckets: MetricBucket[], service: string | null, sta
 
 /**
  * The smallest spread worth alarming on, per metric (see SeriesInput.minScale): counts are
- * Poisson-like (sd ~ sqrt of the mean), an error rate over n requests is binomial, and a
- * latency change under 10% or 5 ms is not news.
+ * Poisson-like (sd ~ sqrt of the mean); an error rate over n records is binomial, doubled
+ * because one failing request writes several records; a minute's p95 over a few dozen
+ * requests jumps with every timeout, so under +30% (or 20 ms) per spread is not news.
+ * Measured with `npm run bench -- --anomalies` (docs/BENCHMARKS.md).
  */
 export function minScaleOf(metric: MetricName, counts: readonly number[]): (expected: number, index: number) => number {
   switch (metric) {
@@ -58,9 +67,9 @@ export function minScaleOf(metric: MetricName, counts: readonly number[]): (expe
     case 'error_rate':
       return (e, i) => {
         const p = Math.min(0.995, Math.max(0.005, e / 100));
-        return Math.max(100 * Math.sqrt((p * (1 - p)) / Math.max(1, counts[i])), 1);
+        return Math.max(200 * Math.sqrt((p * (1 - p)) / Math.max(1, counts[i])), 2);
       };
     case 'latency_p95':
-      return (e) => Math.max(0.1 * e, 5);
+      return (e) => Math.max(0.3 * e, 20);
   }
 }

@@ -8,6 +8,38 @@ import { mergeAnomalies } from './merge-anomalies';
 import { MINUTE, minScaleOf, ServiceSeries } from './metric-series';
 import { severityOf } from './severity';
 
+/** A single bucket this far out (in spreads) is an anomaly on its own; a weaker one needs company. */
+export const ALONE_SCORE = 8;
+/** A run of empty minutes where at least this many records were expected in all is a silence. */
+const SILENT_EXPECTED = 12;
+
+/**
+ * Confirms anomalous buckets: one next to another anomalous one on the same side, or one far
+ * out, for counts only: a one-minute burst of traffic is news, a one-minute p95 or error rate
+ * over a few dozen requests is mostly noise (single minutes were most of the false alarms).
+ * A run of empty minutes is a silence when the expected records add up to SILENT_EXPECTED
+ * (a Poisson chance of e^-12): a quiet service going silent at night is 0 where 2 were
+ * expected, each minute well inside its band.
+ */
+function confirm(metric: MetricName, list: Verdict[]): Verdict[] {
+  const counts = metric === 'log_volume' || metric === 'unique_users';
+  const adjacent = (a: Verdict | undefined, b: Verdict) => a !== undefined && Math.abs(a.index - b.index) === 1 && Math.sign(a.score) === Math.sign(b.score);
+  const out = list.map((v, k) => {
+    if (!v.anomalous || (counts && Math.abs(v.score) >= ALONE_SCORE)) return v;
+    const near = (j: number) => adjacent(list[j], v) && list[j].anomalous;
+    return { ...v, anomalous: near(k - 1) || near(k + 1) };
+  });
+  if (metric !== 'log_volume') return out;
+  for (let k = 0; k < list.length; ) {
+    let end = k;
+    let expected = 0;
+    while (end < list.length && list[end].actual === 0 && (end === k || list[end].index === list[end - 1].index + 1)) expected += list[end++].expected;
+    if (end - k >= 3 && expected >= SILENT_EXPECTED) for (let j = k; j < end; j++) out[j] = { ...out[j], anomalous: true };
+    k = Math.max(end, k + 1);
+  }
+  return out;
+}
+
 /** History each method needs before the first judged minute. */
 export function lookbackMinutes(method: DetectionMethod): number {
   if (method === 'seasonal' || method === 'auto') return 7 * 1440 + 10;
@@ -67,7 +99,8 @@ export function runDetection(series: ServiceSeries, from: number, metrics: reado
   }
   const anomalies: Anomaly[] = [];
   const points: DetectionResult['points'] = {};
-  for (const [metric, list] of verdicts) {
+  for (const [metric, raw] of verdicts) {
+    const list = confirm(metric, raw);
     points[metric] = list.map((v) => ({
       start: series.start + v.index * MINUTE, actual: v.actual, expected: v.expected, lower: Math.max(0, v.lower), upper: v.upper, anomalous: v.anomalous,
     }));

@@ -1,6 +1,7 @@
 import { Controller, Get, Param, Render, UseFilters } from '@nestjs/common';
 import { Access, CurrentPrincipal } from '../auth/access.decorators';
 import { Principal } from '../auth/auth-types';
+import { METHODS, METRICS } from '../anomalies/anomaly';
 import { LEVELS } from '../logs/log-record';
 import { PageExceptionFilter } from './page-exception.filter';
 import { pageModel } from './page-model';
@@ -22,7 +23,14 @@ export class PagesController {
   @Access('read')
   @Render('dashboard')
   dashboard(@CurrentPrincipal() who: Principal) {
-    return pageModel(who, 'dashboard', 'Dashboard', { charts: true });
+    return pageModel(who, 'dashboard', 'Dashboard', { charts: true, scripts: ['/js/anomaly-links.js', '/js/anomaly-panel.js'] });
+  }
+
+  @Get('anomalies')
+  @Access('read')
+  @Render('anomalies')
+  anomalies(@CurrentPrincipal() who: Principal) {
+    return pageModel(who, 'anomalies', 'Anomalies', { methods: METHODS, metrics: METRICS, scripts: ['/js/anomaly-links.js'] });
   }
 
   @Get('search')

@@ -22,9 +22,16 @@ export function quantile(values: number[], q: number): number {
 
 export const median = (values: number[]): number => quantile(values, 0.5);
 
-/** Median absolute deviation scaled by 1.4826, so it estimates the standard deviation of normal data. */
+/**
+ * A spread that estimates the standard deviation of normal data and shrugs off a few
+ * outliers: the larger of the scaled median absolute deviation and the 10-90% range / 2.563.
+ * The MAD alone called a series that flips between two levels (a minute's p95 with or without
+ * a 5 s timeout in it) nearly constant, and every flip an anomaly; the inter-decile range
+ * sees flips that happen in more than a tenth of the minutes.
+ */
 export function robustScale(values: number[], center = median(values)): number {
-  return 1.4826 * median(values.map((v) => Math.abs(v - center)));
+  const mad = 1.4826 * median(values.map((v) => Math.abs(v - center)));
+  return Math.max(mad, (quantile(values, 0.9) - quantile(values, 0.1)) / 2.563);
 }
 
 /** The non-null values of `values[from, to)`. */
