@@ -21,8 +21,11 @@ export async function runUntil(stopAt: number, step: () => Promise<void>): Promi
   while (Date.now() < stopAt) await step();
 }
 
-/** `clients` keep-alive clients POST bodies back to back until `durationMs` has passed. */
-export async function timedIngest(http: BenchHttpClient, bodies: Iterator<NdjsonBody>, clients: number, durationMs: number): Promise<TimedIngest> {
+/**
+ * `clients` keep-alive clients POST bodies back to back until `durationMs` has passed.
+ * `live` restamps every record with the send time, as a shipper's live traffic is.
+ */
+export async function timedIngest(http: BenchHttpClient, bodies: Iterator<NdjsonBody>, clients: number, durationMs: number, live = false): Promise<TimedIngest> {
   const backoffsBefore = http.backoffs;
   const latencies: number[] = [];
   let accepted = 0;
@@ -31,8 +34,9 @@ export async function timedIngest(http: BenchHttpClient, bodies: Iterator<Ndjson
   const client = () =>
     runUntil(stopAt, async () => {
       const body = bodies.next().value as NdjsonBody;
+      const data = live ? Buffer.from(body.data.toString('utf8').replace(/"timestamp":"[^"]+"/g, `"timestamp":"${new Date().toISOString()}"`)) : body.data;
       const t = performance.now();
-      const res = await http.requestWithBackoff('POST', '/api/logs/bulk', { headers: { 'Content-Type': 'application/x-ndjson' }, body: body.data });
+      const res = await http.requestWithBackoff('POST', '/api/logs/bulk', { headers: { 'Content-Type': 'application/x-ndjson' }, body: data });
       latencies.push(performance.now() - t);
       if (res.status < 200 || res.status >= 300) throw describeFailure('POST /api/logs/bulk', res);
       accepted += body.records;
@@ -61,15 +65,18 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 /**
- * Twelve shapes a team's searchers send, 20–100 records a page. Every request's range ends
- * `run` ms later than the last one's, so none is answered from the server's cache: this
- * measures the store, not the cache.
+ * Twelve shapes a team's searchers send, 20–100 records a page. With `unique`, every
+ * request's range ends `run` ms later than the last one's, so none is answered from the
+ * server's cache: that measures the store. Without, the same requests come back (dashboards
+ * refreshing, a team looking at the same incident), which measures the cache too. The
+ * histogram and top endpoints cover the 7 days up to an hour before the data's end: a
+ * settled range (docs/decisions/0016).
  */
-export function loadQueryShapes(http: BenchHttpClient, window: TimeWindow, correlationIds: string[]) {
-  const iso = (ms: number) => new Date(ms).toISOString();
-  const all = (run: number) => ({ date_from: iso(window.startMs - DAY), date_to: iso(window.endMs + DAY + run) });
-  const lastHours = (h: number, run: number) => ({ date_from: iso(window.endMs - h * HOUR), date_to: iso(window.endMs + run) });
-  const week = (run: number) => `date_from=${encodeURIComponent(iso(window.endMs - 7 * DAY))}&date_to=${encodeURIComponent(iso(window.endMs + run))}`;
+export function loadQueryShapes(http: BenchHttpClient, window: TimeWindow, correlationIds: string[], unique = true) {
+  const iso = (ms: number, run = 0) => new Date(ms + (unique ? run : 0)).toISOString();
+  const all = (run: number) => ({ date_from: iso(window.startMs - DAY), date_to: iso(window.endMs + DAY, run) });
+  const lastHours = (h: number, run: number) => ({ date_from: iso(window.endMs - h * HOUR), date_to: iso(window.endMs, run) });
+  const week = (run: number) => `date_from=${encodeURIComponent(iso(window.endMs - 7 * DAY - HOUR))}&date_to=${encodeURIComponent(iso(window.endMs - HOUR, run))}`;
   const search = (body: object): Promise<HttpResponse> =>
     http.request('POST', '/api/search', { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
   const shapes: Array<{ name: string; call: (run: number) => Promise<HttpResponse> }> = [

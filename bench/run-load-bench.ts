@@ -1,4 +1,4 @@
-// `npm run bench:load [-- --records 1M --seconds 30 --searchers 20 --clients 2 --batch 500]`
+// `npm run bench:load [-- --records 1M --seconds 30 --searchers 20 --clients 2 --batch 500 --repeat --live]`
 // Reads against writes: fills a fresh Lognest, then measures bulk ingest alone and again
 // while `--searchers` clients run a mix of 12 query shapes back to back. Prints one JSON
 // object (also bench/out/last-load-run.json); progress on stderr. Not a timed test.
@@ -21,7 +21,7 @@ const log = (msg: string): void => {
 };
 
 async function main(): Promise<void> {
-  const a = new CliArgs(process.argv.slice(2), ['records', 'seconds', 'searchers', 'clients', 'batch', 'days', 'keep', 'port']);
+  const a = new CliArgs(process.argv.slice(2), ['records', 'seconds', 'searchers', 'clients', 'batch', 'days', 'keep', 'port', 'repeat', 'live']);
   const o = {
     records: Math.floor(a.number('records', 1_000_000)),
     seconds: a.number('seconds', 30),
@@ -30,6 +30,8 @@ async function main(): Promise<void> {
     batch: Math.floor(a.number('batch', 500)),
     days: a.number('days', 7),
     keep: a.flag('keep'),
+    repeat: a.flag('repeat'),
+    live: a.flag('live'),
     port: a.optionalString('port') === undefined ? undefined : Math.floor(a.number('port', 0)),
   };
   const tmp = mkdtempSync(join(os.tmpdir(), 'lognest-load-'));
@@ -63,10 +65,10 @@ async function main(): Promise<void> {
     const bodies = ndjsonBodies({ count: 1e9, days: o.days, seed: 12, endMs: window.endMs }, o.batch);
 
     log(`solo ingest for ${o.seconds} s`);
-    report.solo = await timedIngest(http, bodies, o.clients, o.seconds * 1000);
+    report.solo = await timedIngest(http, bodies, o.clients, o.seconds * 1000, o.live);
 
     log(`ingest with ${o.searchers} searchers for ${o.seconds} s`);
-    const shapes = loadQueryShapes(http, window, correlationIds);
+    const shapes = loadQueryShapes(http, window, correlationIds, !o.repeat);
     const searchMs: number[] = [];
     const perShape: Record<string, number[]> = {};
     let searchErrors = 0;
@@ -84,7 +86,7 @@ async function main(): Promise<void> {
       });
     };
     const [mixed] = await Promise.all([
-      timedIngest(http, bodies, o.clients, o.seconds * 1000),
+      timedIngest(http, bodies, o.clients, o.seconds * 1000, o.live),
       ...Array.from({ length: o.searchers }, (_, i) => searcher(i * 7)),
     ]);
     report.with_searchers = {

@@ -8,6 +8,8 @@ export interface SpooledBatch {
   tenantId: string;
   path: string;
   count: number;
+  /** The earliest record timestamp (ms) in the file, when the producer knows it. */
+  oldestTimestamp?: number;
 }
 
 /**

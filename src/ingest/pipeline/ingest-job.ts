@@ -24,6 +24,8 @@ export interface PreparedChunk {
   lines: number;
   bytes: number;
   ids: string[];
+  /** The earliest `@timestamp` of the accepted records (null when none): cache invalidation. */
+  oldestTimestamp: number | null;
 }
 
 export const MAX_REPORTED_ERRORS = 100;

@@ -82,6 +82,32 @@ describe('LogWriter', () => {
   };
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
+  it("announces each tenant's earliest record timestamp, or none when a batch's is unknown", async () => {
+    const store = new GatedStore();
+    const events = new EventBus();
+    const ingested: unknown[] = [];
+    events.on('logs.ingested', (e) => ingested.push(e));
+    const writer = new LogWriter(store, events, 10_000);
+    const first = writer.submit(batch('a', 1));
+    await tick();
+    const rest = [
+      writer.submit({ ...batch('a', 2), oldestTimestamp: 500 }),
+      writer.submit({ ...batch('a', 3), oldestTimestamp: 300 }),
+      writer.submit({ ...batch('b', 4), oldestTimestamp: 700 }),
+      writer.submit(batch('b', 5)),
+    ];
+    store.release();
+    await first;
+    await tick();
+    store.release();
+    await Promise.all(rest);
+    expect(ingested).toEqual([
+      { type: 'logs.ingested', tenantId: 'a', count: 1 },
+      { type: 'logs.ingested', tenantId: 'a', count: 5, oldestTimestamp: 300 },
+      { type: 'logs.ingested', tenantId: 'b', count: 9 },
+    ]);
+  });
+
   it('commits what arrived during a commit together in the next one, then answers each caller', async () => {
     const store = new GatedStore();
     const events = new EventBus();

@@ -126,10 +126,15 @@ export class LogWriter {
   }
 
   private announce(batches: SpooledBatch[]): void {
-    const perTenant = new Map<string, number>();
-    for (const b of batches) perTenant.set(b.tenantId, (perTenant.get(b.tenantId) ?? 0) + b.count);
-    for (const [tenantId, count] of perTenant) {
-      if (count > 0) this.events.publish({ type: 'logs.ingested', tenantId, count });
+    // A batch of unknown age (-Infinity) makes its tenant's whole commit of unknown age.
+    const perTenant = new Map<string, { count: number; oldest: number }>();
+    for (const b of batches) {
+      if (b.count === 0) continue;
+      const t = perTenant.get(b.tenantId) ?? { count: 0, oldest: Infinity };
+      perTenant.set(b.tenantId, { count: t.count + b.count, oldest: Math.min(t.oldest, b.oldestTimestamp ?? -Infinity) });
+    }
+    for (const [tenantId, { count, oldest }] of perTenant) {
+      this.events.publish({ type: 'logs.ingested', tenantId, count, ...(Number.isFinite(oldest) ? { oldestTimestamp: oldest } : {}) });
     }
   }
 }

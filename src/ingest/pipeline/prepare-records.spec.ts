@@ -24,6 +24,12 @@ describe('prepare-records', () => {
     expect(chunk.ids).toEqual(rows.map((r) => r.id));
   });
 
+  it('reports the earliest timestamp of the accepted records, null when none was accepted', () => {
+    const chunk = prepareBody('{"message":"a","@timestamp":"2026-01-02T00:00:00Z"}\n{"message":"b","@timestamp":"2026-01-01T00:00:00Z"}\n', options());
+    expect(chunk.oldestTimestamp).toBe(Date.UTC(2026, 0, 1));
+    expect(prepareBody('not json\n', options()).oldestTimestamp).toBeNull();
+  });
+
   it('streams a file in chunks, counting lines, also without a final newline', async () => {
     const file = path.join(dir, 'in.ndjson');
     const lines = Array.from({ length: 25 }, (_, i) => JSON.stringify({ message: `m${i}` }));

@@ -17,6 +17,7 @@ class ChunkBuilder {
   private lines: string[] = [];
   private ids: string[] = [];
   private accepted = 0;
+  private oldest = Infinity;
   private rejected = 0;
   private errors: PreparedChunk['errors'] = [];
 
@@ -45,6 +46,7 @@ class ChunkBuilder {
       this.lines.push(stampedJson(normalized.record, { id, tenantId, ingestedAt: now, fileId }));
       if (this.keepIds) this.ids.push(id);
       this.accepted++;
+      if (normalized.record.timestamp < this.oldest) this.oldest = normalized.record.timestamp;
     }
   }
 
@@ -60,10 +62,12 @@ class ChunkBuilder {
     fs.writeFileSync(file, this.lines.length > 0 ? this.lines.join('\n') + '\n' : '');
     const chunk: PreparedChunk = {
       path: file, format, accepted: this.accepted, rejected: this.rejected, errors: this.errors, lines, bytes, ids: this.ids,
+      oldestTimestamp: this.oldest === Infinity ? null : this.oldest,
     };
     this.lines = [];
     this.ids = [];
     this.accepted = 0;
+    this.oldest = Infinity;
     this.rejected = 0;
     this.errors = [];
     return chunk;

@@ -14,11 +14,15 @@ export class TenantCache {
     private readonly onLookup: (name: string, hit: boolean) => void = () => undefined,
   ) {}
 
-  async remember<T>(tenantId: string, name: string, args: unknown, ttlSeconds: number, load: () => Promise<T>): Promise<T> {
+  /**
+   * `settled` keys the entry by the tenant's settled generation instead: for answers about a
+   * time range that ingest of new records cannot change (docs/decisions/0016).
+   */
+  async remember<T>(tenantId: string, name: string, args: unknown, ttlSeconds: number, load: () => Promise<T>, settled = false): Promise<T> {
     if (ttlSeconds <= 0) return load();
-    const generation = await this.cache.generation(tenantId);
+    const generation = await this.cache.generation(settled ? settledGeneration(tenantId) : tenantId);
     const digest = createHash('sha1').update(JSON.stringify(args) ?? '').digest('base64url');
-    const key = `t:${tenantId}:${name}:${generation}:${digest}`;
+    const key = `t:${tenantId}:${name}:${settled ? 's' : ''}${generation}:${digest}`;
     const hit = await this.cache.get<T>(key);
     this.onLookup(name, hit !== undefined);
     if (hit !== undefined) return hit;
@@ -27,13 +31,20 @@ export class TenantCache {
     return value;
   }
 
-  invalidate(tenantId: string): Promise<void> {
-    return this.cache.bumpGeneration(tenantId);
+  /** Drops the tenant's entries; with `liveOnly`, those keyed by its settled generation stay. */
+  async invalidate(tenantId: string, liveOnly = false): Promise<void> {
+    // Both bumps start now, not one after the other: a lookup right after the write must not
+    // read the old settled generation.
+    const live = this.cache.bumpGeneration(tenantId);
+    await Promise.all(liveOnly ? [live] : [live, this.cache.bumpGeneration(settledGeneration(tenantId))]);
   }
 
   /** Deletes the tenant's entries whose name starts with `namePrefix` (all with ''); returns how many. */
   async clear(tenantId: string, namePrefix: string): Promise<number> {
-    if (namePrefix === '') await this.cache.bumpGeneration(tenantId);
+    if (namePrefix === '') await this.invalidate(tenantId);
     return this.cache.clear(`t:${tenantId}:${namePrefix}`);
   }
 }
+
+/** The name of a tenant's settled generation (tenant ids hold no '#'). */
+const settledGeneration = (tenantId: string) => `${tenantId}#settled`;

@@ -5,6 +5,11 @@ export interface LogsIngested {
   type: 'logs.ingested';
   tenantId: string;
   count: number;
+  /**
+   * The earliest `@timestamp` among the records; absent when unknown. Cached answers about
+   * ranges that end before it stay valid (docs/decisions/0016).
+   */
+  oldestTimestamp?: number;
 }
 
 /**
