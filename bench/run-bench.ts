@@ -3,7 +3,7 @@
 // runs the query set and prints one JSON object (also written to bench/out/last-run.json).
 // Progress goes to stderr so stdout is only the JSON.
 
-import { mkdirSync, mkdtempSync, readdirSync, lstatSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { runAnomalyBench } from './bench-anomalies';
@@ -12,6 +12,7 @@ import { IngestResult, NdjsonBody, bulkIngest, ndjsonBodies, round } from './ben
 import { QueryTiming, querySet, timeQuery } from './bench-queries';
 import { UploadResult, uploadAndWait } from './bench-upload';
 import { CliArgs } from './cli-args';
+import { dirBytes } from './dir-bytes';
 import { LognestServer, RssSampler } from './lognest-server';
 import { writeLogFileParallel } from './parallel-log-writer';
 import { GenerationStats } from './generation-stats';
@@ -194,15 +195,6 @@ async function main(): Promise<void> {
   if (errors.length > 0) process.exitCode = 1;
 }
 
-function dirBytes(dir: string): number {
-  let total = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, entry.name);
-    if (entry.isDirectory()) total += dirBytes(p);
-    else total += lstatSync(p).size;
-  }
-  return total;
-}
 
 // `--anomalies` measures detection quality instead (bench-anomalies.ts): no server, no HTTP.
 (process.argv.includes('--anomalies') ? runAnomalyBench(process.argv.slice(2)) : main()).catch((err: unknown) => {
