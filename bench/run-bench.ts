@@ -3,7 +3,7 @@
 // runs the query set and prints one JSON object (also written to bench/out/last-run.json).
 // Progress goes to stderr so stdout is only the JSON.
 
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { runAnomalyBench } from './bench-anomalies';
@@ -11,6 +11,7 @@ import { BenchHttpClient, describeFailure } from './bench-http';
 import { IngestResult, NdjsonBody, bulkIngest, ndjsonBodies, round } from './bench-ingest';
 import { QueryTiming, querySet, timeQuery } from './bench-queries';
 import { UploadResult, uploadAndWait } from './bench-upload';
+import { describeMachine, freshServerDirs } from './bench-machine';
 import { CliArgs } from './cli-args';
 import { dirBytes } from './dir-bytes';
 import { LognestServer, RssSampler } from './lognest-server';
@@ -59,22 +60,11 @@ const log = (msg: string): void => {
 
 async function main(): Promise<void> {
   const o = parseOptions(process.argv.slice(2));
-  const tmp = mkdtempSync(join(os.tmpdir(), 'lognest-bench-'));
-  const dataDir = join(tmp, 'data');
-  const uploadsDir = join(tmp, 'uploads');
-  mkdirSync(dataDir);
-  mkdirSync(uploadsDir);
+  const { tmp, dataDir, uploadsDir } = freshServerDirs('lognest-bench-');
   const window = sampleTimeWindow({ days: o.days });
-  const cpus = os.cpus();
   const report: Record<string, unknown> = {
     started_at: new Date().toISOString(),
-    machine: {
-      cpu_model: cpus[0]?.model ?? 'unknown',
-      cpus: cpus.length,
-      total_memory_mb: Math.round(os.totalmem() / 1024 / 1024),
-      node: process.version,
-      platform: `${os.platform()} ${os.release()}`,
-    },
+    machine: describeMachine(),
     options: { ...o, data_window: { from: new Date(window.startMs).toISOString(), to: new Date(window.endMs).toISOString() } },
   };
   const errors: Array<{ phase: string; error: string }> = [];

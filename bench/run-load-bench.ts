@@ -3,11 +3,11 @@
 // while `--searchers` clients run a mix of 12 query shapes back to back. Prints one JSON
 // object (also bench/out/last-load-run.json); progress on stderr. Not a timed test.
 
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { BenchHttpClient, describeFailure } from './bench-http';
 import { bulkIngest, ndjsonBodies, round } from './bench-ingest';
+import { describeMachine, freshServerDirs } from './bench-machine';
 import { CliArgs } from './cli-args';
 import { LognestServer, RssSampler } from './lognest-server';
 import { loadQueryShapes, percentile, runUntil, timedIngest } from './load-phases';
@@ -34,16 +34,11 @@ async function main(): Promise<void> {
     live: a.flag('live'),
     port: a.optionalString('port') === undefined ? undefined : Math.floor(a.number('port', 0)),
   };
-  const tmp = mkdtempSync(join(os.tmpdir(), 'lognest-load-'));
-  const dataDir = join(tmp, 'data');
-  const uploadsDir = join(tmp, 'uploads');
-  mkdirSync(dataDir);
-  mkdirSync(uploadsDir);
+  const { tmp, dataDir, uploadsDir } = freshServerDirs('lognest-load-');
   const window = sampleTimeWindow({ days: o.days });
-  const cpus = os.cpus();
   const report: Record<string, unknown> = {
     started_at: new Date().toISOString(),
-    machine: { cpu_model: cpus[0]?.model ?? 'unknown', cpus: cpus.length, total_memory_mb: Math.round(os.totalmem() / 1024 / 1024), node: process.version },
+    machine: describeMachine(),
     options: o,
   };
   const server = await LognestServer.start({ mainJs: join(REPO_ROOT, 'dist', 'src', 'main.js'), cwd: REPO_ROOT, dataDir, uploadsDir, adminPassword: ADMIN_PASSWORD, port: o.port });

@@ -10,6 +10,7 @@ import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { BenchHttpClient, describeFailure } from './bench-http';
 import { round } from './bench-ingest';
+import { describeMachine } from './bench-machine';
 import { CliArgs } from './cli-args';
 import { dirBytes } from './dir-bytes';
 import { LognestServer } from './lognest-server';
@@ -53,7 +54,7 @@ async function main(): Promise<void> {
     lines.push(toNdjsonLine(r));
   }
   const running: Running[] = [];
-  const report: Record<string, unknown> = { started_at: new Date().toISOString(), machine: machine(), options: o, ndjson_bytes: lines.reduce((s, l) => s + l.length + 1, 0) };
+  const report: Record<string, unknown> = { started_at: new Date().toISOString(), machine: describeMachine(), options: o, ndjson_bytes: lines.reduce((s, l) => s + l.length + 1, 0) };
   try {
     const lognest = await LognestServer.start({ mainJs: join(REPO_ROOT, 'dist', 'src', 'main.js'), cwd: REPO_ROOT, dataDir: join(tmp, 'lognest-data'), uploadsDir: join(tmp, 'lognest-uploads'), adminPassword: 'bench-password', port: o.ports.lognest });
     const lhttp = new BenchHttpClient(lognest.baseUrl, 6);
@@ -148,10 +149,6 @@ async function timedIngest(r: Running, bodies: Buffer[], records: number) {
 
 const sumOf = (v: number[]) => v.reduce((a, b) => a + b, 0);
 
-function machine() {
-  const cpus = os.cpus();
-  return { cpu_model: cpus[0]?.model ?? 'unknown', cpus: cpus.length, total_memory_mb: Math.round(os.totalmem() / 1048576), node: process.version, load_average: os.loadavg().map((l) => round(l, 1)) };
-}
 
 
 main().catch((err: unknown) => {
