@@ -55,8 +55,10 @@ export class AccessGuard implements CanActivate {
       throw new ForbiddenException('Only an installation admin or a metrics token may read the metrics');
     }
     if (kind === 'installation') {
-      // AuthService already withholds the installation role from ingest and read tokens.
       if (!principal.installationAdmin) throw new ForbiddenException('Only an installation admin may do this');
+      if (principal.tokenScope && !SCOPES_FOR.admin.includes(principal.tokenScope)) {
+        throw new ForbiddenException(`A token with scope ${principal.tokenScope} may not do this`);
+      }
       return true;
     }
     if (!ROLES_FOR[kind].includes(principal.role) && !(kind === 'admin' && principal.installationAdmin)) {

@@ -9,6 +9,13 @@ describe('csvCell', () => {
     expect(csvCell('cr\rhere')).toBe('"cr\rhere"');
   });
 
+  it('neutralises a formula behind leading spaces, NBSP or other Unicode white space (issue 14)', () => {
+    expect(csvCell(' =1+1')).toBe("' =1+1");
+    expect(csvCell('\u00a0=1+1')).toBe("'\u00a0=1+1");
+    expect(csvCell('\u2007\ufeff@SUM(A1)')).toBe("'\u2007\ufeff@SUM(A1)");
+    expect(csvCell(' plain')).toBe(' plain');
+  });
+
   it('neutralises strings that start like a formula, in any column', () => {
     expect(csvCell('=1+1')).toBe("'=1+1");
     expect(csvCell('+cmd')).toBe("'+cmd");

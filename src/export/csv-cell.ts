@@ -1,5 +1,9 @@
-/** Text a spreadsheet would run as a formula (or DDE command) when the cell is opened. */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * Text a spreadsheet would run as a formula (or DDE command) when the cell is opened.
+ * Spreadsheets skip leading spaces, NBSP and other Unicode white space before `=`, so those
+ * count too (issue 14; `\s` covers U+00A0, U+2000–U+200A, U+3000 and U+FEFF).
+ */
+const FORMULA_START = /^(?:\s*[=+\-@]|[\t\r])/;
 /**
  * A sign, a space and then no function call or DDE reference (`- 1117838570 2005.06.03 …`, the
  * alert column of BGL and Thunderbird lines): nothing a spreadsheet could run or leak, so it

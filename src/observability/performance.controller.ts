@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { Access } from '../auth/access.decorators';
+import { InstallationAdmin } from '../auth/access.decorators';
 import { QueryCache } from '../platform/cache/query-cache';
 import { PerformanceRecorder } from './performance-recorder';
 
@@ -15,8 +15,9 @@ export async function cacheStatistics(cache: QueryCache) {
   };
 }
 
+/** Installation-wide numbers (every tenant's queries, one cache): installation admins only (docs/decisions/0013). */
 @Controller('api')
-@Access('read')
+@InstallationAdmin()
 export class PerformanceController {
   constructor(
     private readonly recorder: PerformanceRecorder,

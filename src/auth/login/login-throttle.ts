@@ -9,9 +9,12 @@ export class TooManyLoginFailuresError extends Error {
 }
 
 /**
- * Counts failed logins per username and per client IP in a fixed window; past either limit
- * every attempt (even a right password) is refused until the window ends. A success clears
- * the username's count only, so one user's success does not unlock a guessing IP.
+ * Counts failed logins per client IP and username together, and per client IP, in a fixed
+ * window; past either limit every attempt from that IP (even a right password) is refused
+ * until the window ends. Keyed by IP and username, not by username alone, so that nobody can
+ * lock someone else out (the admin included) by failing 10 times from their own address
+ * (docs/decisions/0013). A success clears that IP's count for the username only, so one
+ * user's success does not unlock a guessing IP.
  */
 @Injectable()
 export class LoginThrottle {
@@ -21,7 +24,7 @@ export class LoginThrottle {
   ) {}
 
   async assertAllowed(ip: string, username: string): Promise<void> {
-    const [byUser, byIp] = await Promise.all([this.limiter.peek(userKey(username)), this.limiter.peek(ipKey(ip))]);
+    const [byUser, byIp] = await Promise.all([this.limiter.peek(userKey(ip, username)), this.limiter.peek(ipKey(ip))]);
     const blocked = [
       over(byUser, this.config.loginFailuresPerUsername),
       over(byIp, this.config.loginFailuresPerIp),
@@ -33,14 +36,14 @@ export class LoginThrottle {
 
   async recordFailure(ip: string, username: string): Promise<void> {
     const windowMs = this.config.loginFailureWindowSeconds * 1000;
-    await Promise.all([this.limiter.increment(userKey(username), windowMs), this.limiter.increment(ipKey(ip), windowMs)]);
+    await Promise.all([this.limiter.increment(userKey(ip, username), windowMs), this.limiter.increment(ipKey(ip), windowMs)]);
   }
 
-  async recordSuccess(username: string): Promise<void> {
-    await this.limiter.reset(userKey(username));
+  async recordSuccess(ip: string, username: string): Promise<void> {
+    await this.limiter.reset(userKey(ip, username));
   }
 }
 
-const userKey = (username: string) => `login:user:${username.toLowerCase()}`;
+const userKey = (ip: string, username: string) => `login:user:${ip}:${username.toLowerCase()}`;
 const ipKey = (ip: string) => `login:ip:${ip}`;
 const over = (window: RateWindow | null, limit: number) => (window && window.count >= limit ? window : null);

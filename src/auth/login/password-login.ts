@@ -16,7 +16,7 @@ export class PasswordLogin {
     await this.throttle.assertAllowed(ip, username);
     try {
       const user = await this.auth.verifyPassword(username, password);
-      await this.throttle.recordSuccess(username);
+      await this.throttle.recordSuccess(ip, username);
       return user;
     } catch (err) {
       if (err instanceof InvalidCredentialsError) await this.throttle.recordFailure(ip, username);
