@@ -12,7 +12,7 @@
 import { isCanonicalField } from '../log-record';
 import { ComparisonNode, QueryNode, RangeNode, wildcardSegments, WildcardSegment } from '../query/query-ast';
 import { QuerySyntaxError } from '../query/query-syntax-error';
-import { escapeRegex, phraseRegexSource, RE2_DIALECT, wordRegexSource } from '../query/word-pattern';
+import { escapeRegex, phraseRegexSource, phraseWords, RE2_DIALECT, wordRegexSource } from '../query/word-pattern';
 import {
   comparisonAsRange,
   DATE_EXPECTED,
@@ -167,7 +167,7 @@ function textLeaf(node: LeafNode): Leaf {
     case 'term':
       return make(...wordMatch([{ kind: 'literal', text: node.value }]));
     case 'phrase': {
-      const words = node.value.split(/\s+/u).filter((w) => w.length > 0);
+      const words = phraseWords(node.value);
       return make(...(words.length === 0 ? [frag('FALSE')] : phraseMatch(words)));
     }
     case 'wildcard':
@@ -188,7 +188,7 @@ function wordMatch(segments: WildcardSegment[]): SqlFragment[] {
   return withPrefilter(wordRegexSource(segments, RE2_DIALECT), literals);
 }
 
-/** Words in order, separated by any run of whitespace. */
+/** Words in order, separated by any run of non-word characters. */
 function phraseMatch(words: string[]): SqlFragment[] {
   return withPrefilter(phraseRegexSource(words, RE2_DIALECT), words);
 }

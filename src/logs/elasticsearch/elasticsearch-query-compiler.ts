@@ -19,6 +19,7 @@ import {
 } from '../query/query-values';
 import { docField, textField } from './elasticsearch-schema';
 import { phraseSource, re2ToLucene, wildcardSource, wordSource } from './lucene-regex';
+import { phraseWords } from '../query/word-pattern';
 
 export type EsQuery = Record<string, unknown>;
 
@@ -170,7 +171,7 @@ function textLeaf(node: LeafNode): EsQuery {
     case 'term':
       return regexp(field, wordSource([{ kind: 'literal', text: node.value }]));
     case 'phrase': {
-      const words = node.value.split(/\s+/u).filter((w) => w.length > 0);
+      const words = phraseWords(node.value);
       return words.length === 0 ? MATCH_NONE : regexp(field, phraseSource(words));
     }
     case 'wildcard':

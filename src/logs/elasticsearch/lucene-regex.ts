@@ -103,8 +103,6 @@ export function literalSource(text: string, insensitive: boolean): string {
     .join('');
 }
 
-const SPACE = classSource([[9, 10], [12, 13], [32, 32]]); // RE2's \s: [\t\n\f\r ]
-
 function bounded(body: string, atStart: boolean, atEnd: boolean): string {
   const nw = nonWordCharClass();
   return (atStart ? `(()|.*${nw})` : '.*') + body + (atEnd ? `(${nw}.*|())` : '.*');
@@ -118,10 +116,10 @@ export function wordSource(segments: WildcardSegment[]): string {
   return bounded(body, edge(segments[0], false), edge(segments[segments.length - 1], true));
 }
 
-/** Words in order, separated by any run of whitespace, anywhere, any case. */
+/** The words of phraseWords in order, separated by any run of non-word characters, anywhere, any case. */
 export function phraseSource(words: string[]): string {
-  const body = words.map((w) => literalSource(w, true)).join(`${SPACE}+`);
-  return bounded(body, isWordChar(words[0]), isWordChar(lastChar(words[words.length - 1])));
+  const body = words.map((w) => literalSource(w, true)).join(`${nonWordCharClass()}+`);
+  return bounded(body, true, true);
 }
 
 /** A keyword wildcard (`*` any run, `?` one character) over the whole value. */

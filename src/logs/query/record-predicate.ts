@@ -10,7 +10,7 @@ import { LogScope } from '../log-scope';
 import { ComparisonNode, QueryNode, RangeNode, wildcardSegments, WildcardSegment } from './query-ast';
 import { InvalidQueryError } from './invalid-query-error';
 import { QuerySyntaxError } from './query-syntax-error';
-import { escapeRegex, JS_DIALECT, phraseRegexSource, wordRegexSource } from './word-pattern';
+import { escapeRegex, JS_DIALECT, phraseRegexSource, phraseWords, wordRegexSource } from './word-pattern';
 import {
   comparisonAsRange,
   DATE_EXPECTED,
@@ -198,7 +198,7 @@ function textLeaf(node: LeafNode): RecordPredicate {
     case 'term':
       return messageMatches(wordRegex([{ kind: 'literal', text: node.value }]));
     case 'phrase': {
-      const words = node.value.split(/\s+/u).filter((w) => w.length > 0);
+      const words = phraseWords(node.value);
       return words.length === 0 ? () => false : messageMatches(phraseRegex(words));
     }
     case 'wildcard':

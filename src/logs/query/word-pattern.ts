@@ -4,13 +4,17 @@ import { WildcardSegment } from './query-ast';
  * How a free-text word or phrase becomes a regular expression, shared by every store so they
  * agree on what a "whole word" is (docs/decisions/0003): word characters are Unicode letters,
  * digits and `_`; a boundary is required only at an edge that is itself a word character;
- * wildcards stand for word characters; a phrase's words are separated by any whitespace run.
+ * wildcards stand for word characters. A phrase is the words of its text (runs of word
+ * characters) in order, separated by any run of non-word characters, as Lucene's phrase
+ * query over analyzed text reads it: `"connection reset"` matches `connection, reset`
+ * (docs/decisions/0014).
  */
 export interface RegexDialect {
   wordChar: string;
   wordStart: string;
   wordEnd: string;
-  space: string;
+  /** A run of one or more non-word characters: what separates a phrase's words. */
+  nonWords: string;
 }
 
 /** RE2, as DuckDB's regexp functions read it. */
@@ -18,7 +22,7 @@ export const RE2_DIALECT: RegexDialect = {
   wordChar: '[\\pL\\pN_]',
   wordStart: '(?:^|[^\\pL\\pN_])',
   wordEnd: '(?:[^\\pL\\pN_]|$)',
-  space: '\\s+',
+  nonWords: '[^\\pL\\pN_]+',
 };
 
 /** JavaScript, with the `u` flag. */
@@ -26,11 +30,16 @@ export const JS_DIALECT: RegexDialect = {
   wordChar: '[\\p{L}\\p{N}_]',
   wordStart: '(?:^|[^\\p{L}\\p{N}_])',
   wordEnd: '(?:[^\\p{L}\\p{N}_]|$)',
-  // RE2's \s is ASCII whitespace only; say the same in JS.
-  space: '[\\t\\n\\f\\r ]+',
+  nonWords: '[^\\p{L}\\p{N}_]+',
 };
 
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
+const WORDS = /[\p{L}\p{N}_]+/gu;
+
+/** The words of a phrase's text; none (a phrase of punctuation only) matches nothing. */
+export function phraseWords(text: string): string[] {
+  return text.match(WORDS) ?? [];
+}
 
 export function isWordChar(text: string): boolean {
   return text.length > 0 && WORD_CHAR.test(String.fromCodePoint(text.codePointAt(0) as number));
@@ -56,7 +65,7 @@ export function wordRegexSource(segments: WildcardSegment[], d: RegexDialect): s
   return bounded(body, edge(segments[0], false), edge(segments[segments.length - 1], true), d);
 }
 
-/** Words in order, separated by any run of whitespace. */
+/** The words of phraseWords, in order, as whole words separated by any non-word characters. */
 export function phraseRegexSource(words: string[], d: RegexDialect): string {
-  return bounded(words.map(escapeRegex).join(d.space), isWordChar(words[0]), isWordChar(lastChar(words[words.length - 1])), d);
+  return bounded(words.map(escapeRegex).join(d.nonWords), true, true, d);
 }
