@@ -46,7 +46,7 @@ describe('FileIngestService', () => {
     const runner = new GatedRunner();
     const ingest = new IngestService(config, runner, new LogWriter(store.write, new EventBus(), 1_000_000), new IngestMetrics(new MetricsRegistry()));
     const files = new MemoryFileStore();
-    const service = new FileIngestService(files, runner, ingest, store.write, new InProcessJobQueue());
+    const service = new FileIngestService(files, runner, ingest, store.write, new InProcessJobQueue(), config);
     service.onModuleInit();
     return { runner, files, service };
   }
@@ -55,7 +55,7 @@ describe('FileIngestService', () => {
     const storedPath = path.join(dir, name);
     fs.writeFileSync(storedPath, '{"message":"x"}\n');
     const file: LogFile = {
-      id: newId(), tenantId: 't1', originalName: name, storedPath, source: 'watch', sourceKey: null, format: 'ndjson', size: 16,
+      id: newId(), tenantId: 't1', originalName: name, storedPath, source: 'upload', sourceKey: null, format: 'ndjson', size: 16,
       status: 'pending', linesTotal: 0, bytesProcessed: 0, accepted: 0, rejected: 0, errors: [], failure: null,
       options: { format: 'ndjson' }, uploadedBy: 'test', uploadDate: Date.now(), completedAt: null, description: null,
     };

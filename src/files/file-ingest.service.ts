@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import * as fs from 'node:fs';
+import { AppConfig } from '../config/app-config';
 import { IngestService } from '../ingest/ingest.service';
 import { FILE_CHUNK_RECORDS, MAX_REPORTED_ERRORS } from '../ingest/pipeline/ingest-job';
 import { IngestRunner } from '../ingest/pipeline/ingest-runner';
@@ -7,6 +8,7 @@ import { LogWriteStore } from '../logs/log-write-store';
 import { JobInterrupted, JobQueue } from '../platform/queue/job-queue';
 import { FileStore } from './file-store';
 import { LogFile } from './file-types';
+import { openWatchedFile } from './watched-file';
 
 class Cancelled extends Error {}
 
@@ -39,6 +41,7 @@ export class FileIngestService implements OnModuleInit {
     private readonly ingest: IngestService,
     private readonly logs: LogWriteStore,
     private readonly jobs: JobQueue,
+    private readonly config: AppConfig,
   ) {}
 
   onModuleInit(): void {
@@ -120,17 +123,23 @@ export class FileIngestService implements OnModuleInit {
         timestampField: file.options.timestampField,
         defaults: { service: file.options.service, environment: file.options.environment },
       });
-      await this.runner.runFile(file.storedPath, options, FILE_CHUNK_RECORDS, async (chunk) => {
-        if (this.cancelled.has(id) || this.stopping || !(await this.files.get(tenantId, id))) {
-          fs.rmSync(chunk.path, { force: true });
-          throw new Cancelled();
-        }
-        await this.ingest.commit(tenantId, chunk, file.source === 'upload' ? 'upload' : 'watched_folder');
-        totals.accepted += chunk.accepted;
-        totals.rejected += chunk.rejected;
-        for (const e of chunk.errors) if (totals.errors.length < MAX_REPORTED_ERRORS) totals.errors.push(e);
-        await this.files.updateProgress(tenantId, id, { ...totals, format: chunk.format, linesTotal: chunk.lines, bytesProcessed: chunk.bytes });
-      });
+      // A watched file is read through the descriptor opened and checked against the scan.
+      const opened = file.source === 'watch' ? openWatchedFile(file, this.config.uploadsDir) : null;
+      try {
+        await this.runner.runFile(opened?.readPath ?? file.storedPath, options, FILE_CHUNK_RECORDS, async (chunk) => {
+          if (this.cancelled.has(id) || this.stopping || !(await this.files.get(tenantId, id))) {
+            fs.rmSync(chunk.path, { force: true });
+            throw new Cancelled();
+          }
+          await this.ingest.commit(tenantId, chunk, file.source === 'upload' ? 'upload' : 'watched_folder');
+          totals.accepted += chunk.accepted;
+          totals.rejected += chunk.rejected;
+          for (const e of chunk.errors) if (totals.errors.length < MAX_REPORTED_ERRORS) totals.errors.push(e);
+          await this.files.updateProgress(tenantId, id, { ...totals, format: chunk.format, linesTotal: chunk.lines, bytesProcessed: chunk.bytes });
+        });
+      } finally {
+        opened?.close();
+      }
       await this.files.updateProgress(tenantId, id, { status: 'completed', bytesProcessed: file.size, completedAt: Date.now() });
       // The records are stored; a second copy of an uploaded file would double the disk
       // used (docs/decisions/0006). Files of the watched folder belong to their owner.

@@ -14,6 +14,8 @@ export interface FileOptions {
   timestampField?: string;
   service?: string;
   environment?: string;
+  /** A watched file's inode when the scan saw it: processing refuses another file (issue 14). */
+  inode?: number;
 }
 
 /** An ingested file: uploaded, or picked up from the watched folder. */

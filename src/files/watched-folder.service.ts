@@ -105,7 +105,7 @@ export class WatchedFolderService {
       source: 'watch',
       sourceKey,
       uploadedBy: 'watched-folder',
-      options: { format: 'auto' },
+      options: { format: 'auto', inode: stat.ino },
     });
   }
 }
