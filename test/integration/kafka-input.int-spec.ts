@@ -1,16 +1,14 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
-import * as http from 'node:http';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Kafka, logLevel, Partitioners } from 'kafkajs';
+import { buildServer, call, freePort, loginToken, startServer } from '../support/child-server';
 import { ADMIN_PASSWORD, startTestApp, TestApp, waitFor } from '../support/test-app';
 
 /** The broker the integration suite runs against (.ci/services.sh starts Kafka in KRaft mode on 9192). */
 const BROKERS = process.env.LOGNEST_TEST_KAFKA_BROKERS ?? '127.0.0.1:9192';
-const ROOT = path.resolve(__dirname, '../..');
 
 const kafka = new Kafka({ clientId: 'lognest-test', brokers: BROKERS.split(','), logLevel: logLevel.NOTHING });
 
@@ -96,22 +94,15 @@ describe('Kafka input against a real broker (integration)', () => {
     const crashDir = path.join(dir, 'crash');
     let child: ChildProcess | null = null;
 
-    beforeAll(() => {
-      execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
-    }, 180_000);
+    beforeAll(() => buildServer(), 180_000);
     afterAll(() => child?.kill('SIGKILL'));
 
     async function start(port: number): Promise<string> {
-      child = spawn(process.execPath, [path.join(ROOT, 'dist/src/main.js')], {
-        env: {
-          ...process.env, ...kafkaEnv(crashTopic, `${crashTopic}-group`), PORT: String(port), HOST: '127.0.0.1',
-          LOGNEST_DATA_DIR: path.join(crashDir, 'data'), LOGNEST_UPLOADS_DIR: path.join(crashDir, 'uploads'),
-          LOGNEST_ADMIN_PASSWORD: ADMIN_PASSWORD, LOGNEST_BCRYPT_ROUNDS: '4', LOGNEST_LOG_LEVEL: 'error',
-        },
-        stdio: 'ignore',
+      child = await startServer(port, {
+        ...kafkaEnv(crashTopic, `${crashTopic}-group`),
+        LOGNEST_DATA_DIR: path.join(crashDir, 'data'), LOGNEST_UPLOADS_DIR: path.join(crashDir, 'uploads'), LOGNEST_ADMIN_PASSWORD: ADMIN_PASSWORD,
       });
-      await waitFor(async () => (await call(port, 'GET', '/api/health').catch(() => ({ status: 0 }))).status === 200, 30_000, 100);
-      return JSON.parse((await call(port, 'POST', '/api/auth/login', JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }))).body).token;
+      return loginToken(port, 'admin', ADMIN_PASSWORD);
     }
 
     const count = async (port: number, token: string) =>
@@ -137,24 +128,3 @@ describe('Kafka input against a real broker (integration)', () => {
     }, 240_000);
   });
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function call(port: number, method: string, url: string, body?: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, method, path: url, headers: { 'Content-Type': 'application/json', ...headers } }, (res) => {
-      let data = '';
-      res.on('data', (c) => (data += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: data }));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}

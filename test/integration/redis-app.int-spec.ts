@@ -31,7 +31,7 @@ describe('Lognest on Redis (whole app)', () => {
 
   afterAll(async () => {
     await app?.close();
-    await deleteKeys(redis, `lognest:cache:logs:${tenantId}:*`);
+    await deleteKeys(redis, `lognest:cache:t:${tenantId}:*`);
     await redis.del(`lognest:cachegen:${tenantId}`, ...madeKeys);
     if (madeSessions.length > 0) await redis.zrem('lognest:sessions:expiry', ...madeSessions);
   });
@@ -65,7 +65,7 @@ describe('Lognest on Redis (whole app)', () => {
     expect((await search()).body.total).toBe(10);
     const generation = Number(await redis.get(`lognest:cachegen:${tenantId}`));
     expect(generation).toBeGreaterThan(0);
-    const keys = await scanKeys(redis, `lognest:cache:logs:${tenantId}:${generation}:search:*`);
+    const keys = await scanKeys(redis, `lognest:cache:t:${tenantId}:logs:search:${generation}:*`);
     expect(keys).toHaveLength(1);
     expect(await redis.ttl(keys[0])).toBeGreaterThan(0);
 
