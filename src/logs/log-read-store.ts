@@ -1,5 +1,6 @@
 import { LogRecord } from './log-record';
 import { MetricBucket } from './metric-bucket';
+import { MetricPoint, MetricRequest } from './log-metric';
 import { FieldInfo, HistogramBucket, LogScope, LogSummary, Page, TermBucket } from './log-scope';
 
 /**
@@ -21,6 +22,8 @@ export abstract class LogReadStore {
    * empty ones left out), split by service when asked: the series the anomaly detector reads.
    */
   abstract metricSeries(scope: LogScope, intervalMs: number, byService: boolean): Promise<MetricBucket[]>;
+  /** An alert rule's number over a scope, optionally per group and per time bucket (log-metric.ts). */
+  abstract metric(scope: LogScope, request: MetricRequest): Promise<MetricPoint[]>;
   /** Distinct values of a field that start with `prefix` (contain it, for `message`), most frequent first. */
   abstract suggest(tenantId: string, field: string, prefix: string, limit: number): Promise<string[]>;
   /**

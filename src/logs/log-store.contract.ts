@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { newId } from '../platform/ids';
+import { MetricKind, MetricPoint } from './log-metric';
 import { LogReadStore } from './log-read-store';
 import { CANONICAL_FIELDS, LogRecord } from './log-record';
 import { LogScope, Page } from './log-scope';
@@ -378,6 +379,53 @@ export function describeLogStoreContract(name: string, make: () => Promise<LogSt
         expect(await store.read.summary(scope('-*'))).toEqual({
           total: 0, errors: 0, avgResponseTimeMs: null, uniqueUsers: 0, services: 0, latestAt: null,
         });
+      });
+
+      it('computes alert metrics over a scope: count, error rate, avg, p95, max, unique count', async () => {
+        const one = async (kind: MetricKind, query = '', field?: string, range: Partial<LogScope> = {}) => {
+          const points = await store.read.metric(scope(query, A, range), { kind, field });
+          expect(points).toHaveLength(1);
+          expect(points[0]).toMatchObject({ start: null, group: null });
+          return points[0];
+        };
+        expect(await one('count')).toEqual({ start: null, group: null, count: 7, value: 7 });
+        expect((await one('count', '', undefined, { to: T0 + 4 * MIN })).value).toBe(5);
+        expect((await one('error_rate')).value).toBeCloseTo(200 / 7, 6);
+        expect((await one('avg', '', 'response_time_ms')).value).toBeCloseTo(230, 6);
+        expect((await one('max', '', 'response_time_ms')).value).toBe(500);
+        expect((await one('max', '', 'status_code')).value).toBe(504);
+        const p95 = (await one('p95', '', 'response_time_ms')).value!;
+        expect(p95).toBeGreaterThanOrEqual(300);
+        expect(p95).toBeLessThanOrEqual(500);
+        expect((await one('p95', 'service:payment', 'response_time_ms')).value).toBe(100);
+        expect((await one('unique_count', '', 'user_id')).value).toBe(3);
+        // Over no records: a count of 0, and no value where there is nothing to average.
+        expect(await one('count', '-*')).toEqual({ start: null, group: null, count: 0, value: 0 });
+        expect((await one('error_rate', '-*')).value).toBeNull();
+        expect((await one('avg', 'level:DEBUG', 'response_time_ms')).value).toBeNull();
+        expect((await one('unique_count', '-*', 'user_id')).value).toBe(0);
+      });
+
+      it('computes alert metrics per group and per time bucket, most frequent groups first', async () => {
+        const rows = (points: MetricPoint[]) => points.map((p) => [p.start, p.group, p.count, p.value]);
+        expect(rows(await store.read.metric(scope(), { kind: 'count', groupBy: 'service' }))).toEqual([
+          [null, 'auth', 4, 4], [null, 'payment', 1, 1], [null, 'web', 1, 1],
+        ]);
+        expect(rows(await store.read.metric(scope(), { kind: 'error_rate', groupBy: 'service' }))).toEqual([
+          [null, 'auth', 4, 25], [null, 'payment', 1, 0], [null, 'web', 1, 100],
+        ]);
+        expect(rows(await store.read.metric(scope(), { kind: 'avg', field: 'response_time_ms', groupBy: 'http.method' }))).toEqual([
+          [null, 'GET', 2, 175], [null, 'POST', 1, 500],
+        ]);
+        expect(rows(await store.read.metric(scope(), { kind: 'count', groupBy: 'service', groupLimit: 1 }))).toEqual([[null, 'auth', 4, 4]]);
+        expect(rows(await store.read.metric(scope(), { kind: 'count', intervalMs: HOUR }))).toEqual([[T0, null, 6, 6], [T0 + HOUR, null, 1, 1]]);
+        expect(rows(await store.read.metric(scope(), { kind: 'max', field: 'response_time_ms', intervalMs: HOUR, groupBy: 'service' }))).toEqual([
+          [T0, 'auth', 3, 500], [T0, 'payment', 1, 100], [T0, 'web', 1, 200], [T0 + HOUR, 'auth', 1, 50],
+        ]);
+        expect(await store.read.metric(scope('-*'), { kind: 'count', groupBy: 'service' })).toEqual([]);
+        // Tenant B's look-alike records are its own.
+        expect(rows(await store.read.metric(scope('', B), { kind: 'count', groupBy: 'service' }))).toEqual([[null, 'auth', 1, 1], [null, 'billing', 1, 1]]);
+        expect(rows(await store.read.metric(scope('', NOBODY), { kind: 'count' }))).toEqual([[null, null, 0, 0]]);
       });
 
       it('suggests values by prefix, message by substring, most frequent first', async () => {

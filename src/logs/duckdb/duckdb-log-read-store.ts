@@ -1,5 +1,6 @@
 import { CANONICAL_ENTRIES, countsTopValues, EXTRA_KEYS_LIMIT } from '../field-catalog';
 import { CANONICAL_FIELDS, FieldType, isCanonicalField, LogRecord } from '../log-record';
+import { DEFAULT_GROUP_LIMIT, MetricPoint, MetricRequest } from '../log-metric';
 import { LogReadStore } from '../log-read-store';
 import { FieldInfo, HistogramBucket, LogScope, LogSummary, Page, TermBucket } from '../log-scope';
 import { MetricBucket, sortMetricBuckets } from '../metric-bucket';
@@ -18,6 +19,25 @@ const ERROR_LEVELS = `('ERROR', 'CRITICAL')`;
 /** SQL expression of any field name: a column for canonical fields, a JSON path otherwise. */
 function fieldExpression(field: string): string {
   return isCanonicalField(field) ? columnOf(field) : extraFieldExpression(field);
+}
+
+/** The SQL aggregate of a metric (log-metric.ts); fields were checked by the caller. */
+function metricExpression(request: MetricRequest): string {
+  const field = () => fieldExpression(request.field ?? '');
+  switch (request.kind) {
+    case 'count':
+      return 'count(*)::DOUBLE';
+    case 'error_rate':
+      return `100.0 * count(*) FILTER (WHERE level IN ${ERROR_LEVELS}) / NULLIF(count(*), 0)`;
+    case 'avg':
+      return `avg(${field()})::DOUBLE`;
+    case 'p95':
+      return `quantile_cont(${field()}, 0.95)::DOUBLE`;
+    case 'max':
+      return `max(${field()})::DOUBLE`;
+    case 'unique_count':
+      return `count(DISTINCT ${field()})::DOUBLE`;
+  }
 }
 
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
@@ -178,6 +198,29 @@ export class DuckDbLogReadStore extends LogReadStore {
         users: Number(r.users),
       })),
     );
+  }
+
+  async metric(scope: LogScope, request: MetricRequest): Promise<MetricPoint[]> {
+    const where = this.where(scope);
+    const interval = request.intervalMs === undefined ? null : Math.max(1, Math.floor(request.intervalMs));
+    const keys: string[] = [];
+    if (interval !== null) keys.push(`(ts // ${interval}) * ${interval} AS start`);
+    if (request.groupBy !== undefined) keys.push(`${fieldExpression(request.groupBy)}::VARCHAR AS grp`);
+    const groupFilter = request.groupBy === undefined ? '' : ` AND ${fieldExpression(request.groupBy)} IS NOT NULL`;
+    const select = `SELECT ${[...keys, 'count(*)::DOUBLE AS n', `${metricExpression(request)} AS value`].join(', ')}
+      FROM ${LOGS_TABLE} WHERE ${where.sql}${groupFilter}${keys.length > 0 ? ' GROUP BY ALL' : ''}`;
+    // The most frequent groups of each bucket, as many as asked.
+    const sql = request.groupBy === undefined
+      ? select
+      : `SELECT * FROM (SELECT *, row_number() OVER (PARTITION BY ${interval === null ? '1' : 'start'} ORDER BY n DESC, grp) AS rank FROM (${select}))
+         WHERE rank <= ${Math.floor(request.groupLimit ?? DEFAULT_GROUP_LIMIT)}`;
+    const rows = await this.duck.query(`${sql} ORDER BY ${interval === null ? '' : 'start, '}n DESC${request.groupBy === undefined ? '' : ', grp'}`, where.params);
+    return rows.map((r) => ({
+      start: interval === null ? null : Number(r.start),
+      group: request.groupBy === undefined ? null : String(r.grp),
+      count: Number(r.n),
+      value: num(r.value),
+    }));
   }
 
   async suggest(tenantId: string, field: string, prefix: string, limit: number): Promise<string[]> {

@@ -1,6 +1,7 @@
 import { errors } from '@elastic/elasticsearch';
 import { CANONICAL_ENTRIES, countsTopValues, EXTRA_KEYS_LIMIT } from '../field-catalog';
 import { CANONICAL_FIELDS, CanonicalFieldName, isCanonicalField, LogRecord } from '../log-record';
+import { byPointOrder, DEFAULT_GROUP_LIMIT, MetricPoint, MetricRequest } from '../log-metric';
 import { LogReadStore } from '../log-read-store';
 import { FieldInfo, HistogramBucket, LogScope, LogSummary, Page, TermBucket } from '../log-scope';
 import { MetricBucket, sortMetricBuckets } from '../metric-bucket';
@@ -39,6 +40,38 @@ function termsAgg(t: Target, terms: Agg, sub: Agg = {}): { agg: Agg; buckets: (a
     },
     buckets: (a) => a.key.values.buckets.map((b: Agg) => ({ ...b, ...(b.record ?? {}), doc_count: b.doc_count })),
   };
+}
+
+/** Sub-aggregations that compute a metric inside a bucket (log-metric.ts). */
+function metricAggs(request: MetricRequest): Agg {
+  const field = () => docField((request.field ?? '') as CanonicalFieldName);
+  switch (request.kind) {
+    case 'count':
+      return {};
+    case 'error_rate':
+      return { errors: { filter: { terms: { level: ERROR_LEVELS } } } };
+    case 'avg':
+      return { value: { avg: { field: field() } } };
+    case 'p95':
+      return { value: { percentiles: { field: field(), percents: [95] } } };
+    case 'max':
+      return { value: { max: { field: field() } } };
+    case 'unique_count':
+      return { value: { cardinality: { field: field(), precision_threshold: 40_000 } } };
+  }
+}
+
+function metricValueOf(request: MetricRequest, bucket: Agg, count: number): number | null {
+  switch (request.kind) {
+    case 'count':
+      return count;
+    case 'error_rate':
+      return count === 0 ? null : (100 * bucket.errors.doc_count) / count;
+    case 'p95':
+      return (Object.values(bucket.value.values ?? {})[0] as number | null | undefined) ?? null;
+    default:
+      return bucket.value.value ?? null;
+  }
 }
 
 const records = (hits: Hit[]) => hits.map((h) => fromStored(h._source as StoredRecord));
@@ -223,6 +256,29 @@ export class ElasticsearchLogReadStore extends LogReadStore {
       ...(found.none.doc_count > 0 ? [series({ bool: { filter: [base], must_not: [{ exists: { field: 'service' } }] } }, null)] : []),
     ]);
     return sortMetricBuckets(parts.flat());
+  }
+
+  async metric(scope: LogScope, request: MetricRequest): Promise<MetricPoint[]> {
+    const value = metricAggs(request);
+    const interval = request.intervalMs === undefined ? null : Math.max(1, Math.floor(request.intervalMs));
+    const grouped = request.groupBy === undefined
+      ? null
+      : termsAgg(target(request.groupBy), { size: Math.floor(request.groupLimit ?? DEFAULT_GROUP_LIMIT), order: BY_COUNT }, value);
+    const inner: Agg = grouped ? { groups: grouped.agg } : value;
+    const aggs: Agg = interval === null ? inner : { time: { date_histogram: { field: 'ts', fixed_interval: `${interval}ms`, min_doc_count: 1 }, aggs: inner } };
+    const result = await this.es.run(() =>
+      this.es.client.search({ index: this.index, query: scopeQuery(scope), size: 0, track_total_hits: true, aggs }),
+    );
+    const top = result.aggregations as Agg;
+    const total = typeof result.hits.total === 'number' ? result.hits.total : (result.hits.total?.value ?? 0);
+    const pointsOf = (bucket: Agg, count: number, start: number | null): MetricPoint[] =>
+      grouped
+        ? grouped.buckets(bucket.groups).map((g) => ({ start, group: String(g.key_as_string ?? g.key), count: g.doc_count, value: metricValueOf(request, g, g.doc_count) }))
+        : [{ start, group: null, count, value: metricValueOf(request, bucket, count) }];
+    const points = interval === null
+      ? pointsOf(top, total, null)
+      : (top.time.buckets as Agg[]).flatMap((b) => pointsOf(b, b.doc_count, Number(b.key)));
+    return points.sort(byPointOrder);
   }
 
   async suggest(tenantId: string, field: string, prefix: string, limit: number): Promise<string[]> {

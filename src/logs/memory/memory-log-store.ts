@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import { CANONICAL_ENTRIES, countsTopValues, EXTRA_KEYS_LIMIT } from '../field-catalog';
 import { CANONICAL_FIELDS, FieldType, isCanonicalField, LogRecord } from '../log-record';
+import { byPointOrder, DEFAULT_GROUP_LIMIT, MetricPoint, MetricRequest } from '../log-metric';
 import { LogReadStore } from '../log-read-store';
 import { FieldInfo, HistogramBucket, LogScope, LogSummary, Page, TermBucket } from '../log-scope';
 import { LogWriteStore, SpooledBatch, TenantUsage } from '../log-write-store';
@@ -196,6 +197,33 @@ class MemoryLogReadStore extends LogReadStore {
     );
   }
 
+  async metric(scope: LogScope, request: MetricRequest): Promise<MetricPoint[]> {
+    const interval = request.intervalMs === undefined ? null : Math.max(1, Math.floor(request.intervalMs));
+    const cells = new Map<string, { start: number | null; group: string | null; records: LogRecord[] }>();
+    for (const r of this.store.inScope(scope)) {
+      const group = request.groupBy === undefined ? null : fieldText(r, request.groupBy);
+      if (request.groupBy !== undefined && group === null) continue;
+      const start = interval === null ? null : Math.floor(r.timestamp / interval) * interval;
+      const key = JSON.stringify([start, group]);
+      const cell = cells.get(key) ?? { start, group, records: [] };
+      cell.records.push(r);
+      cells.set(key, cell);
+    }
+    // Without buckets or groups the answer is one point, even over no records (a count of 0).
+    if (interval === null && request.groupBy === undefined && cells.size === 0) cells.set('', { start: null, group: null, records: [] });
+    const points = [...cells.values()]
+      .map((c) => ({ start: c.start, group: c.group, count: c.records.length, value: metricValue(request, c.records) }))
+      .sort(byPointOrder);
+    if (request.groupBy === undefined) return points;
+    const limit = request.groupLimit ?? DEFAULT_GROUP_LIMIT;
+    const perBucket = new Map<number | null, number>();
+    return points.filter((p) => {
+      const n = (perBucket.get(p.start) ?? 0) + 1;
+      perBucket.set(p.start, n);
+      return n <= limit;
+    });
+  }
+
   async suggest(tenantId: string, field: string, prefix: string, limit: number): Promise<string[]> {
     const wanted = prefix.toLowerCase();
     const fits = (v: string) => (field === 'message' ? v.toLowerCase().includes(wanted) : v.toLowerCase().startsWith(wanted));
@@ -262,6 +290,29 @@ function topOf(counts: Map<string, number>, limit: number): { value: string; cou
     .map(([value, count]) => ({ value, count }))
     .sort((a, b) => b.count - a.count || compare(a.value, b.value))
     .slice(0, Math.max(0, limit));
+}
+
+function metricValue(request: MetricRequest, records: LogRecord[]): number | null {
+  const numbers = () => records.flatMap((r) => {
+    const v = fieldValue(r, request.field ?? '');
+    return typeof v === 'number' ? [v] : [];
+  });
+  switch (request.kind) {
+    case 'count':
+      return records.length;
+    case 'error_rate':
+      return records.length === 0 ? null : (100 * records.filter((r) => ERROR_LEVELS.has(r.level)).length) / records.length;
+    case 'avg':
+      return mean(numbers());
+    case 'p95':
+      return quantile(numbers(), 0.95);
+    case 'max': {
+      const values = numbers();
+      return values.length === 0 ? null : values.reduce((m, v) => (v > m ? v : m), -Infinity);
+    }
+    case 'unique_count':
+      return new Set(records.map((r) => fieldText(r, request.field ?? '')).filter((v) => v !== null)).size;
+  }
 }
 
 function mean(values: number[]): number | null {
