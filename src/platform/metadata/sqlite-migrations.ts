@@ -98,4 +98,77 @@ export const SQLITE_MIGRATIONS: string[] = [
   UPDATE users SET installation_admin = 1 WHERE id = (
     SELECT id FROM users WHERE role = 'admin' ORDER BY tenant_id <> 'default', created_at, id LIMIT 1);
   `,
+  // Alerting (src/alerts/): rules, channels, evaluation state per rule and group (compare-and-set
+  // on `version`), triggered alerts, their history, delivery attempts and silences.
+  `
+  CREATE TABLE alert_rules (
+    id TEXT PRIMARY KEY,
+    tenant_id TEXT NOT NULL,
+    owner_id TEXT,
+    owner_name TEXT NOT NULL,
+    definition TEXT NOT NULL,
+    enabled INTEGER NOT NULL,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    times_fired INTEGER NOT NULL DEFAULT 0,
+    last_fired_at INTEGER
+  );
+  CREATE INDEX alert_rules_tenant ON alert_rules(tenant_id, created_at);
+  CREATE TABLE alert_channels (
+    id TEXT PRIMARY KEY,
+    tenant_id TEXT NOT NULL,
+    owner_id TEXT,
+    name TEXT NOT NULL,
+    type TEXT NOT NULL,
+    config TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  CREATE INDEX alert_channels_tenant ON alert_channels(tenant_id, name);
+  CREATE TABLE alert_states (
+    tenant_id TEXT NOT NULL,
+    rule_id TEXT NOT NULL,
+    group_key TEXT NOT NULL,
+    data TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    PRIMARY KEY (tenant_id, rule_id, group_key)
+  );
+  CREATE TABLE alerts (
+    id TEXT PRIMARY KEY,
+    tenant_id TEXT NOT NULL,
+    rule_id TEXT NOT NULL,
+    state TEXT NOT NULL,
+    severity TEXT NOT NULL,
+    started_at INTEGER NOT NULL,
+    data TEXT NOT NULL
+  );
+  CREATE INDEX alerts_tenant ON alerts(tenant_id, started_at DESC);
+  CREATE INDEX alerts_rule ON alerts(tenant_id, rule_id, started_at DESC);
+  CREATE TABLE alert_events (
+    id TEXT PRIMARY KEY,
+    tenant_id TEXT NOT NULL,
+    rule_id TEXT NOT NULL,
+    alert_id TEXT,
+    at INTEGER NOT NULL,
+    data TEXT NOT NULL
+  );
+  CREATE INDEX alert_events_rule ON alert_events(tenant_id, rule_id, at DESC);
+  CREATE INDEX alert_events_tenant ON alert_events(tenant_id, at DESC);
+  CREATE TABLE alert_deliveries (
+    id TEXT PRIMARY KEY,
+    tenant_id TEXT NOT NULL,
+    alert_id TEXT,
+    at INTEGER NOT NULL,
+    data TEXT NOT NULL
+  );
+  CREATE INDEX alert_deliveries_alert ON alert_deliveries(tenant_id, alert_id, at);
+  CREATE TABLE alert_silences (
+    id TEXT PRIMARY KEY,
+    tenant_id TEXT NOT NULL,
+    starts_at INTEGER NOT NULL,
+    ends_at INTEGER NOT NULL,
+    data TEXT NOT NULL
+  );
+  CREATE INDEX alert_silences_tenant ON alert_silences(tenant_id, ends_at);
+  `,
 ];
