@@ -67,6 +67,15 @@ export abstract class AppConfig {
   abstract readonly metricsPublic: boolean;
   /** API rate limits per endpoint class; null when LOGNEST_RATE_LIMITS=off. */
   abstract readonly rateLimits: Record<RateLimitClass, RateLimitRule> | null;
+  /** Alert windows end this long before now, so records still in flight don't cause flapping. */
+  abstract readonly alertDelayMs: number;
+  /** Where links in notifications point (`http://localhost:PORT` when unset). */
+  abstract readonly publicUrl: string;
+  /** `smtp://user:pass@host:port` for email channels; null: email channels cannot be created. */
+  abstract readonly smtpUrl: string | null;
+  abstract readonly smtpFrom: string;
+  /** Host names outbound webhooks may reach (`*.example.com` matches subdomains); empty: any but link-local. */
+  abstract readonly webhookAllowedHosts: string[];
 }
 
 export class ConfigError extends Error {}

@@ -33,6 +33,20 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ LOGNEST_LOGIN_FAILURES_PER_USERNAME: '0' })).toThrow(/LOGNEST_LOGIN_FAILURES_PER_USERNAME/);
   });
 
+  it('reads the alerting settings, refusing bad values by name', () => {
+    expect(loadConfig({})).toMatchObject({ alertDelayMs: 15_000, publicUrl: 'http://localhost:8000', smtpUrl: null, smtpFrom: 'lognest@localhost', webhookAllowedHosts: [] });
+    expect(loadConfig({
+      LOGNEST_ALERT_DELAY: '30s', LOGNEST_PUBLIC_URL: 'https://logs.example.com/', LOGNEST_SMTP_URL: 'smtp://u:p@127.0.0.1:2525',
+      LOGNEST_SMTP_FROM: 'Lognest <alerts@example.com>', LOGNEST_WEBHOOK_ALLOWED_HOSTS: 'hooks.slack.com, *.example.com',
+    })).toMatchObject({
+      alertDelayMs: 30_000, publicUrl: 'https://logs.example.com', smtpUrl: 'smtp://u:p@127.0.0.1:2525', smtpFrom: 'Lognest <alerts@example.com>',
+      webhookAllowedHosts: ['hooks.slack.com', '*.example.com'],
+    });
+    for (const [name, value] of [['LOGNEST_ALERT_DELAY', 'soon'], ['LOGNEST_SMTP_URL', 'http://x'], ['LOGNEST_SMTP_FROM', 'nobody'], ['LOGNEST_WEBHOOK_ALLOWED_HOSTS', 'a b'], ['LOGNEST_PUBLIC_URL', 'ftp://x']]) {
+      expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(name));
+    }
+  });
+
   it('reads the DuckDB memory limit, 512MB by default, refusing what DuckDB would not take or too little', () => {
     expect(loadConfig({}).duckdbMemoryLimit).toBe('512MB');
     expect(loadConfig({ LOGNEST_DUCKDB_MEMORY_LIMIT: '2GB' }).duckdbMemoryLimit).toBe('2GB');

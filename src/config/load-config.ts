@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { parseDuration } from '../platform/duration';
 import { AppConfig, ConfigError } from './app-config';
 import { DEFAULT_RATE_LIMITS, parseRateLimits } from './rate-limit-config';
 
@@ -52,6 +53,11 @@ export function loadConfig(env: Env = readEnv()): AppConfig {
     const unit = m[2].toUpperCase();
     const factor = { KB: 1e3, MB: 1e6, GB: 1e9, TB: 1e12, KIB: 2 ** 10, MIB: 2 ** 20, GIB: 2 ** 30, TIB: 2 ** 40 }[unit]!;
     return Number(m[1]) * factor >= 64 * 2 ** 20 ? `${m[1]}${m[2]}` : undefined;
+  };
+  // `15s`, `2m`, `500ms` or bare seconds, within [min, max] milliseconds.
+  const duration = (min: number, max: number) => (raw: string) => {
+    const ms = parseDuration(raw);
+    return ms !== null && ms >= min && ms <= max ? ms : undefined;
   };
   const level = (raw: string) =>
     (['debug', 'info', 'warn', 'error'] as const).find((l) => l === raw.toLowerCase());
@@ -116,7 +122,16 @@ export function loadConfig(env: Env = readEnv()): AppConfig {
     logLevel: read('LOGNEST_LOG_LEVEL', 'info' as const, level),
     metricsPublic: read('LOGNEST_METRICS_PUBLIC', false, bool),
     rateLimits: read('LOGNEST_RATE_LIMITS', DEFAULT_RATE_LIMITS, parseRateLimits),
+    alertDelayMs: read('LOGNEST_ALERT_DELAY', 15_000, duration(0, 3_600_000)),
+    publicUrl: read('LOGNEST_PUBLIC_URL', '', url(['http:', 'https:'])).replace(/\/+$/, ''),
+    smtpUrl: read<string | null>('LOGNEST_SMTP_URL', null, url(['smtp:', 'smtps:'])),
+    smtpFrom: read('LOGNEST_SMTP_FROM', 'lognest@localhost', (raw) => (/^[^\s@<>]+@[^\s@<>]+$|^[^<>]*<[^\s@<>]+@[^\s@<>]+>$/.test(raw) ? raw : undefined)),
+    webhookAllowedHosts: read('LOGNEST_WEBHOOK_ALLOWED_HOSTS', [] as string[], (raw) => {
+      const hosts = raw.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean);
+      return hosts.every((h) => /^(\*\.)?[a-z0-9.-]+$|^\[[0-9a-f:]+\]$/.test(h)) ? hosts : undefined;
+    }),
   };
+  if (config.publicUrl === '') (config as { publicUrl: string }).publicUrl = `http://localhost:${config.port}`;
   if (config.kafkaBrokers.length > 0 && config.kafkaTopics.length === 0) {
     problems.push('LOGNEST_KAFKA_TOPICS is required when LOGNEST_KAFKA_BROKERS is set');
   }

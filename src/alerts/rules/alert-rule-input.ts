@@ -7,7 +7,7 @@ import { MAX_QUERY_LENGTH, parseQuery } from '../../logs/query/query-parser';
 import { QuerySyntaxError } from '../../logs/query/query-syntax-error';
 import { badParameter } from '../../platform/http/bad-request';
 import { AlertRule, AlertRuleDefinition, NoDataPolicy, Operator, OPERATORS, Severity, SEVERITIES } from './alert-rule';
-import { formatDuration, parseDuration } from './duration';
+import { formatDuration, parseDuration } from '../../platform/duration';
 
 type Body = Record<string, unknown>;
 

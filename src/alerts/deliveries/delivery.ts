@@ -1,0 +1,23 @@
+import { ChannelType } from '../channels/alert-channel';
+import { Notification } from '../state/alert-state-machine';
+
+export type DeliveryStatus = 'sent' | 'failed' | 'silenced';
+
+/** One notification sent (or suppressed) to one channel, with how it went. */
+export interface Delivery {
+  id: string;
+  tenantId: string;
+  /** Null for a channel's "send test". */
+  alertId: string | null;
+  ruleId: string | null;
+  channelId: string;
+  channelName: string;
+  channelType: ChannelType;
+  kind: Notification | 'test';
+  status: DeliveryStatus;
+  httpStatus: number | null;
+  error: string | null;
+  attempts: number;
+  at: number;
+  durationMs: number;
+}
