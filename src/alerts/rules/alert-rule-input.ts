@@ -2,7 +2,7 @@ import { BadRequestException } from '@nestjs/common';
 import { isGroupableField, isKeywordField, isNumericField, METRIC_KINDS, MetricKind } from '../../logs/log-metric';
 import { Level } from '../../logs/log-record';
 import { normalizeLevel } from '../../logs/normalize/level-normalizer';
-import { compileQuery } from '../../logs/memory/evaluate-query';
+import { compileRecordPredicate } from '../../logs/query/record-predicate';
 import { MAX_QUERY_LENGTH, parseQuery } from '../../logs/query/query-parser';
 import { QuerySyntaxError } from '../../logs/query/query-syntax-error';
 import { badParameter } from '../../platform/http/bad-request';
@@ -122,7 +122,7 @@ class Reader {
 function query(r: Reader): string {
   const text = r.text('query', MAX_QUERY_LENGTH, false) ?? '';
   try {
-    compileQuery(parseQuery(text));
+    compileRecordPredicate(parseQuery(text));
   } catch (error) {
     if (!(error instanceof QuerySyntaxError)) throw error;
     throw new BadRequestException({
