@@ -3,7 +3,7 @@ import { AlertStateStore } from './alert-state-store';
 import { INITIAL_STATE } from './alert-state-machine';
 
 const state = (over: Partial<AlertGroupState> = {}): Omit<AlertGroupState, 'version'> => ({
-  ...INITIAL_STATE, tenantId: 't1', ruleId: 'r1', groupKey: '', group: null, alertId: null, lastValue: null, lastEvaluatedAt: null, ...over,
+  ...INITIAL_STATE, tenantId: 't1', ruleId: 'r1', groupKey: '', group: null, alertId: null, lastValue: null, lastEvaluatedAt: null, recent: [[1, 2], [3, null]], ...over,
 });
 
 const alert = (id: string, over: Partial<TriggeredAlert> = {}): TriggeredAlert => ({

@@ -11,6 +11,8 @@ export interface AlertGroupState extends MachineState {
   alertId: string | null;
   lastValue: number | null;
   lastEvaluatedAt: number | null;
+  /** The latest evaluations, oldest first, for the rules page's sparkline. */
+  recent: Array<[at: number, value: number | null]>;
   /** Bumped by every commit; a commit naming an older version is refused. */
   version: number;
 }

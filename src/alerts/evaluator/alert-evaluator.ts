@@ -1,0 +1,90 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { AppConfig } from '../../config/app-config';
+import { LogReadStore } from '../../logs/log-read-store';
+import { newId } from '../../platform/ids';
+import { AlertMetrics } from '../alert-metrics';
+import { AlertNotifier } from '../notifications/alert-notifier';
+import { AlertRule, conditionHolds } from '../rules/alert-rule';
+import { AlertRuleStore } from '../rules/alert-rule-store';
+import { AlertStateName } from '../state/alert-state-machine';
+import { AlertStateStore } from '../state/alert-state-store';
+import { Evaluated, planTransition } from './alert-transition';
+import { ruleScope } from './rule-scope';
+
+export interface GroupOutcome extends Evaluated {
+  state: AlertStateName;
+  /** False when another evaluator committed this group first (it notified, not us). */
+  committed: boolean;
+  notified: boolean;
+}
+
+/**
+ * Evaluates a rule: its metric per group over the window ending at now − LOGNEST_ALERT_DELAY
+ * (records still in flight would make it flap), then each group's state machine step,
+ * committed with compare-and-set. Only the evaluator whose commit wins notifies, so two
+ * evaluators racing on the same rule notify once.
+ */
+@Injectable()
+export class AlertEvaluator {
+  private readonly logger = new Logger('Alerts');
+
+  constructor(
+    private readonly logs: LogReadStore,
+    private readonly states: AlertStateStore,
+    private readonly rules: AlertRuleStore,
+    private readonly notifier: AlertNotifier,
+    private readonly metrics: AlertMetrics,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** The rule's value per group at `now`, without touching state (the rule's test). */
+  async measure(rule: AlertRule, now: number): Promise<Evaluated[]> {
+    const scope = ruleScope(rule.tenantId, rule, now - this.config.alertDelayMs);
+    const points = await this.logs.metric(scope, {
+      kind: rule.aggregation.type, ...(rule.aggregation.field ? { field: rule.aggregation.field } : {}), ...(rule.groupBy ? { groupBy: rule.groupBy } : {}),
+    });
+    return points.map((p) => ({ group: p.group, value: p.value, met: p.value === null ? null : conditionHolds(p.value, rule.condition) }));
+  }
+
+  async evaluate(rule: AlertRule, now: number): Promise<GroupOutcome[]> {
+    const started = performance.now();
+    try {
+      const measured = await this.measure(rule, now);
+      const known = await this.states.groupStates(rule.tenantId, rule.id);
+      // Groups seen before but absent now have no data (a service that went silent).
+      const present = new Set(measured.map((m) => m.group ?? ''));
+      const absent: Evaluated[] = known.filter((s) => !present.has(s.groupKey)).map((s) => ({ group: s.group, value: null, met: null }));
+      const outcomes: GroupOutcome[] = [];
+      for (const evaluated of [...measured, ...absent]) outcomes.push(await this.advance(rule, evaluated, now, known.find((s) => s.groupKey === (evaluated.group ?? '')) ?? null));
+      this.metrics.evaluated('ok', (performance.now() - started) / 1000);
+      return outcomes.filter((o): o is GroupOutcome => o !== null);
+    } catch (error) {
+      this.metrics.evaluated('error', (performance.now() - started) / 1000);
+      throw error;
+    }
+  }
+
+  private async advance(rule: AlertRule, evaluated: Evaluated, now: number, prev: Awaited<ReturnType<AlertStateStore['groupState']>>): Promise<GroupOutcome> {
+    const current = prev?.alertId ? await this.states.alert(rule.tenantId, prev.alertId) : null;
+    const plan = planTransition(rule, prev, current, evaluated, now, () => newId(now));
+    // An absent group that stays ok changes nothing worth a write.
+    if (prev && evaluated.value === null && !plan.commit.event && prev.state === 'ok') return { ...evaluated, state: 'ok', committed: false, notified: false };
+    const committed = await this.states.commit(rule.tenantId, plan.commit);
+    if (!committed) return { ...evaluated, state: plan.commit.state.state, committed, notified: false };
+    if (plan.commit.event) this.metrics.transitioned(plan.commit.event.to);
+    if (plan.notify === 'firing') await this.rules.recordFired(rule.tenantId, rule.id, now);
+    if (plan.notify && plan.alert) this.notifier.notify(rule, plan.alert, plan.notify, now);
+    return { ...evaluated, state: plan.commit.state.state, committed, notified: plan.notify !== null };
+  }
+
+  /** Evaluates by id (a scheduled job); a rule deleted or disabled since is skipped. */
+  async evaluateById(tenantId: string, ruleId: string, now: number): Promise<void> {
+    const rule = await this.rules.get(tenantId, ruleId);
+    if (!rule || !rule.enabled) return;
+    try {
+      await this.evaluate(rule, now);
+    } catch (error) {
+      this.logger.warn(`Evaluating alert rule ${ruleId} of tenant ${tenantId} failed: ${(error as Error).message}`);
+    }
+  }
+}
