@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AlertsModule } from './alerts/alerts.module';
 import { AnomaliesModule } from './anomalies/anomalies.module';
 import { AuthModule } from './auth/auth.module';
 import { AppConfig } from './config/app-config';
@@ -10,6 +11,7 @@ import { InputsModule } from './ingest/inputs/inputs.module';
 import { LifecycleService } from './lifecycle.service';
 import { LogsModule } from './logs/logs.module';
 import { ObservabilityModule } from './observability/observability.module';
+import { Clock, SystemClock } from './platform/clock';
 import { PlatformModule } from './platform/platform.module';
 import { RateLimitsModule } from './rate-limits/rate-limits.module';
 import { RetentionModule } from './retention/retention.module';
@@ -19,13 +21,14 @@ import { WebModule } from './web/web.module';
 
 @Module({})
 export class AppModule {
-  static forConfig(config: AppConfig): DynamicModule {
+  /** `clock`: the time alert evaluation reads (tests inject a ManualClock). */
+  static forConfig(config: AppConfig, options: { clock?: Clock } = {}): DynamicModule {
     return {
       module: AppModule,
       global: true,
-      imports: [PlatformModule, LogsModule, AuthModule, IngestModule, InputsModule, FilesModule, SearchModule, DashboardModule, ObservabilityModule, WebModule, ExportModule, SavedSearchesModule, AnomaliesModule, RateLimitsModule, RetentionModule],
-      providers: [{ provide: AppConfig, useValue: config }, LifecycleService],
-      exports: [AppConfig],
+      imports: [PlatformModule, LogsModule, AuthModule, IngestModule, InputsModule, FilesModule, SearchModule, DashboardModule, ObservabilityModule, WebModule, ExportModule, SavedSearchesModule, AnomaliesModule, RateLimitsModule, RetentionModule, AlertsModule],
+      providers: [{ provide: AppConfig, useValue: config }, { provide: Clock, useValue: options.clock ?? new SystemClock() }, LifecycleService],
+      exports: [AppConfig, Clock],
     };
   }
 }

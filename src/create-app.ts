@@ -7,6 +7,7 @@ import { AppModule } from './app.module';
 import { ES_PRODUCT_HEADER } from './ingest/inputs/es-bulk/es-responses';
 import { configureSecurity } from './auth/http-security/configure-security';
 import { AppConfig } from './config/app-config';
+import { Clock } from './platform/clock';
 import { MetricsRegistry } from './observability/metrics/metrics-registry';
 import { PerformanceRecorder } from './observability/performance-recorder';
 import { observeRequests } from './observability/request-context/observe-requests.middleware';
@@ -25,8 +26,8 @@ const LOG_LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
 const INGEST_BODY_LIMIT = '256mb';
 const INGEST_TYPES = ['application/x-ndjson', 'application/ndjson', 'application/jsonl', 'application/json', 'text/csv', 'text/plain'];
 
-export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config), {
+export async function createApp(config: AppConfig, options: { clock?: Clock } = {}): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config, options), {
     bodyParser: false,
     logger: new RequestContextLogger({ logLevels: LOG_LEVELS[config.logLevel] }),
   });

@@ -8,6 +8,7 @@ import { Role } from '../../src/auth/auth-types';
 import { TenantStore } from '../../src/auth/tenant-store';
 import { loadConfig } from '../../src/config/load-config';
 import { createApp } from '../../src/create-app';
+import { Clock } from '../../src/platform/clock';
 import { FileIngestService } from '../../src/files/file-ingest.service';
 
 export const ADMIN_PASSWORD = 'admin-password-1';
@@ -40,7 +41,7 @@ export interface TestApp {
  * Boots the whole app on the embedded stores in a temp dir (or `dir`, to restart on the same
  * data). `noAdmin` starts a fresh install with no user at all (then `token`/`auth` are empty).
  */
-export async function startTestApp(options: { dir?: string; env?: Record<string, string>; noAdmin?: boolean } = {}): Promise<TestApp> {
+export async function startTestApp(options: { dir?: string; env?: Record<string, string>; noAdmin?: boolean; clock?: Clock } = {}): Promise<TestApp> {
   const dir = options.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'lognest-e2e-'));
   const uploadsDir = path.join(dir, 'uploads');
   const config = loadConfig({
@@ -55,7 +56,7 @@ export async function startTestApp(options: { dir?: string; env?: Record<string,
     LOGNEST_RATE_LIMITS: 'off',
     ...options.env,
   });
-  const app = await createApp(config);
+  const app = await createApp(config, { clock: options.clock });
   await app.init();
   const http = request(app.getHttpServer());
   const token = options.noAdmin

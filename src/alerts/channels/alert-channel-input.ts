@@ -10,9 +10,12 @@ export interface ChannelInput {
   config: ChannelConfig;
 }
 
-export interface ChannelRules {
-  guard: OutboundUrlGuard;
-  smtpConfigured: boolean;
+/** What channel configs are checked against: the outbound URL guard, whether SMTP is configured. */
+export class ChannelRules {
+  constructor(
+    readonly guard: OutboundUrlGuard,
+    readonly smtpConfigured: boolean,
+  ) {}
 }
 
 const EMAIL = /^[^\s@<>,;]+@[^\s@<>,;]+\.[^\s@<>,;]+$|^[^\s@<>,;]+@localhost$/;

@@ -66,7 +66,8 @@ export class AlertEvaluator {
 
   private async advance(rule: AlertRule, evaluated: Evaluated, now: number, prev: Awaited<ReturnType<AlertStateStore['groupState']>>): Promise<GroupOutcome> {
     const current = prev?.alertId ? await this.states.alert(rule.tenantId, prev.alertId) : null;
-    const plan = planTransition(rule, prev, current, evaluated, now, () => newId(now));
+    // Ids from the real time, not the evaluation clock: newId repeats ids when given a time that does not move.
+    const plan = planTransition(rule, prev, current, evaluated, now, () => newId());
     // An absent group that stays ok changes nothing worth a write.
     if (prev && evaluated.value === null && !plan.commit.event && prev.state === 'ok') return { ...evaluated, state: 'ok', committed: false, notified: false };
     const committed = await this.states.commit(rule.tenantId, plan.commit);

@@ -1,0 +1,73 @@
+import { Module } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
+import { AlertMetrics } from './alert-metrics';
+import { ChannelRules } from './channels/alert-channel-input';
+import { AlertChannelStore } from './channels/alert-channel-store';
+import { AlertChannelsController } from './channels/alert-channels.controller';
+import { AlertChannelsService } from './channels/alert-channels.service';
+import { ConsoleSender } from './channels/console-sender';
+import { EmailSender } from './channels/email-sender';
+import { OutboundUrlGuard } from './channels/outbound-url-guard';
+import { SlackSender } from './channels/slack-sender';
+import { SqliteAlertChannelStore } from './channels/sqlite-alert-channel-store';
+import { WebhookSender } from './channels/webhook-sender';
+import { DeliveryStore } from './deliveries/delivery-store';
+import { SqliteDeliveryStore } from './deliveries/sqlite-delivery-store';
+import { AlertEvaluator } from './evaluator/alert-evaluator';
+import { AlertNotifier } from './notifications/alert-notifier';
+import { ChannelSenders } from './notifications/channel-senders';
+import { AlertRuleStore } from './rules/alert-rule-store';
+import { AlertRulesController } from './rules/alert-rules.controller';
+import { AlertRulesService } from './rules/alert-rules.service';
+import { SqliteAlertRuleStore } from './rules/sqlite-alert-rule-store';
+import { AlertEvaluationRunner } from './scheduler/alert-evaluation-runner';
+import { AlertScheduler } from './scheduler/alert-scheduler';
+import { BullmqAlertScheduler } from './scheduler/bullmq-alert-scheduler';
+import { InProcessAlertScheduler } from './scheduler/in-process-alert-scheduler';
+import { SilenceStore } from './silences/silence-store';
+import { SilencesController } from './silences/silences.controller';
+import { SilencesService } from './silences/silences.service';
+import { SqliteSilenceStore } from './silences/sqlite-silence-store';
+import { AlertStateStore } from './state/alert-state-store';
+import { SqliteAlertStateStore } from './state/sqlite-alert-state-store';
+import { TriggeredAlertsController } from './state/triggered-alerts.controller';
+import { TriggeredAlertsService } from './state/triggered-alerts.service';
+
+/**
+ * Alerting: rules over the log read port, evaluated on a schedule (in process, or bullmq
+ * with LOGNEST_REDIS_URL), state and history in the metadata store, notifications to
+ * webhook, Slack, email and console channels.
+ */
+@Module({
+  controllers: [AlertRulesController, AlertChannelsController, TriggeredAlertsController, SilencesController],
+  providers: [
+    { provide: AlertRuleStore, useClass: SqliteAlertRuleStore },
+    { provide: AlertStateStore, useClass: SqliteAlertStateStore },
+    { provide: AlertChannelStore, useClass: SqliteAlertChannelStore },
+    { provide: DeliveryStore, useClass: SqliteDeliveryStore },
+    { provide: SilenceStore, useClass: SqliteSilenceStore },
+    { provide: OutboundUrlGuard, inject: [AppConfig], useFactory: (config: AppConfig) => new OutboundUrlGuard(config.webhookAllowedHosts) },
+    { provide: ChannelRules, inject: [OutboundUrlGuard, AppConfig], useFactory: (guard: OutboundUrlGuard, config: AppConfig) => new ChannelRules(guard, config.smtpUrl !== null) },
+    {
+      provide: ChannelSenders,
+      inject: [OutboundUrlGuard, AppConfig],
+      useFactory: (guard: OutboundUrlGuard, config: AppConfig) =>
+        new ChannelSenders([new WebhookSender(guard), new SlackSender(guard), new EmailSender(config.smtpUrl, config.smtpFrom), new ConsoleSender()]),
+    },
+    {
+      provide: AlertScheduler,
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => (config.redisUrl ? new BullmqAlertScheduler(config.redisUrl) : new InProcessAlertScheduler()),
+    },
+    AlertMetrics,
+    AlertNotifier,
+    AlertEvaluator,
+    AlertRulesService,
+    AlertChannelsService,
+    TriggeredAlertsService,
+    SilencesService,
+    AlertEvaluationRunner,
+  ],
+  exports: [AlertRulesService, AlertEvaluator, AlertEvaluationRunner, AlertNotifier],
+})
+export class AlertsModule {}
