@@ -15,6 +15,8 @@ export interface LognestServerOptions {
   startTimeoutMs?: number;
   /** A fixed port (else a free one is picked). */
   port?: number;
+  /** More variables for the server (inputs, say). */
+  env?: Record<string, string>;
 }
 
 const OUTPUT_TAIL_CHARS = 16_384;
@@ -58,6 +60,7 @@ export class LognestServer {
       LOGNEST_DATA_DIR: o.dataDir,
       LOGNEST_UPLOADS_DIR: o.uploadsDir,
       LOGNEST_ADMIN_PASSWORD: o.adminPassword,
+      ...o.env,
     });
     const child = spawn(process.execPath, [o.mainJs], { cwd: o.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     const server = new LognestServer(child, port);

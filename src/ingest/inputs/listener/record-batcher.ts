@@ -11,7 +11,7 @@ export interface BatcherOptions {
   maxInFlight: number;
 }
 
-const DEFAULTS: BatcherOptions = { maxRecords: 2000, maxDelayMs: 20, maxInFlight: 2 };
+const DEFAULTS: BatcherOptions = { maxRecords: 5000, maxDelayMs: 20, maxInFlight: 3 };
 const MAX_STORE_ATTEMPTS = 3;
 
 /**

@@ -15,7 +15,7 @@ export class UdpListener {
     private readonly counters: InputCounters,
     private readonly batcher: RecordBatcher,
     decode: FrameDecoder,
-    maxPending = 20_000,
+    maxPending = 50_000,
   ) {
     this.socket.on('message', (message: Buffer) => {
       if (batcher.full && batcher.pending >= maxPending) {
