@@ -41,6 +41,16 @@ stop_redis() {
   rm -rf "$STATE_DIR"
 }
 
+# Stops the process of a pid file: TERM, then KILL if it is still there after 20 s.
+stop_pidfile() {
+  if [ -s "$1" ]; then
+    local pid; pid="$(cat "$1")"
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+    kill -9 "$pid" 2>/dev/null || true
+  fi
+}
+
 ES_VERSION=8.19.0
 ES_PORT=9250
 ES_USER=lognest-es
@@ -106,12 +116,7 @@ start_elasticsearch() {
 }
 
 stop_elasticsearch() {
-  if [ -s "$ES_STATE/es.pid" ]; then
-    local pid; pid="$(cat "$ES_STATE/es.pid")"
-    kill "$pid" 2>/dev/null || true
-    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
-    kill -9 "$pid" 2>/dev/null || true
-  fi
+  stop_pidfile "$ES_STATE/es.pid"
   rm -rf "$ES_STATE"
 }
 
@@ -121,7 +126,8 @@ FERRET_CACHE="${TMPDIR:-/tmp}/lognest-ferretdb-cache"
 FERRET_BIN="$FERRET_CACHE/ferretdb-$FERRET_VERSION"
 FERRET_STATE="${TMPDIR:-/tmp}/lognest-ci-ferretdb-${FERRET_PORT}"
 
-ferret_up() { (exec 3<>"/dev/tcp/127.0.0.1/$FERRET_PORT") 2>/dev/null; }
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+ferret_up() { port_open "$FERRET_PORT"; }
 
 # FerretDB (a MongoDB-protocol server) built from its Go module, on its SQLite backend.
 start_ferretdb() {
@@ -146,12 +152,7 @@ start_ferretdb() {
 }
 
 stop_ferretdb() {
-  if [ -s "$FERRET_STATE/ferretdb.pid" ]; then
-    local pid; pid="$(cat "$FERRET_STATE/ferretdb.pid")"
-    kill "$pid" 2>/dev/null || true
-    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -9 "$pid" 2>/dev/null || true
-  fi
+  stop_pidfile "$FERRET_STATE/ferretdb.pid"
   rm -rf "$FERRET_STATE"
 }
 
@@ -162,7 +163,7 @@ KAFKA_CACHE="${TMPDIR:-/tmp}/lognest-kafka-cache"
 KAFKA_LIBS="$KAFKA_CACHE/libs-$KAFKA_VERSION"
 KAFKA_STATE="${TMPDIR:-/tmp}/lognest-ci-kafka-${KAFKA_PORT}"
 
-kafka_up() { (exec 3<>"/dev/tcp/127.0.0.1/$KAFKA_PORT") 2>/dev/null; }
+kafka_up() { port_open "$KAFKA_PORT"; }
 
 start_kafka() {
   if ! kafka_up; then
@@ -216,12 +217,7 @@ PROPS
 }
 
 stop_kafka() {
-  if [ -s "$KAFKA_STATE/kafka.pid" ]; then
-    local pid; pid="$(cat "$KAFKA_STATE/kafka.pid")"
-    kill "$pid" 2>/dev/null || true
-    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
-    kill -9 "$pid" 2>/dev/null || true
-  fi
+  stop_pidfile "$KAFKA_STATE/kafka.pid"
   rm -rf "$KAFKA_STATE"
 }
 
