@@ -27,7 +27,16 @@ export class AuthController {
     try {
       const user = await this.passwordLogin.attempt(username, password, clientIp(req));
       const issued = await this.auth.issueToken(user, 'login', 'login');
-      return { success: true, token: issued.token, expires_at: new Date(issued.expiresAt!).toISOString(), user: toApiUser(user) };
+      // `access_token`, `token_type`, `expires_in`: the OAuth-style names seed 002's clients read.
+      return {
+        success: true,
+        token: issued.token,
+        access_token: issued.token,
+        token_type: 'bearer',
+        expires_in: Math.round((issued.expiresAt! - Date.now()) / 1000),
+        expires_at: new Date(issued.expiresAt!).toISOString(),
+        user: toApiUser(user),
+      };
     } catch (err) {
       throw loginFailure(err, res);
     }

@@ -8,7 +8,6 @@ import { TenantStore } from './tenant-store';
 import { TokenStore } from './token-store';
 import { UserStore } from './user-store';
 
-const LOGIN_TOKEN_TTL_MS = 24 * 60 * 60 * 1000;
 const TOUCH_EVERY_MS = 60_000;
 
 export const hashToken = (secret: string) => createHash('sha256').update(secret).digest('hex');
@@ -95,12 +94,18 @@ export class AuthService {
   async issueToken(user: User, scope: TokenScope, name: string): Promise<{ id: string; token: string; expiresAt: number | null }> {
     const secret = `lgn_${newSecret()}`;
     const id = newId();
-    const expiresAt = scope === 'login' ? Date.now() + LOGIN_TOKEN_TTL_MS : null;
+    const expiresAt = scope === 'login' ? Date.now() + this.config.tokenTtlSeconds * 1000 : null;
     await this.tokens.create({
       id, tenantId: user.tenantId, userId: user.id, name, scope, tokenHash: hashToken(secret),
       createdAt: Date.now(), expiresAt, lastUsedAt: null,
     });
     return { id, token: secret, expiresAt };
+  }
+
+  /** Sign-out of a bearer login token: it stops working at once. API tokens are revoked in /api/tokens. */
+  async revokeLoginToken(who: Principal): Promise<boolean> {
+    if (who.tokenScope !== 'login' || !who.tokenId || !who.userId) return false;
+    return this.tokens.delete(who.tenantId, who.userId, who.tokenId);
   }
 
   /** The caller behind a bearer secret, or null when unknown, expired or its user disabled. */

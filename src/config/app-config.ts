@@ -62,6 +62,8 @@ export abstract class AppConfig {
   abstract readonly watchIntervalMs: number;
   /** bcrypt cost; tests lower it. */
   abstract readonly bcryptRounds: number;
+  /** Lifetime of a bearer token from POST /api/auth/login. */
+  abstract readonly tokenTtlSeconds: number;
   abstract readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** GET /metrics without credentials (a Prometheus on a private network). */
   abstract readonly metricsPublic: boolean;

@@ -119,6 +119,12 @@ export function loadConfig(env: Env = readEnv()): AppConfig {
     }),
     watchIntervalMs: read('LOGNEST_WATCH_INTERVAL_MS', 1000, int(50, 60_000)),
     bcryptRounds: read('LOGNEST_BCRYPT_ROUNDS', 10, int(4, 15)),
+    // Seconds, or with a unit: 90m, 12h, 7d; from a minute to a year.
+    tokenTtlSeconds: read('LOGNEST_TOKEN_TTL', 86_400, (raw) => {
+      const m = /^(\d+)\s*(s|m|h|d)?$/i.exec(raw);
+      const seconds = m ? Number(m[1]) * { s: 1, m: 60, h: 3600, d: 86_400 }[(m[2] ?? 's').toLowerCase() as 's' | 'm' | 'h' | 'd'] : NaN;
+      return seconds >= 60 && seconds <= 366 * 86_400 ? seconds : undefined;
+    }),
     logLevel: read('LOGNEST_LOG_LEVEL', 'info' as const, level),
     metricsPublic: read('LOGNEST_METRICS_PUBLIC', false, bool),
     rateLimits: read('LOGNEST_RATE_LIMITS', DEFAULT_RATE_LIMITS, parseRateLimits),

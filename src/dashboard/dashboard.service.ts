@@ -75,6 +75,30 @@ export class DashboardService {
     return this.logs.topTerms(scope, field, limit, orderBy);
   }
 
+  /** Seed 002's service metrics: volume, errors, the last hour, levels, top error messages, p95. */
+  async serviceMetrics(scope: LogScope, now = Date.now()) {
+    const [all, lastHour, levels, topErrors, timing] = await Promise.all([
+      this.logs.summary(scope),
+      this.logs.count({ ...scope, from: now - HOUR, to: now }),
+      this.logs.topTerms(scope, 'level', 10),
+      this.logs.topTerms(this.withErrors(scope), 'message', 5),
+      this.logs.topTerms(scope, 'service', 1),
+    ]);
+    return { all, lastHour, levels, topErrors, p95ResponseTimeMs: timing[0]?.p95ResponseTimeMs ?? null };
+  }
+
+  /** Seed 002's system metrics: the whole tenant, per service. */
+  async systemMetrics(scope: LogScope, now = Date.now()) {
+    const [all, lastHour, services, serviceErrors] = await Promise.all([
+      this.logs.summary(scope),
+      this.logs.count({ ...scope, from: now - HOUR, to: now }),
+      this.logs.topTerms(scope, 'service', 50),
+      this.logs.topTerms(this.withErrors(scope), 'service', 50),
+    ]);
+    const errorsOf = new Map(serviceErrors.map((t) => [t.value, t.count]));
+    return { all, lastHour, services: services.map((t) => ({ ...t, errors: errorsOf.get(t.value) ?? 0 })) };
+  }
+
   async overview(scope: LogScope, now = Date.now()) {
     const [all, lastHour, lastMinuteCount] = await Promise.all([
       this.logs.summary(scope),

@@ -52,7 +52,7 @@ function uploadOptions(body: Record<string, unknown>): FileOptions {
     format,
     delimiter,
     timestampField: optional(body, 'timestamp_field', 100),
-    service: optional(body, 'service'),
+    service: optional(body, 'service') ?? optional(body, 'source'),
     environment: optional(body, 'environment'),
   };
 }

@@ -62,7 +62,8 @@ const SORTABLE = new Set(
 
 /**
  * Reads a search from a POST body (`q, level, status_code, date_from, page, per_page`) or
- * GET query (`query, start_date, page_size`); both spellings are accepted everywhere.
+ * GET query (`query, start_date, page_size`); both spellings are accepted everywhere, and
+ * seeds 001/002/004's `limit` (for `per_page`) and `source` (for `service`).
  */
 export function parseSearchRequest(input: Input, now = Date.now()): SearchRequest {
   const levels = list(input, 'level').map((l) => l.toUpperCase());
@@ -93,12 +94,12 @@ export function parseSearchRequest(input: Input, now = Date.now()): SearchReques
     statusCodes,
     endpoint: text(input, 'endpoint'),
     server: text(input, 'server'),
-    service: text(input, 'service'),
+    service: text(input, 'service') ?? text(input, 'source'),
     environment: text(input, 'environment'),
     from,
     to,
     page: integer(input, 'page', 1, 1, 1_000_000),
-    perPage: integer(input, 'per_page', integer(input, 'page_size', 50, 1, MAX_PER_PAGE), 1, MAX_PER_PAGE),
+    perPage: integer(input, 'per_page', integer(input, 'page_size', integer(input, 'limit', 50, 1, MAX_PER_PAGE), 1, MAX_PER_PAGE), 1, MAX_PER_PAGE),
     sort: direction,
     sortField,
   };

@@ -41,6 +41,14 @@ export class SearchController {
     return toResponse(await this.search.search(who.tenantId, parseSearchRequest(query)));
   }
 
+  /** Seed 002's recent logs: the newest `limit` records (default 50), with the search filters. */
+  @Get('logs/recent')
+  @RateLimit('recent')
+  async recent(@CurrentPrincipal() who: Principal, @Query() query: Record<string, unknown>) {
+    const page = await this.search.search(who.tenantId, { ...parseSearchRequest(query), page: 1, sort: 'desc', sortField: '@timestamp' });
+    return { success: true, count: page.records.length, results: page.records.map(toApiRecord) };
+  }
+
   @Get('logs/:id')
   @RateLimit('lookup')
   async one(@CurrentPrincipal() who: Principal, @Param('id') id: string) {

@@ -6,6 +6,7 @@ import { toApiUser } from '../api-user';
 import { Principal } from '../auth-types';
 import { loginFailure } from '../login/login-errors';
 import { SessionLogin } from '../login/session-login';
+import { AuthService } from '../auth.service';
 import { AccountsService } from './accounts.service';
 import { RateLimit } from '../../rate-limits/rate-limit.decorator';
 
@@ -17,6 +18,7 @@ export class AccountsController {
   constructor(
     private readonly accounts: AccountsService,
     private readonly sessions: SessionLogin,
+    private readonly auth: AuthService,
   ) {}
 
   @Post('register')
@@ -54,9 +56,10 @@ export class AccountsController {
   @Post('logout')
   @Access('public')
   @HttpCode(200)
-  async logout(@Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  async logout(@Req() req: Request & { principal?: Principal }, @Res({ passthrough: true }) res: Response) {
+    const revoked = req.principal ? await this.auth.revokeLoginToken(req.principal) : false;
     await this.sessions.logOut(req, res);
-    return { success: true, message: 'Logout successful' };
+    return { success: true, message: 'Logout successful', token_revoked: revoked };
   }
 
   @Get('user/current')
