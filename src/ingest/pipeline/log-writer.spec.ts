@@ -9,8 +9,21 @@ import { EventBus } from '../../platform/events/event-bus';
 import { COMMITTED_SLICE } from './committed-records-publisher';
 import { CommitFailedError, LogWriter, WriterSaturatedError } from './log-writer';
 
+/** The parts of the port LogWriter never calls. */
+abstract class AppendOnlyStore extends LogWriteStore {
+  async deleteByFile(): Promise<number> {
+    return 0;
+  }
+  async deleteOlderThan(): Promise<number> {
+    return 0;
+  }
+  async usage() {
+    return { records: 0, oldest: null, bytes: 0 };
+  }
+}
+
 /** Records each commit; a commit finishes when the test releases it. */
-class GatedStore extends LogWriteStore {
+class GatedStore extends AppendOnlyStore {
   commits: SpooledBatch[][] = [];
   private gates: (() => void)[] = [];
   fail: Error | null = null;
@@ -24,19 +37,10 @@ class GatedStore extends LogWriteStore {
     this.gates.shift()?.();
   }
   async append(_tenantId: string, _records: LogRecord[]): Promise<void> {}
-  async deleteByFile(): Promise<number> {
-    return 0;
-  }
-  async deleteOlderThan(): Promise<number> {
-    return 0;
-  }
-  async usage() {
-    return { records: 0, oldest: null, bytes: 0 };
-  }
 }
 
 /** Refuses any call that holds a batch of tenant `bad`, as DuckDB refuses a spool file. */
-class PickyStore extends LogWriteStore {
+class PickyStore extends AppendOnlyStore {
   calls: number[][] = [];
   stored: SpooledBatch[] = [];
   async appendSpooled(batches: SpooledBatch[]): Promise<void> {
@@ -46,15 +50,6 @@ class PickyStore extends LogWriteStore {
     this.stored.push(...batches);
   }
   async append(): Promise<void> {}
-  async deleteByFile(): Promise<number> {
-    return 0;
-  }
-  async deleteOlderThan(): Promise<number> {
-    return 0;
-  }
-  async usage() {
-    return { records: 0, oldest: null, bytes: 0 };
-  }
 }
 
 const tick = () => new Promise((r) => setImmediate(r));
