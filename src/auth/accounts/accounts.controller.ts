@@ -59,7 +59,8 @@ export class AccountsController {
   async logout(@Req() req: Request & { principal?: Principal }, @Res({ passthrough: true }) res: Response) {
     const revoked = req.principal ? await this.auth.revokeLoginToken(req.principal) : false;
     await this.sessions.logOut(req, res);
-    return { success: true, message: 'Logout successful', token_revoked: revoked };
+    // The seed's shape for a session logout; `token_revoked` only when a bearer token ended.
+    return { success: true, message: 'Logout successful', ...(revoked ? { token_revoked: true } : {}) };
   }
 
   @Get('user/current')
