@@ -5,16 +5,15 @@ import { LogReadStore } from '../log-read-store';
 import { FieldInfo, HistogramBucket, LogScope, LogSummary, Page, TermBucket } from '../log-scope';
 import { MetricBucket, sortMetricBuckets } from '../metric-bucket';
 import { fromStored } from '../stored-record';
-import { DuckDbDatabase, Row } from './duckdb-database';
+import { DuckDbDatabase } from './duckdb-database';
 import { compileToDuckDb, escapeLike } from './duckdb-query-compiler';
+import { FETCH_BYTES, groupsByBytes, KEY_COLUMNS, RECORD_COLUMNS, rowsOfKeys, toRowKey } from './duckdb-row-fetch';
 import { columnOf, extraFieldExpression, LOGS_TABLE } from './duckdb-schema';
 import { idTime } from '../../platform/ids';
 
-const RECORD_COLUMNS = `id, tenant_id, ts::DOUBLE AS ts, ingested_at::DOUBLE AS ingested_at, level, message, service,
-  server, environment, log_type, correlation_id, trace_id, span_id, user_id, client_ip, method, endpoint, status_code,
-  response_time_ms, user_agent, sql_query, query_duration_ms, tags, file_id, fields`;
 
 const ERROR_LEVELS = `('ERROR', 'CRITICAL')`;
+const SUGGESTION_CHARS = 200;
 
 /** SQL expression of any field name: a column for canonical fields, a JSON path otherwise. */
 function fieldExpression(field: string): string {
@@ -72,17 +71,18 @@ export class DuckDbLogReadStore extends LogReadStore {
     // whole answer, so its count is known without a second scan.
     // Order by the table's own column (not the DOUBLE alias of the select list) and with a
     // literal LIMIT, so DuckDB's top-N can skip row groups by their min/max times.
-    const rows = await this.duck.query(
-      `SELECT ${RECORD_COLUMNS} FROM ${LOGS_TABLE} WHERE ${where.sql}
+    // The page is chosen by key, then read (see duckdb-row-fetch.ts).
+    const keys = (await this.duck.query(
+      `SELECT ${KEY_COLUMNS} FROM ${LOGS_TABLE} WHERE ${where.sql}
        ORDER BY ${LOGS_TABLE}.${sortColumn} ${direction} NULLS LAST, ${LOGS_TABLE}.id ${direction}
        LIMIT ${Math.floor(page.limit)} OFFSET ${Math.floor(page.offset)}`,
       where.params,
-    );
+    )).map(toRowKey);
     const total =
-      page.offset === 0 && rows.length < page.limit
-        ? rows.length
+      page.offset === 0 && keys.length < page.limit
+        ? keys.length
         : Number((await this.duck.query(`SELECT count(*)::DOUBLE AS n FROM ${LOGS_TABLE} WHERE ${where.sql}`, where.params))[0].n);
-    return { total, records: rows.map(fromStored) };
+    return { total, records: (await rowsOfKeys(this.duck, scope.tenantId, keys)).map(fromStored) };
   }
 
   async get(tenantId: string, id: string): Promise<LogRecord | null> {
@@ -227,8 +227,10 @@ export class DuckDbLogReadStore extends LogReadStore {
     // A value of `tags` is one tag, not the list.
     const expr = field === 'tags' ? 'unnest(tags)' : fieldExpression(field);
     const pattern = field === 'message' ? `%${escapeLike(prefix)}%` : `${escapeLike(prefix)}%`;
+    // Grouped by the first SUGGESTION_CHARS characters: grouping whole values of up to 1 MiB
+    // ran DuckDB out of memory (issue 14), and a suggestion longer than that is no use.
     const rows = await this.duck.query(
-      `SELECT value, count(*) AS n FROM (SELECT ${expr}::VARCHAR AS value FROM ${LOGS_TABLE} WHERE tenant_id = ?)
+      `SELECT left(value, ${SUGGESTION_CHARS}) AS value, count(*) AS n FROM (SELECT ${expr}::VARCHAR AS value FROM ${LOGS_TABLE} WHERE tenant_id = ?)
        WHERE value IS NOT NULL AND value ILIKE ? ESCAPE '\\'
        GROUP BY 1 ORDER BY n DESC, value LIMIT ?`,
       [tenantId, pattern, limit],
@@ -270,20 +272,20 @@ export class DuckDbLogReadStore extends LogReadStore {
     const where = this.where(scope);
     const direction = sort === 'asc' ? 'ASC' : 'DESC';
     const after = sort === 'asc' ? '(ts > ? OR (ts = ? AND id > ?))' : '(ts < ? OR (ts = ? AND id < ?))';
-    let cursor: LogRecord | null = null;
+    let cursor: { ts: number; id: string } | null = null;
     for (;;) {
       const keyset: string = cursor ? ` AND ${after}` : '';
-      const params: unknown[] = cursor ? [...where.params, cursor.timestamp, cursor.timestamp, cursor.id] : where.params;
-      const rows: Row[] = await this.duck.query(
-        `SELECT ${RECORD_COLUMNS} FROM ${LOGS_TABLE} WHERE ${where.sql}${keyset}
+      const params: unknown[] = cursor ? [...where.params, cursor.ts, cursor.ts, cursor.id] : where.params;
+      const keys = (await this.duck.query(
+        `SELECT ${KEY_COLUMNS} FROM ${LOGS_TABLE} WHERE ${where.sql}${keyset}
          ORDER BY ${LOGS_TABLE}.ts ${direction}, ${LOGS_TABLE}.id ${direction} LIMIT ${Math.max(1, batchSize)}`,
         params,
-      );
-      if (rows.length === 0) return;
-      const records = rows.map(fromStored);
-      yield records;
-      if (records.length < batchSize) return;
-      cursor = records[records.length - 1];
+      )).map(toRowKey);
+      if (keys.length === 0) return;
+      // Batches by bytes as well as rows: an export holds for any record size ingest takes.
+      for (const group of groupsByBytes(keys, FETCH_BYTES)) yield (await rowsOfKeys(this.duck, scope.tenantId, group)).map(fromStored);
+      if (keys.length < batchSize) return;
+      cursor = keys[keys.length - 1];
     }
   }
 
