@@ -47,6 +47,13 @@ export class PagesController {
     return pageModel(who, 'trace', `Trace ${correlationId}`, { correlationId });
   }
 
+  @Get('alerts')
+  @Access('read')
+  @Render('alerts')
+  alerts(@CurrentPrincipal() who: Principal) {
+    return pageModel(who, 'alerts', 'Alerts', { charts: true });
+  }
+
   @Get('upload')
   @Access('ingest')
   @Render('upload')

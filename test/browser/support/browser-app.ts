@@ -22,8 +22,8 @@ export interface BrowserApp {
   close(): Promise<void>;
 }
 
-export async function startBrowserApp(): Promise<BrowserApp> {
-  const t = await startTestApp();
+export async function startBrowserApp(options: { env?: Record<string, string> } = {}): Promise<BrowserApp> {
+  const t = await startTestApp({ env: options.env });
   await t.app.listen(0, '127.0.0.1');
   const { port } = t.app.getHttpServer().address() as AddressInfo;
   const base = `http://127.0.0.1:${port}`;
