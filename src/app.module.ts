@@ -9,6 +9,7 @@ import { FilesModule } from './files/files.module';
 import { IngestModule } from './ingest/ingest.module';
 import { InputsModule } from './ingest/inputs/inputs.module';
 import { LifecycleService } from './lifecycle.service';
+import { LiveModule } from './live/live.module';
 import { LogsModule } from './logs/logs.module';
 import { ObservabilityModule } from './observability/observability.module';
 import { Clock, SystemClock } from './platform/clock';
@@ -26,7 +27,8 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [PlatformModule, LogsModule, AuthModule, IngestModule, InputsModule, FilesModule, SearchModule, DashboardModule, ObservabilityModule, WebModule, ExportModule, SavedSearchesModule, AnomaliesModule, RateLimitsModule, RetentionModule, AlertsModule],
+      // LiveModule before SearchModule: GET /api/logs/tail must be routed before /api/logs/:id.
+      imports: [PlatformModule, LogsModule, AuthModule, IngestModule, InputsModule, FilesModule, LiveModule, SearchModule, DashboardModule, ObservabilityModule, WebModule, ExportModule, SavedSearchesModule, AnomaliesModule, RateLimitsModule, RetentionModule, AlertsModule],
       providers: [{ provide: AppConfig, useValue: config }, { provide: Clock, useValue: options.clock ?? new SystemClock() }, LifecycleService],
       exports: [AppConfig, Clock],
     };

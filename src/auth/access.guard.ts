@@ -26,6 +26,15 @@ const SCOPES_FOR: Record<Checked, TokenScope[]> = {
   account: ['login'],
 };
 
+/** Why `principal` may not do a `kind` of thing, or null when it may (also used by the live socket handshake). */
+export function accessProblem(kind: Checked, principal: Principal): string | null {
+  if (!ROLES_FOR[kind].includes(principal.role) && !(kind === 'admin' && principal.installationAdmin)) {
+    return `Role ${principal.role} may not do this (needs ${ROLES_FOR[kind].join(' or ')})`;
+  }
+  if (principal.tokenScope && !SCOPES_FOR[kind].includes(principal.tokenScope)) return `A token with scope ${principal.tokenScope} may not do this`;
+  return null;
+}
+
 /**
  * Resolves the caller from a token in `Authorization` (Bearer, ApiKey, Basic) or the session, puts it on the request
  * as `principal`, and checks it against the route's access kind.
@@ -61,12 +70,8 @@ export class AccessGuard implements CanActivate {
       }
       return true;
     }
-    if (!ROLES_FOR[kind].includes(principal.role) && !(kind === 'admin' && principal.installationAdmin)) {
-      throw new ForbiddenException(`Role ${principal.role} may not do this (needs ${ROLES_FOR[kind].join(' or ')})`);
-    }
-    if (principal.tokenScope && !SCOPES_FOR[kind].includes(principal.tokenScope)) {
-      throw new ForbiddenException(`A token with scope ${principal.tokenScope} may not do this`);
-    }
+    const problem = accessProblem(kind, principal);
+    if (problem) throw new ForbiddenException(problem);
     return true;
   }
 

@@ -10,6 +10,7 @@ import { AccountsService } from './accounts/accounts.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { CsrfController } from './http-security/csrf.controller';
+import { SessionMiddleware } from './http-security/session-middleware';
 import { LoginThrottle } from './login/login-throttle';
 import { PasswordLogin } from './login/password-login';
 import { SessionLogin } from './login/session-login';
@@ -42,8 +43,9 @@ import { UserStore } from './user-store';
     LoginThrottle,
     PasswordLogin,
     SessionLogin,
+    SessionMiddleware,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [AuthService, UserStore, TenantStore, TokenStore, PasswordHasher, AccountsService, SessionLogin],
+  exports: [AuthService, UserStore, TenantStore, TokenStore, PasswordHasher, AccountsService, SessionLogin, SessionMiddleware],
 })
 export class AuthModule {}

@@ -59,6 +59,8 @@ export abstract class AppConfig {
   abstract readonly cacheTtlSeconds: number;
   /** Seconds the metrics API answers are cached, per endpoint (seed 002's table); 0 turns one off. */
   abstract readonly endpointCacheTtls: EndpointCacheTtls;
+  /** Records per second a live subscriber may receive; the excess is reported as dropped. */
+  abstract readonly liveMaxRate: number;
   abstract readonly watchIntervalMs: number;
   /** bcrypt cost; tests lower it. */
   abstract readonly bcryptRounds: number;

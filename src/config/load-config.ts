@@ -107,6 +107,7 @@ export function loadConfig(env: Env = readEnv()): AppConfig {
     maxUploadBytes: read('LOGNEST_MAX_UPLOAD_BYTES', 4 * 1024 ** 3, int(1024, Number.MAX_SAFE_INTEGER)),
     duckdbMemoryLimit: read('LOGNEST_DUCKDB_MEMORY_LIMIT', '512MB', memorySize),
     duckdbReadConcurrency: read('LOGNEST_DUCKDB_READ_CONCURRENCY', 2, int(1, 16)),
+    liveMaxRate: read('LOGNEST_LIVE_MAX_RATE', 500, int(1, 100_000)),
     cacheTtlSeconds: read('LOGNEST_CACHE_TTL_SECONDS', 300, int(0, 86_400)),
     endpointCacheTtls: read('LOGNEST_CACHE_TTLS', { overview: 30, service: 60, system: 45, timeseries: 120 }, (raw) => {
       const ttls: Record<string, number> = { overview: 30, service: 60, system: 45, timeseries: 120 };

@@ -90,8 +90,8 @@ function fixtures() {
 
 const ALL_A = ['a1', 'a2', 'a3', 'a4', 'a5', 'a6', 'a7'];
 
-/** [query, labels of tenant A's records it matches]. Tenant B's records match many of them too. */
-const QUERY_CASES: Array<[string, string[]]> = [
+/** [query, labels of tenant A's records it matches]. Tenant B's records match many of them too. The live e2e replays these queries too. */
+export const QUERY_CASES: Array<[string, string[]]> = [
   ['', ALL_A],
   ['*', ALL_A],
   ['-*', []],

@@ -9,6 +9,7 @@ import { SessionStore } from '../../platform/sessions/session-store';
 import { SessionLogin } from '../login/session-login';
 import { csrfProtection, csrfTokenForPages } from './csrf';
 import { hasBearer, SESSION_COOKIE } from './session-cookie';
+import { SessionMiddleware } from './session-middleware';
 import { SignInRedirectFilter } from './sign-in-redirect';
 
 /** Pages are written to fit this: no inline scripts, styles or handlers anywhere. */
@@ -47,9 +48,9 @@ export function configureSecurity(app: NestExpressApplication, config: AppConfig
     cookie: { httpOnly: true, sameSite: 'lax', secure: config.cookieSecure, path: '/' },
   });
   const passport = app.get(SessionLogin).passport;
-  app.use(unlessBearer(sessions));
-  app.use(unlessBearer(passport.initialize()));
-  app.use(unlessBearer(passport.session()));
+  const chain = [sessions, passport.initialize(), passport.session()];
+  for (const middleware of chain) app.use(unlessBearer(middleware));
+  app.get(SessionMiddleware).use(chain);
   app.use(csrfProtection());
   app.use(csrfTokenForPages());
   app.useGlobalFilters(new SignInRedirectFilter());

@@ -1,0 +1,121 @@
+import { LogRecord } from '../logs/log-record';
+import { DroppedNotice, LiveRecord } from './client-events';
+import { LiveFilter } from './live-filter';
+
+/** Where a subscriber's records go: a socket.io socket or an SSE response. */
+export interface LiveSink {
+  /** The transport still holds unsent data: the client is not keeping up. */
+  busy(): boolean;
+  send(records: LiveRecord[]): void;
+  dropped(notice: DroppedNotice): void;
+}
+
+/** Records a subscriber may have waiting; beyond it they are dropped and counted (~2 s at the default rate). */
+export const SUBSCRIBER_BUFFER = 1_000;
+/** How soon a busy sink is tried again. */
+const BUSY_RETRY_MS = 50;
+
+/**
+ * One live stream: its filter, a bounded buffer and the drop accounting. The tailer offers
+ * it every committed record of its tenant; it never blocks and never grows past its buffer
+ * (the Loki tailer's rule: count what a slow client missed and tell it, don't wait for it).
+ * Records are sent in one `logs` batch per turn of the event loop, so a commit arrives as one
+ * message.
+ */
+export class LiveSubscriber {
+  private filter: LiveFilter | null = null;
+  private buffer: LiveRecord[] = [];
+  private droppedCount = 0;
+  private droppedSince = 0;
+  private windowStart = 0;
+  private windowCount = 0;
+  private flushPending = false;
+  private retry: NodeJS.Timeout | null = null;
+  private closed = false;
+  private held = false;
+  /** Ids already sent by a backfill: a record at the seam is sent once. */
+  private sentIds: Set<string> | null = null;
+
+  constructor(
+    readonly tenantId: string,
+    /** Who is connected, for connected_users. */
+    readonly userKey: string,
+    private readonly sink: LiveSink,
+    private readonly maxRate: number,
+    private readonly capacity = SUBSCRIBER_BUFFER,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  get buffered(): number {
+    return this.buffer.length;
+  }
+
+  setFilter(filter: LiveFilter): void {
+    this.filter = filter;
+  }
+
+  /** Offers a committed record of this tenant; `api` maps it (once, shared by every subscriber). */
+  offer(record: LogRecord, api: () => LiveRecord): void {
+    if (this.closed || this.filter === null || !this.filter.matches(record)) return;
+    if (this.sentIds?.has(record.id)) return;
+    const now = this.now();
+    if (now - this.windowStart >= 1000) {
+      this.windowStart = now;
+      this.windowCount = 0;
+    }
+    if (this.windowCount >= this.maxRate || this.buffer.length >= this.capacity) {
+      if (this.droppedCount === 0) this.droppedSince = now;
+      this.droppedCount++;
+    } else {
+      this.windowCount++;
+      this.buffer.push(api());
+    }
+    this.scheduleFlush();
+  }
+
+  /** Buffers without sending until `release` (an SSE backfill is being read). */
+  hold(): void {
+    this.held = true;
+  }
+
+  /** Sends what was held, except records the backfill already sent (and skips them later too). */
+  release(sentIds: Set<string>): void {
+    this.sentIds = sentIds;
+    this.buffer = this.buffer.filter((r) => !sentIds.has(r.id as string));
+    this.held = false;
+    this.scheduleFlush();
+  }
+
+  close(): void {
+    this.closed = true;
+    this.buffer = [];
+    if (this.retry) clearTimeout(this.retry);
+    this.retry = null;
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushPending || this.retry || this.held) return;
+    this.flushPending = true;
+    setImmediate(() => this.flush());
+  }
+
+  private flush(): void {
+    this.flushPending = false;
+    this.retry = null;
+    if (this.closed || this.held) return;
+    if (this.sink.busy()) {
+      this.retry = setTimeout(() => this.flush(), BUSY_RETRY_MS);
+      this.retry.unref();
+      return;
+    }
+    if (this.droppedCount > 0) {
+      this.sink.dropped({ count: this.droppedCount, since: new Date(this.droppedSince).toISOString() });
+      this.droppedCount = 0;
+    }
+    if (this.buffer.length > 0) {
+      const batch = this.buffer;
+      this.buffer = [];
+      this.sink.send(batch);
+    }
+  }
+}

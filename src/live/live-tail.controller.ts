@@ -1,0 +1,17 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { Access, CurrentPrincipal } from '../auth/access.decorators';
+import { Principal } from '../auth/auth-types';
+import { LiveTailService } from './live-tail.service';
+
+/** `GET /api/logs/tail?query=&level=&service=&since=`: the live tail as text/event-stream. */
+@Controller('api/logs')
+@Access('read')
+export class LiveTailController {
+  constructor(private readonly tail: LiveTailService) {}
+
+  @Get('tail')
+  tailLogs(@CurrentPrincipal() who: Principal, @Query() query: Record<string, unknown>, @Res() res: Response): Promise<void> {
+    return this.tail.open(who, query, res);
+  }
+}
