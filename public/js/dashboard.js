@@ -115,6 +115,8 @@
   }
 
   async function refresh() {
+    lastRefresh = Date.now();
+    arrived = 0;
     const error = document.getElementById('dash-error');
     try {
       const [all, ranged, perHour, levels, status, endpoints, errors] = await Promise.all([
@@ -132,9 +134,28 @@
     }
   }
 
+  /** Polling only while the live metrics stream is down; with it, refreshLive decides. */
   function schedule() {
     clearInterval(timer);
-    if (!paused) timer = setInterval(() => { if (!document.hidden) refresh(); }, REFRESH_MS);
+    if (!paused && !(live && live.connected)) timer = setInterval(() => { if (!document.hidden) refresh(); }, REFRESH_MS);
+  }
+
+  // With the live metrics stream (socket.io /live, metrics_update every second), the dashboard
+  // refreshes when records arrived, at most every LIVE_REFRESH_MS, instead of every 30 s blind.
+  const LIVE_REFRESH_MS = 5000;
+  let live = null;
+  let arrived = 0;
+  let lastRefresh = 0;
+  function connectMetrics() {
+    if (typeof window.io !== 'function') return;
+    live = window.io('/live', { transports: ['websocket', 'polling'] });
+    live.on('connect', schedule);
+    live.on('disconnect', schedule);
+    live.on('metrics_update', (m) => {
+      arrived += m.logs_per_second;
+      if (paused || document.hidden || arrived === 0 || Date.now() - lastRefresh < LIVE_REFRESH_MS) return;
+      refresh();
+    });
   }
 
   L.onReady(() => {
@@ -151,6 +172,7 @@
     });
     document.getElementById('refresh-now').addEventListener('click', refresh);
     refresh();
+    connectMetrics();
     schedule();
   });
 

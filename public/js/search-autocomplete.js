@@ -1,5 +1,6 @@
 /* Query help: autocomplete of field names, operators and a field's values (never whole messages
- * among the field names), and a warning when a field in the query exists in no record. */
+ * among the field names), and a warning when a field in the query exists in no record. The
+ * Live page loads it too, without the rest of search (no LognestSearch there: no warning). */
 (function () {
   'use strict';
   const L = window.Lognest;
@@ -110,7 +111,9 @@
     });
   }
 
-  S.fieldsInQuery = fieldsInQuery;
-  S.on('results', warnUnknown);
+  if (S) {
+    S.fieldsInQuery = fieldsInQuery;
+    S.on('results', warnUnknown);
+  }
   L.onReady(bind);
 })();

@@ -1,10 +1,11 @@
 import { Principal } from '../auth/auth-types';
 
-export type PageName = 'dashboard' | 'alerts' | 'search' | 'anomalies' | 'upload' | 'files' | 'saved' | 'history' | 'settings' | 'admin' | 'trace';
+export type PageName = 'dashboard' | 'alerts' | 'search' | 'live' | 'anomalies' | 'upload' | 'files' | 'saved' | 'history' | 'settings' | 'admin' | 'trace';
 
 const NAV: { page: PageName; href: string; label: string; adminOnly?: boolean }[] = [
   { page: 'dashboard', href: '/', label: 'Dashboard' },
   { page: 'search', href: '/search', label: 'Search' },
+  { page: 'live', href: '/live', label: 'Live' },
   { page: 'alerts', href: '/alerts', label: 'Alerts' },
   { page: 'anomalies', href: '/anomalies', label: 'Anomalies' },
   { page: 'upload', href: '/upload', label: 'Upload' },

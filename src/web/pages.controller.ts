@@ -6,6 +6,9 @@ import { LEVELS } from '../logs/log-record';
 import { PageExceptionFilter } from './page-exception.filter';
 import { pageModel } from './page-model';
 
+/** Served by socket.io itself (serveClient), same origin, so the CSP's script-src 'self' allows it. */
+const SOCKET_IO_CLIENT = '/socket.io/socket.io.min.js';
+
 /**
  * The search page's parts, loaded in this order before /js/search.js wires them (each registers
  * on window.LognestSearch). A feature that adds to the page appends its script here.
@@ -23,7 +26,7 @@ export class PagesController {
   @Access('read')
   @Render('dashboard')
   dashboard(@CurrentPrincipal() who: Principal) {
-    return pageModel(who, 'dashboard', 'Dashboard', { charts: true, scripts: ['/js/anomaly-links.js', '/js/anomaly-panel.js'] });
+    return pageModel(who, 'dashboard', 'Dashboard', { charts: true, scripts: [SOCKET_IO_CLIENT, '/js/anomaly-links.js', '/js/anomaly-panel.js'] });
   }
 
   @Get('anomalies')
@@ -38,6 +41,13 @@ export class PagesController {
   @Render('search')
   search(@CurrentPrincipal() who: Principal) {
     return pageModel(who, 'search', 'Search', { levels: LEVELS, charts: true, scripts: SEARCH_SCRIPTS });
+  }
+
+  @Get('live')
+  @Access('read')
+  @Render('live')
+  live(@CurrentPrincipal() who: Principal) {
+    return pageModel(who, 'live', 'Live', { levels: LEVELS, maxRows: '2,000', scripts: [SOCKET_IO_CLIENT, '/js/search-autocomplete.js', '/js/live-detail.js'] });
   }
 
   @Get('trace/:correlationId')
