@@ -87,12 +87,14 @@ describe('live page (browser)', () => {
     expect(await atBottom()).toBe(true);
     await page.evaluate(() => { document.getElementById('live-scroll')!.scrollTop = 0; });
     await page.locator('#jump-latest').waitFor();
+    await page.waitForTimeout(1_100);
     await b.ingest(lines(450, 50));
     await page.locator('#live-body tr').nth(499).waitFor();
     expect(await page.evaluate(() => document.getElementById('live-scroll')!.scrollTop)).toBe(0);
     await page.locator('#jump-latest').click();
     expect(await atBottom()).toBe(true);
     for (let i = 0; i < 5; i++) {
+      await page.waitForTimeout(1_100); // under LOGNEST_LIVE_MAX_RATE (500/s): nothing dropped
       await b.ingest(lines(500 + i * 450, 450));
       await page.waitForFunction((n) => document.querySelector('#live-body tr:last-child td.msg')?.textContent === `bulkword ${n}`, 500 + i * 450 + 449);
     }
