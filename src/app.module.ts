@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AlertsModule } from './alerts/alerts.module';
 import { AnomaliesModule } from './anomalies/anomalies.module';
+import { PatternsModule } from './patterns/patterns.module';
 import { AuthModule } from './auth/auth.module';
 import { AppConfig } from './config/app-config';
 import { DashboardModule } from './dashboard/dashboard.module';
@@ -28,7 +29,7 @@ export class AppModule {
       module: AppModule,
       global: true,
       // LiveModule before SearchModule: GET /api/logs/tail must be routed before /api/logs/:id.
-      imports: [PlatformModule, LogsModule, AuthModule, IngestModule, InputsModule, FilesModule, LiveModule, SearchModule, DashboardModule, ObservabilityModule, WebModule, ExportModule, SavedSearchesModule, AnomaliesModule, RateLimitsModule, RetentionModule, AlertsModule],
+      imports: [PlatformModule, LogsModule, AuthModule, IngestModule, InputsModule, FilesModule, LiveModule, SearchModule, DashboardModule, ObservabilityModule, WebModule, ExportModule, SavedSearchesModule, AnomaliesModule, PatternsModule, RateLimitsModule, RetentionModule, AlertsModule],
       providers: [{ provide: AppConfig, useValue: config }, { provide: Clock, useValue: options.clock ?? new SystemClock() }, LifecycleService],
       exports: [AppConfig, Clock],
     };
