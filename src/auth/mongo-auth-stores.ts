@@ -1,5 +1,5 @@
 import { Model, Schema } from 'mongoose';
-import { documentSchema, fromDocument, toDocument } from '../platform/metadata/mongo-documents';
+import { documentSchema, fromDocument, asDocument } from '../platform/metadata/mongo-documents';
 import { MongoConnection } from '../platform/metadata/mongo-connection';
 import { Role, Tenant, Token, TokenScope, User } from './auth-types';
 import { TenantStore } from './tenant-store';
@@ -16,7 +16,7 @@ export class MongoTenantStore extends TenantStore {
     return new MongoTenantStore(await mongo.model('tenants', tenantSchema));
   }
   async create(t: Tenant): Promise<void> {
-    await this.tenants.collection.insertOne(toDocument(t) as never);
+    await this.tenants.collection.insertOne(asDocument(t) as never);
   }
   async get(id: string): Promise<Tenant | null> {
     const doc = await this.tenants.findById(id).lean();
@@ -63,7 +63,7 @@ export class MongoUserStore extends UserStore {
     if (first) await this.users.updateOne({ _id: first.id }, { $set: { installationAdmin: true } });
   }
   async create(u: User): Promise<void> {
-    await this.users.collection.insertOne({ ...toDocument(u), usernameKey: u.username.toLowerCase() } as never);
+    await this.users.collection.insertOne({ ...asDocument(u), usernameKey: u.username.toLowerCase() } as never);
   }
   async get(id: string): Promise<User | null> {
     const doc = await this.users.findById(id).lean();
@@ -101,7 +101,7 @@ export class MongoTokenStore extends TokenStore {
     return new MongoTokenStore(await mongo.model('tokens', tokenSchema));
   }
   async create(t: Token): Promise<void> {
-    await this.tokens.collection.insertOne(toDocument(t) as never);
+    await this.tokens.collection.insertOne(asDocument(t) as never);
   }
   async findByHash(tokenHash: string): Promise<Token | null> {
     const doc = await this.tokens.findOne({ tokenHash }).lean();

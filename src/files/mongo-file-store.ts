@@ -1,5 +1,5 @@
 import { Model, Schema } from 'mongoose';
-import { documentSchema, fromDocument, isDuplicateKey, toDocument } from '../platform/metadata/mongo-documents';
+import { documentSchema, fromDocument, isDuplicateKey, asDocument } from '../platform/metadata/mongo-documents';
 import { MongoConnection } from '../platform/metadata/mongo-connection';
 import { DuplicateSourceKeyError, FileStore } from './file-store';
 import { FileProgress, LogFile } from './file-types';
@@ -42,7 +42,7 @@ export class MongoFileStore extends FileStore {
         throw err;
       }
     }
-    await this.files.collection.insertOne(toDocument(f) as never);
+    await this.files.collection.insertOne(asDocument(f) as never);
   }
 
   async get(tenantId: string, id: string): Promise<LogFile | null> {

@@ -1,5 +1,5 @@
 import { Model, Schema } from 'mongoose';
-import { documentSchema, fromDocument, toDocument } from '../platform/metadata/mongo-documents';
+import { documentSchema, fromDocument, asDocument } from '../platform/metadata/mongo-documents';
 import { MongoConnection } from '../platform/metadata/mongo-connection';
 import { SavedSearch, SavedSearchChanges } from './saved-search';
 import { SavedSearchStore } from './saved-search-store';
@@ -22,7 +22,7 @@ export class MongoSavedSearchStore extends SavedSearchStore {
   }
 
   async create(s: SavedSearch): Promise<void> {
-    await this.searches.collection.insertOne(toDocument(s) as never);
+    await this.searches.collection.insertOne(asDocument(s) as never);
   }
 
   async list(tenantId: string, userId: string, limit: number): Promise<SavedSearch[]> {

@@ -1,5 +1,5 @@
 import { Model, Schema } from 'mongoose';
-import { documentSchema, fromDocument, toDocument } from '../platform/metadata/mongo-documents';
+import { documentSchema, fromDocument, asDocument } from '../platform/metadata/mongo-documents';
 import { MongoConnection } from '../platform/metadata/mongo-connection';
 import { PopularQuery, SearchHistoryEntry } from './search-history';
 import { SearchHistoryStore } from './search-history-store';
@@ -24,7 +24,7 @@ export class MongoSearchHistoryStore extends SearchHistoryStore {
   }
 
   async add(e: SearchHistoryEntry, keepPerUser: number): Promise<void> {
-    await this.history.collection.insertOne(toDocument(e) as never);
+    await this.history.collection.insertOne(asDocument(e) as never);
     // The newest entry past the bound; it and everything older go. Two concurrent adds may
     // each trim: the bound holds either way, as trimming is idempotent.
     const cut = await this.history

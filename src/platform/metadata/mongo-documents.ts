@@ -6,7 +6,7 @@ import { Schema, SchemaDefinition } from 'mongoose';
  */
 export type Stored<T extends { id: string }> = Omit<T, 'id'> & { _id: string };
 
-export function toDocument<T extends { id: string }>(value: T): Stored<T> {
+export function asDocument<T extends { id: string }>(value: T): Stored<T> {
   const { id, ...rest } = value;
   return { _id: id, ...rest } as Stored<T>;
 }
