@@ -1,3 +1,4 @@
+import { quantile } from '../../platform/stats/quantile';
 // Small statistics over plain arrays, shared by the detectors.
 
 export function mean(values: number[]): number {
@@ -11,14 +12,7 @@ export function stdDev(values: number[]): number {
 }
 
 /** Linear-interpolated quantile (DuckDB's quantile_cont); NaN for no values. */
-export function quantile(values: number[], q: number): number {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (sorted.length - 1) * q;
-  const lo = Math.floor(at);
-  const hi = Math.ceil(at);
-  return sorted[lo] + (sorted[hi] - sorted[lo]) * (at - lo);
-}
+export { quantile } from '../../platform/stats/quantile';
 
 export const median = (values: number[]): number => quantile(values, 0.5);
 

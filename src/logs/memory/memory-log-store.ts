@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import { quantile } from '../../platform/stats/quantile';
 import { CANONICAL_ENTRIES, countsTopValues, EXTRA_KEYS_LIMIT } from '../field-catalog';
 import { CANONICAL_FIELDS, FieldType, isCanonicalField, LogRecord } from '../log-record';
 import { byPointOrder, DEFAULT_GROUP_LIMIT, MetricPoint, MetricRequest } from '../log-metric';
@@ -155,7 +156,7 @@ class MemoryLogReadStore extends LogReadStore {
       value,
       count: g.count,
       avgResponseTimeMs: mean(g.times),
-      p95ResponseTimeMs: quantile(g.times, 0.95),
+      p95ResponseTimeMs: quantileOrNull(g.times, 0.95),
     }));
     const byCount = (a: TermBucket, b: TermBucket) => b.count - a.count || compare(a.value, b.value);
     const byAvg = (a: TermBucket, b: TermBucket) => nullsLast(a.avgResponseTimeMs ?? null, b.avgResponseTimeMs ?? null, 'desc') || byCount(a, b);
@@ -191,7 +192,7 @@ class MemoryLogReadStore extends LogReadStore {
         ...(byService ? { service: g.service } : {}),
         count: g.records.length,
         errors: g.records.filter((r) => ERROR_LEVELS.has(r.level)).length,
-        p95ResponseTimeMs: quantile(g.records.flatMap((r) => (r.responseTimeMs === null ? [] : [r.responseTimeMs])), 0.95),
+        p95ResponseTimeMs: quantileOrNull(g.records.flatMap((r) => (r.responseTimeMs === null ? [] : [r.responseTimeMs])), 0.95),
         users: new Set(g.records.flatMap((r) => (r.userId === null ? [] : [r.userId]))).size,
       })),
     );
@@ -305,7 +306,7 @@ function metricValue(request: MetricRequest, records: LogRecord[]): number | nul
     case 'avg':
       return mean(numbers());
     case 'p95':
-      return quantile(numbers(), 0.95);
+      return quantileOrNull(numbers(), 0.95);
     case 'max': {
       const values = numbers();
       return values.length === 0 ? null : values.reduce((m, v) => (v > m ? v : m), -Infinity);
@@ -319,12 +320,7 @@ function mean(values: number[]): number | null {
   return values.length === 0 ? null : values.reduce((s, v) => s + v, 0) / values.length;
 }
 
-/** Continuous quantile with linear interpolation (DuckDB quantile_cont). */
-function quantile(values: number[], q: number): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (sorted.length - 1) * q;
-  const lo = Math.floor(at);
-  const hi = Math.ceil(at);
-  return sorted[lo] + (sorted[hi] - sorted[lo]) * (at - lo);
+/** DuckDB's quantile_cont, as the store port answers it: null, not NaN, for no values. */
+function quantileOrNull(values: number[], q: number): number | null {
+  return values.length === 0 ? null : quantile(values, q);
 }
