@@ -15,6 +15,8 @@ import { DeliveryStore } from './deliveries/delivery-store';
 import { SqliteDeliveryStore } from './deliveries/sqlite-delivery-store';
 import { AlertEvaluator } from './evaluator/alert-evaluator';
 import { AlertNotifier } from './notifications/alert-notifier';
+import { DeliveryOutbox } from './outbox/delivery-outbox';
+import { SqliteDeliveryOutbox } from './outbox/sqlite-delivery-outbox';
 import { ChannelSenders } from './notifications/channel-senders';
 import { AlertRuleStore } from './rules/alert-rule-store';
 import { AlertRulesController } from './rules/alert-rules.controller';
@@ -46,6 +48,7 @@ import { TriggeredAlertsService } from './state/triggered-alerts.service';
     { provide: AlertChannelStore, useClass: SqliteAlertChannelStore },
     { provide: DeliveryStore, useClass: SqliteDeliveryStore },
     { provide: SilenceStore, useClass: SqliteSilenceStore },
+    { provide: DeliveryOutbox, useClass: SqliteDeliveryOutbox },
     { provide: OutboundUrlGuard, inject: [AppConfig], useFactory: (config: AppConfig) => new OutboundUrlGuard(config.webhookAllowedHosts) },
     { provide: ChannelRules, inject: [OutboundUrlGuard, AppConfig], useFactory: (guard: OutboundUrlGuard, config: AppConfig) => new ChannelRules(guard, config.smtpUrl !== null) },
     {

@@ -53,6 +53,18 @@ export function describeAlertStateStoreContract(name: string, make: () => Promis
       expect(await store.alert('t1', 'a1')).toBeNull();
     });
 
+    it('keeps the notifications committed with a state until a later commit drops them', async () => {
+      const unsent = [{ id: 'i1', channelIds: ['c1', 'c2'], message: {
+        kind: 'firing' as const, tenantId: 't1', alertId: 'a1', ruleId: 'r1', ruleName: 'errors', state: 'firing' as const, severity: 'high' as const,
+        groupBy: null, group: null, value: 12, operator: '>' as const, threshold: 10, startedAt: 1_000, at: 1_000, link: 'http://localhost/search',
+      } }];
+      await store.commit('t1', { state: state({ state: 'firing', alertId: 'a1', unsent }), expectedVersion: null, alert: alert('a1') });
+      expect((await store.groupState('t1', 'r1', ''))!.unsent).toEqual(unsent);
+      expect((await store.groupStates('t1', 'r1'))[0].unsent).toEqual(unsent);
+      await store.commit('t1', { state: state({ state: 'firing', alertId: 'a1', unsent: [] }), expectedVersion: 1 });
+      expect((await store.groupState('t1', 'r1', ''))!.unsent ?? []).toEqual([]);
+    });
+
     it('filters and pages alerts newest first', async () => {
       const rows = [
         alert('a1', { startedAt: 1, severity: 'critical' }),

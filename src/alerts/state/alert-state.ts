@@ -1,3 +1,4 @@
+import { NotificationIntent } from '../outbox/notification-intent';
 import { Operator, Severity } from '../rules/alert-rule';
 import { MachineState } from './alert-state-machine';
 
@@ -13,6 +14,8 @@ export interface AlertGroupState extends MachineState {
   lastEvaluatedAt: number | null;
   /** The latest evaluations, oldest first, for the rules page's sparkline. */
   recent: Array<[at: number, value: number | null]>;
+  /** Notifications committed with a state change and not yet handed to the outbox (absent: none). */
+  unsent?: NotificationIntent[];
   /** Bumped by every commit; a commit naming an older version is refused. */
   version: number;
 }

@@ -171,4 +171,23 @@ export const SQLITE_MIGRATIONS: string[] = [
   );
   CREATE INDEX alert_silences_tenant ON alert_silences(tenant_id, ends_at);
   `,
+  // Alert notifications stored before they are sent (src/alerts/outbox/): claimed with a lease
+  // per send round, retried with backoff, kept once settled.
+  `
+  CREATE TABLE alert_outbox (
+    id TEXT PRIMARY KEY,
+    tenant_id TEXT NOT NULL,
+    alert_id TEXT,
+    status TEXT NOT NULL,
+    rounds INTEGER NOT NULL,
+    next_attempt_at INTEGER NOT NULL,
+    last_error TEXT,
+    lease_until INTEGER,
+    lease_token TEXT,
+    created_at INTEGER NOT NULL,
+    data TEXT NOT NULL
+  );
+  CREATE INDEX alert_outbox_due ON alert_outbox(tenant_id, status, next_attempt_at);
+  CREATE INDEX alert_outbox_alert ON alert_outbox(tenant_id, alert_id, created_at);
+  `,
 ];
