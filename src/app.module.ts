@@ -5,6 +5,7 @@ import { PatternsModule } from './patterns/patterns.module';
 import { AuthModule } from './auth/auth.module';
 import { AppConfig } from './config/app-config';
 import { DashboardModule } from './dashboard/dashboard.module';
+import { DashboardsModule } from './dashboards/dashboards.module';
 import { ExportModule } from './export/export.module';
 import { FilesModule } from './files/files.module';
 import { IngestModule } from './ingest/ingest.module';
@@ -29,7 +30,7 @@ export class AppModule {
       module: AppModule,
       global: true,
       // LiveModule before SearchModule: GET /api/logs/tail must be routed before /api/logs/:id.
-      imports: [PlatformModule, LogsModule, AuthModule, IngestModule, InputsModule, FilesModule, LiveModule, SearchModule, DashboardModule, ObservabilityModule, WebModule, ExportModule, SavedSearchesModule, AnomaliesModule, PatternsModule, RateLimitsModule, RetentionModule, AlertsModule],
+      imports: [PlatformModule, LogsModule, AuthModule, IngestModule, InputsModule, FilesModule, LiveModule, SearchModule, DashboardModule, DashboardsModule, ObservabilityModule, WebModule, ExportModule, SavedSearchesModule, AnomaliesModule, PatternsModule, RateLimitsModule, RetentionModule, AlertsModule],
       providers: [{ provide: AppConfig, useValue: config }, { provide: Clock, useValue: options.clock ?? new SystemClock() }, LifecycleService],
       exports: [AppConfig, Clock],
     };

@@ -1,9 +1,10 @@
 import { Principal } from '../auth/auth-types';
 
-export type PageName = 'dashboard' | 'alerts' | 'search' | 'live' | 'anomalies' | 'upload' | 'files' | 'saved' | 'history' | 'settings' | 'admin' | 'trace';
+export type PageName = 'dashboard' | 'dashboards' | 'alerts' | 'search' | 'live' | 'anomalies' | 'upload' | 'files' | 'saved' | 'history' | 'settings' | 'admin' | 'trace';
 
 const NAV: { page: PageName; href: string; label: string; adminOnly?: boolean }[] = [
   { page: 'dashboard', href: '/', label: 'Dashboard' },
+  { page: 'dashboards', href: '/dashboards', label: 'Dashboards' },
   { page: 'search', href: '/search', label: 'Search' },
   { page: 'live', href: '/live', label: 'Live' },
   { page: 'alerts', href: '/alerts', label: 'Alerts' },

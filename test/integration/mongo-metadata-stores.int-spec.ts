@@ -1,5 +1,7 @@
 import { describeSettingsStoreContract } from '../../src/admin/settings-store.contract';
 import { MongoSettingsStore } from '../../src/admin/mongo-settings-store';
+import { describeDashboardStoreContract } from '../../src/dashboards/dashboard-store.contract';
+import { MongoDashboardStore } from '../../src/dashboards/mongo-dashboard-store';
 import { describeAuthStoresContract } from '../../src/auth/auth-stores.contract';
 import { MongoTenantStore, MongoTokenStore, MongoUserStore } from '../../src/auth/mongo-auth-stores';
 import { describeFileStoreContract } from '../../src/files/file-store.contract';
@@ -29,3 +31,4 @@ describeFileStoreContract('MongoDB', async () => ({ store: await MongoFileStore.
 describeSavedSearchStoreContract('MongoDB', async () => MongoSavedSearchStore.create(await mongo.open()));
 describeSearchHistoryStoreContract('MongoDB', async () => MongoSearchHistoryStore.create(await mongo.open()));
 describeSettingsStoreContract('MongoDB', async () => MongoSettingsStore.create(await mongo.open()));
+describeDashboardStoreContract('MongoDB', async () => MongoDashboardStore.create(await mongo.open()));

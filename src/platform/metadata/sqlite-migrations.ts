@@ -190,4 +190,24 @@ export const SQLITE_MIGRATIONS: string[] = [
   CREATE INDEX alert_outbox_due ON alert_outbox(tenant_id, status, next_attempt_at);
   CREATE INDEX alert_outbox_alert ON alert_outbox(tenant_id, alert_id, created_at);
   `,
+  // Custom dashboards (src/dashboards/): no foreign key on the owner, so a shared dashboard
+  // outlives the account that made it (docs/decisions/0065).
+  `
+  CREATE TABLE dashboards (
+    id TEXT PRIMARY KEY,
+    tenant_id TEXT NOT NULL,
+    owner_id TEXT NOT NULL,
+    owner_name TEXT NOT NULL,
+    name TEXT NOT NULL,
+    description TEXT,
+    shared INTEGER NOT NULL,
+    time_range TEXT NOT NULL,
+    refresh_seconds INTEGER,
+    widgets TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  CREATE INDEX dashboards_tenant ON dashboards(tenant_id, updated_at DESC);
+  `,
 ];
