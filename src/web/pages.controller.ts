@@ -13,7 +13,7 @@ const SOCKET_IO_CLIENT = '/socket.io/socket.io.min.js';
  * The search page's parts, loaded in this order before /js/search.js wires them (each registers
  * on window.LognestSearch). A feature that adds to the page appends its script here.
  */
-const SEARCH_SCRIPTS = ['state', 'results', 'sidebar', 'histogram', 'time', 'detail', 'autocomplete'].map((name) => `/js/search-${name}.js`);
+const SEARCH_SCRIPTS = ['state', 'results', 'sidebar', 'histogram', 'time', 'detail', 'autocomplete', 'add-to-dashboard'].map((name) => `/js/search-${name}.js`);
 
 /**
  * The signed-in pages. Each renders a shell; its script in public/js fetches the data from
