@@ -73,7 +73,7 @@
     const options = axisOptions({ indexAxis: 'y' });
     options.scales.x = { beginAtZero: true, ticks: { color: L.cssVar('--muted'), precision: 0 }, grid: { color: L.cssVar('--border') } };
     options.scales.y = { ticks: { color: L.cssVar('--muted'), font: { family: 'monospace' } }, grid: { display: false } };
-    chart(box, 'bar', data.values.map((v) => v.value), [{ label: 'Records', data: data.values.map((v) => v.count), backgroundColor: accent, borderRadius: 2 }], options);
+    chart(box, 'bar', data.values.map((v) => v.value), [{ label: 'Records', data: data.values.map((v) => v.count), backgroundColor: accent, borderRadius: 2, maxBarThickness: 28 }], options);
     box.dataset.points = String(data.values.length);
   }
 
