@@ -104,15 +104,21 @@
     }
   }
 
-  L.onReady(() => {
-    if (document.body.dataset.role === 'viewer') return;
-    const dialog = buildDialog();
-    const button = el('button', { type: 'button', className: 'btn', text: 'Add to dashboard', attrs: { id: 'add-to-dashboard' }, on: { click: () => open(dialog) } });
-    const save = document.getElementById('save-search');
-    save.after(button);
+  /** The dialog is built on first use: the search page's own dialogs stay the only ones until then. */
+  let dialog = null;
+  function dialogOnce() {
+    if (dialog) return dialog;
+    dialog = buildDialog();
     document.getElementById('atd-dashboard').addEventListener('change', sync);
     document.getElementById('atd-type').addEventListener('change', sync);
     document.getElementById('atd-cancel').addEventListener('click', () => dialog.close());
     document.getElementById('add-dashboard-form').addEventListener('submit', (e) => { e.preventDefault(); submit(dialog); });
+    return dialog;
+  }
+
+  L.onReady(() => {
+    if (document.body.dataset.role === 'viewer') return;
+    const button = el('button', { type: 'button', className: 'btn', text: 'Add to dashboard', attrs: { id: 'add-to-dashboard' }, on: { click: () => open(dialogOnce()) } });
+    document.getElementById('save-search').after(button);
   });
 })();
