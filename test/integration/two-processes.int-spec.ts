@@ -34,7 +34,7 @@ describe('two Lognest processes as one (Elasticsearch + MongoDB + Redis)', () =>
     LOGNEST_FILES_DIR: path.join(dir, 'shared-files'), LOGNEST_ADMIN_PASSWORD: ADMIN_PASSWORD,
     LOGNEST_SESSION_SECRET: `two-processes-secret-${run}`, LOGNEST_ELASTICSEARCH_URL: TEST_ELASTICSEARCH_URL,
     LOGNEST_ELASTICSEARCH_INDEX: index, LOGNEST_MONGODB_URL: mongoUrl, LOGNEST_REDIS_URL: TEST_REDIS_URL,
-    LOGNEST_JOB_LOCK_SECONDS: '3', LOGNEST_INGEST_WORKERS: '0', LOGNEST_LOGIN_FAILURES_PER_USERNAME: '4',
+    LOGNEST_JOB_LOCK_SECONDS: '5', LOGNEST_INGEST_WORKERS: '0', LOGNEST_LOGIN_FAILURES_PER_USERNAME: '4',
   });
   const at = (i: number) => request(`http://127.0.0.1:${ports[i]}`);
   const auth = () => ({ Authorization: `Bearer ${token}` });
@@ -111,10 +111,14 @@ describe('two Lognest processes as one (Elasticsearch + MongoDB + Redis)', () =>
     children[1].kill('SIGKILL');
     const res = await at(0).post('/api/upload').set(auth()).attach('file', Buffer.from(ndjson(lines, marker)), 'takeover.ndjson').expect(201);
     const id = res.body.file_id as string;
+    let before: unknown = null;
     await waitFor(async () => {
       const f = (await at(0).get(`/api/files/${id}`).set(auth())).body;
+      before = f;
       return f.status === 'processing' && f.accepted > 0;
-    }, 60_000, 20);
+    }, 90_000, 20).catch((err) => {
+      throw new Error(`${err.message}; before the kill the file was last ${JSON.stringify(before)}`);
+    });
     children[0].kill('SIGKILL');
     await start(1, 'b'); // takes the job over once A's lock has expired, removing A's partial records first
     let seen: unknown = null;
