@@ -12,6 +12,7 @@ import { SqliteDeliveryStore } from '../src/alerts/deliveries/sqlite-delivery-st
 import { AlertEvaluator } from '../src/alerts/evaluator/alert-evaluator';
 import { AlertNotifier } from '../src/alerts/notifications/alert-notifier';
 import { ChannelSenders } from '../src/alerts/notifications/channel-senders';
+import { SqliteDeliveryOutbox } from '../src/alerts/outbox/sqlite-delivery-outbox';
 import { AlertRule } from '../src/alerts/rules/alert-rule';
 import { SqliteAlertRuleStore } from '../src/alerts/rules/sqlite-alert-rule-store';
 import { SqliteSilenceStore } from '../src/alerts/silences/sqlite-silence-store';
@@ -20,6 +21,7 @@ import { loadConfig } from '../src/config/load-config';
 import { DuckDbDatabase } from '../src/logs/duckdb/duckdb-database';
 import { DuckDbLogReadStore } from '../src/logs/duckdb/duckdb-log-read-store';
 import { MetricsRegistry } from '../src/observability/metrics/metrics-registry';
+import { SystemClock } from '../src/platform/clock';
 import { SqliteDatabase } from '../src/platform/metadata/sqlite-database';
 import { CliArgs } from './cli-args';
 
@@ -96,8 +98,12 @@ async function main() {
     const list = rules(ruleCount, now);
     for (const rule of list) await ruleStore.create(rule);
     const metrics = new AlertMetrics(new MetricsRegistry());
-    const notifier = new AlertNotifier(new SqliteAlertChannelStore(sqlite), new SqliteSilenceStore(sqlite), new SqliteDeliveryStore(sqlite), new ChannelSenders([]), metrics, config);
-    const evaluator = new AlertEvaluator(new DuckDbLogReadStore(duck), new SqliteAlertStateStore(sqlite), ruleStore, notifier, metrics, config);
+    const states = new SqliteAlertStateStore(sqlite);
+    const notifier = new AlertNotifier(
+      new SqliteAlertChannelStore(sqlite), new SqliteSilenceStore(sqlite), new SqliteDeliveryStore(sqlite), new SqliteDeliveryOutbox(sqlite), states,
+      new ChannelSenders([]), metrics, new SystemClock(), config,
+    );
+    const evaluator = new AlertEvaluator(new DuckDbLogReadStore(duck), states, ruleStore, notifier, metrics, config);
     const first = await round(evaluator, list, now, concurrency);
     const second = await round(evaluator, list, now + 60_000, concurrency);
     const bytes = fs.statSync(path.join(dir, 'logs.duckdb')).size;

@@ -1,5 +1,6 @@
 import { AlertChannel, WebhookConfig } from './channels/alert-channel';
 import { Delivery } from './deliveries/delivery';
+import { OutboxEntry } from './outbox/outbox-entry';
 import { AlertRule } from './rules/alert-rule';
 import { ruleToBody } from './rules/alert-rule-input';
 import { Silence } from './silences/silence';
@@ -64,6 +65,14 @@ export function presentDelivery(d: Delivery) {
   return {
     id: d.id, alert_id: d.alertId, channel_id: d.channelId, channel_name: d.channelName, channel_type: d.channelType, kind: d.kind,
     status: d.status, http_status: d.httpStatus, error: d.error, attempts: d.attempts, at: iso(d.at), duration_ms: d.durationMs,
+  };
+}
+
+/** A notification of the alert to one channel, as the outbox has it: pending (with its next try) or settled. */
+export function presentNotification(e: OutboxEntry) {
+  return {
+    id: e.id, kind: e.message.kind, channel_id: e.channelId, status: e.status, rounds: e.rounds, last_error: e.lastError,
+    next_attempt_at: e.status === 'pending' ? iso(e.nextAttemptAt) : null, created_at: iso(e.createdAt),
   };
 }
 

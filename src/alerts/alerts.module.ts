@@ -1,16 +1,20 @@
 import { Module } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
+import { LiveModule } from '../live/live.module';
+import { LiveNotifier } from '../live/live-notifier';
 import { AlertMetrics } from './alert-metrics';
 import { ChannelRules } from './channels/alert-channel-input';
 import { AlertChannelStore } from './channels/alert-channel-store';
 import { AlertChannelsController } from './channels/alert-channels.controller';
 import { AlertChannelsService } from './channels/alert-channels.service';
+import { BrowserSender } from './channels/browser-sender';
 import { ConsoleSender } from './channels/console-sender';
 import { EmailSender } from './channels/email-sender';
 import { OutboundUrlGuard } from './channels/outbound-url-guard';
 import { SlackSender } from './channels/slack-sender';
 import { SqliteAlertChannelStore } from './channels/sqlite-alert-channel-store';
 import { WebhookSender } from './channels/webhook-sender';
+import { DEFAULT_POST_OPTIONS } from './channels/http-poster';
 import { DeliveryStore } from './deliveries/delivery-store';
 import { SqliteDeliveryStore } from './deliveries/sqlite-delivery-store';
 import { AlertEvaluator } from './evaluator/alert-evaluator';
@@ -38,9 +42,10 @@ import { TriggeredAlertsService } from './state/triggered-alerts.service';
 /**
  * Alerting: rules over the log read port, evaluated on a schedule (in process, or bullmq
  * with LOGNEST_REDIS_URL), state and history in the metadata store, notifications to
- * webhook, Slack, email and console channels.
+ * webhook, Slack, email, browser (the live stream) and console channels through an outbox.
  */
 @Module({
+  imports: [LiveModule],
   controllers: [AlertRulesController, AlertChannelsController, TriggeredAlertsController, SilencesController],
   providers: [
     { provide: AlertRuleStore, useClass: SqliteAlertRuleStore },
@@ -53,9 +58,14 @@ import { TriggeredAlertsService } from './state/triggered-alerts.service';
     { provide: ChannelRules, inject: [OutboundUrlGuard, AppConfig], useFactory: (guard: OutboundUrlGuard, config: AppConfig) => new ChannelRules(guard, config.smtpUrl !== null) },
     {
       provide: ChannelSenders,
-      inject: [OutboundUrlGuard, AppConfig],
-      useFactory: (guard: OutboundUrlGuard, config: AppConfig) =>
-        new ChannelSenders([new WebhookSender(guard), new SlackSender(guard), new EmailSender(config.smtpUrl, config.smtpFrom), new ConsoleSender()]),
+      inject: [OutboundUrlGuard, AppConfig, LiveNotifier],
+      useFactory: (guard: OutboundUrlGuard, config: AppConfig, live: LiveNotifier) => {
+        const post = { ...DEFAULT_POST_OPTIONS, timeoutMs: config.alertSendTimeoutMs };
+        return new ChannelSenders([
+          new WebhookSender(guard, post), new SlackSender(guard, post), new EmailSender(config.smtpUrl, config.smtpFrom, config.alertSendTimeoutMs),
+          new BrowserSender(live), new ConsoleSender(),
+        ]);
+      },
     },
     {
       provide: AlertScheduler,

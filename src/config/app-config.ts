@@ -73,6 +73,8 @@ export abstract class AppConfig {
   abstract readonly rateLimits: Record<RateLimitClass, RateLimitRule> | null;
   /** Alert windows end this long before now, so records still in flight don't cause flapping. */
   abstract readonly alertDelayMs: number;
+  /** One try of a webhook or Slack call (three per round), and the email timeouts' unit; sets the outbox lease. */
+  abstract readonly alertSendTimeoutMs: number;
   /** Where links in notifications point (`http://localhost:PORT` when unset). */
   abstract readonly publicUrl: string;
   /** `smtp://user:pass@host:port` for email channels; null: email channels cannot be created. */

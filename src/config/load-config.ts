@@ -130,6 +130,7 @@ export function loadConfig(env: Env = readEnv()): AppConfig {
     metricsPublic: read('LOGNEST_METRICS_PUBLIC', false, bool),
     rateLimits: read('LOGNEST_RATE_LIMITS', DEFAULT_RATE_LIMITS, parseRateLimits),
     alertDelayMs: read('LOGNEST_ALERT_DELAY', 15_000, duration(0, 3_600_000)),
+    alertSendTimeoutMs: read('LOGNEST_ALERT_SEND_TIMEOUT', 5_000, duration(1_000, 60_000)),
     publicUrl: read('LOGNEST_PUBLIC_URL', '', url(['http:', 'https:'])).replace(/\/+$/, ''),
     smtpUrl: read<string | null>('LOGNEST_SMTP_URL', null, url(['smtp:', 'smtps:'])),
     smtpFrom: read('LOGNEST_SMTP_FROM', 'lognest@localhost', (raw) => (/^[^\s@<>]+@[^\s@<>]+$|^[^<>]*<[^\s@<>]+@[^\s@<>]+>$/.test(raw) ? raw : undefined)),

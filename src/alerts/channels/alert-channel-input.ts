@@ -20,7 +20,7 @@ export class ChannelRules {
 
 const EMAIL = /^[^\s@<>,;]+@[^\s@<>,;]+\.[^\s@<>,;]+$|^[^\s@<>,;]+@localhost$/;
 // Headers a webhook may not set: they belong to the request itself or to the signature.
-const RESERVED_HEADERS = new Set(['host', 'content-length', 'content-type', 'transfer-encoding', 'connection', 'x-lognest-signature']);
+const RESERVED_HEADERS = new Set(['host', 'content-length', 'content-type', 'transfer-encoding', 'connection', 'x-lognest-signature', 'idempotency-key']);
 
 function url(raw: unknown, field: string, rules: ChannelRules): string {
   if (typeof raw !== 'string' || raw.trim() === '') throw badParameter(field, 'is required: an http or https URL');

@@ -1,6 +1,8 @@
 import { startSmtpServer, startWebhookReceiver } from '../../../test/support/local-receivers';
 import { AlertChannel } from './alert-channel';
+import { LiveNotifier } from '../../live/live-notifier';
 import { AlertMessage } from './alert-message';
+import { browserNotification, BrowserSender } from './browser-sender';
 import { ConsoleSender } from './console-sender';
 import { EmailSender } from './email-sender';
 import { OutboundUrlGuard } from './outbound-url-guard';
@@ -41,10 +43,22 @@ describe('webhook sender', () => {
       expect(await new WebhookSender(guard, fast).send(channel('webhook', { url: flaky.url }), message)).toEqual({ ok: true, httpStatus: 200, error: null, attempts: 3 });
       expect(flaky.received[0].headers['x-lognest-signature']).toBeUndefined();
       const failed = await new WebhookSender(guard, fast).send(channel('webhook', { url: refusing.url }), message);
-      expect(failed).toMatchObject({ ok: false, httpStatus: 404, attempts: 1, error: 'HTTP 404: nope' });
+      expect(failed).toMatchObject({ ok: false, httpStatus: 404, attempts: 1, error: 'HTTP 404: nope', retryable: false });
     } finally {
       await flaky.close();
       await refusing.close();
+    }
+  });
+
+  it('sends the delivery id as Idempotency-Key and in the signed body, the same on every try', async () => {
+    const flaky = await startWebhookReceiver((_, n) => ({ status: n === 1 ? 502 : 200 }));
+    try {
+      const outcome = await new WebhookSender(guard, fast).send(channel('webhook', { url: flaky.url, secret: 'topsecret1' }), message, { deliveryId: 'i1.c1' });
+      expect(outcome).toMatchObject({ ok: true, attempts: 2 });
+      expect(flaky.received.map((r) => [r.headers['idempotency-key'], r.json.delivery_id])).toEqual([['i1.c1', 'i1.c1'], ['i1.c1', 'i1.c1']]);
+      expect(flaky.received[1].headers['x-lognest-signature']).toBe(signature('topsecret1', flaky.received[1].body));
+    } finally {
+      await flaky.close();
     }
   });
 
@@ -104,5 +118,21 @@ describe('console sender', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).not.toContain('\n');
     expect(lines[0]).toContain('\\nFAKE LINE');
+  });
+});
+
+describe('browser sender', () => {
+  it('pushes the alert to the channel tenant’s pages, loud for high and critical only', async () => {
+    const pushed: Array<[string, unknown]> = [];
+    const live = { notifyTenant: (tenantId: string, n: unknown) => pushed.push([tenantId, n]) } as unknown as LiveNotifier;
+    expect(await new BrowserSender(live).send(channel('browser', {}), message)).toMatchObject({ ok: true, attempts: 1 });
+    expect(pushed).toEqual([['t1', {
+      kind: 'alert', title: 'Firing: Errors <b>', message: 'service=api: 12 > 10 (critical)', severity: 'critical', url: '/alerts?alert=a1',
+      timestamp: new Date(message.at).toISOString(),
+    }]]);
+    expect(browserNotification({ ...message, severity: 'high' }).severity).toBe('error');
+    expect(browserNotification({ ...message, severity: 'warning' }).severity).toBe('warning');
+    expect(browserNotification({ ...message, kind: 'resolved', state: 'resolved' })).toMatchObject({ title: 'Resolved: Errors <b>', severity: 'info' });
+    expect(browserNotification({ ...message, kind: 'reminder' }).title).toBe('Still firing: Errors <b>');
   });
 });

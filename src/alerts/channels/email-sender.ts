@@ -25,9 +25,12 @@ export class EmailSender extends ChannelSender {
   readonly type = 'email' as const;
   private readonly transport: nodemailer.Transporter | null;
 
-  constructor(smtpUrl: string | null, private readonly from: string) {
+  /** `timeoutMs` (LOGNEST_ALERT_SEND_TIMEOUT): connect and greeting get twice that, the whole exchange four times. */
+  constructor(smtpUrl: string | null, private readonly from: string, timeoutMs = 5_000) {
     super();
-    this.transport = smtpUrl ? nodemailer.createTransport({ url: smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 } as never) : null;
+    this.transport = smtpUrl
+      ? nodemailer.createTransport({ url: smtpUrl, connectionTimeout: 2 * timeoutMs, greetingTimeout: 2 * timeoutMs, socketTimeout: 4 * timeoutMs } as never)
+      : null;
   }
 
   async send(channel: AlertChannel, message: AlertMessage): Promise<SendOutcome> {

@@ -47,7 +47,7 @@ const retryable = (status: number) => status >= 500 || status === 429 || status 
  */
 export async function postJson(rawUrl: string, body: string, headers: Record<string, string>, guard: OutboundUrlGuard, options: PostOptions = DEFAULT_POST_OPTIONS): Promise<SendOutcome> {
   const problem = guard.problem(rawUrl);
-  if (problem) return { ok: false, httpStatus: null, error: `URL ${problem}`, attempts: 0 };
+  if (problem) return { ok: false, httpStatus: null, error: `URL ${problem}`, attempts: 0, retryable: false };
   const url = new URL(rawUrl);
   let last: SendOutcome = { ok: false, httpStatus: null, error: 'not sent', attempts: 0 };
   for (let attempt = 1; attempt <= options.attempts; attempt++) {
@@ -56,11 +56,11 @@ export async function postJson(rawUrl: string, body: string, headers: Record<str
       const { status, text } = await once(url, body, headers, guard, options.timeoutMs);
       if (status >= 200 && status < 300) return { ok: true, httpStatus: status, error: null, attempts: attempt };
       last = { ok: false, httpStatus: status, error: `HTTP ${status}${text ? `: ${text}` : ''}`, attempts: attempt };
-      if (!retryable(status)) return last;
+      if (!retryable(status)) return { ...last, retryable: false };
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       last = { ok: false, httpStatus: null, error: (error as Error).message, attempts: attempt };
-      if (code === 'EFORBIDDEN') return last;
+      if (code === 'EFORBIDDEN') return { ...last, retryable: false };
     }
   }
   return last;

@@ -1,7 +1,8 @@
 import { ChannelType } from '../channels/alert-channel';
 import { Notification } from '../state/alert-state-machine';
 
-export type DeliveryStatus = 'sent' | 'failed' | 'silenced';
+/** `retrying`: this round failed, the notification will be sent again (outbox backoff). */
+export type DeliveryStatus = 'sent' | 'failed' | 'silenced' | 'retrying';
 
 /** One notification sent (or suppressed) to one channel, with how it went. */
 export interface Delivery {

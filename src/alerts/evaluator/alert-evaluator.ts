@@ -7,9 +7,12 @@ import { AlertNotifier } from '../notifications/alert-notifier';
 import { AlertRule, conditionHolds } from '../rules/alert-rule';
 import { AlertRuleStore } from '../rules/alert-rule-store';
 import { AlertStateName } from '../state/alert-state-machine';
+import { AlertGroupState } from '../state/alert-state';
 import { AlertStateStore } from '../state/alert-state-store';
 import { Evaluated, planTransition } from './alert-transition';
 import { ruleScope } from './rule-scope';
+
+const COMMIT_TRIES = 3;
 
 export interface GroupOutcome extends Evaluated {
   state: AlertStateName;
@@ -64,18 +67,33 @@ export class AlertEvaluator {
     }
   }
 
-  private async advance(rule: AlertRule, evaluated: Evaluated, now: number, prev: Awaited<ReturnType<AlertStateStore['groupState']>>): Promise<GroupOutcome> {
-    const current = prev?.alertId ? await this.states.alert(rule.tenantId, prev.alertId) : null;
-    // Ids from the real time, not the evaluation clock: newId repeats ids when given a time that does not move.
-    const plan = planTransition(rule, prev, current, evaluated, now, () => newId());
-    // An absent group that stays ok changes nothing worth a write.
-    if (prev && evaluated.value === null && !plan.commit.event && prev.state === 'ok') return { ...evaluated, state: 'ok', committed: false, notified: false };
-    const committed = await this.states.commit(rule.tenantId, plan.commit);
-    if (!committed) return { ...evaluated, state: plan.commit.state.state, committed, notified: false };
-    if (plan.commit.event) this.metrics.transitioned(plan.commit.event.to);
-    if (plan.notify === 'firing') await this.rules.recordFired(rule.tenantId, rule.id, now);
-    if (plan.notify && plan.alert) this.notifier.notify(rule, plan.alert, plan.notify, now);
-    return { ...evaluated, state: plan.commit.state.state, committed, notified: plan.notify !== null };
+  /**
+   * One group's step, committed with compare-and-set. A commit that lost is decided again on
+   * the state that won (the notifier dropping a handed-over notification also bumps the
+   * version), unless the winner already evaluated this moment: then it notified, not us.
+   */
+  private async advance(rule: AlertRule, evaluated: Evaluated, now: number, first: AlertGroupState | null): Promise<GroupOutcome> {
+    let prev = first;
+    for (let attempt = 0; attempt < COMMIT_TRIES; attempt++) {
+      if (attempt > 0) {
+        prev = await this.states.groupState(rule.tenantId, rule.id, evaluated.group ?? '');
+        if (prev && (prev.lastEvaluatedAt ?? -Infinity) >= now) break;
+      }
+      const current = prev?.alertId ? await this.states.alert(rule.tenantId, prev.alertId) : null;
+      // Ids from the real time, not the evaluation clock: newId repeats ids when given a time that does not move.
+      const plan = planTransition(rule, prev, current, evaluated, now, () => newId());
+      // An absent group that stays ok changes nothing worth a write.
+      if (prev && evaluated.value === null && !plan.commit.event && prev.state === 'ok') return { ...evaluated, state: 'ok', committed: false, notified: false };
+      // The notification is part of the commit: if the commit stands, it will be sent (decision 0055).
+      const intent = plan.notify && plan.alert ? this.notifier.intent(rule, plan.alert, plan.notify, now) : null;
+      if (intent) plan.commit.state.unsent = [...(plan.commit.state.unsent ?? []), intent];
+      if (!(await this.states.commit(rule.tenantId, plan.commit))) continue;
+      if (plan.commit.event) this.metrics.transitioned(plan.commit.event.to);
+      if (plan.notify === 'firing') await this.rules.recordFired(rule.tenantId, rule.id, now);
+      this.notifier.dispatch(rule.tenantId, plan.commit.state);
+      return { ...evaluated, state: plan.commit.state.state, committed: true, notified: plan.notify !== null };
+    }
+    return { ...evaluated, state: prev?.state ?? 'ok', committed: false, notified: false };
   }
 
   /** Evaluates by id (a scheduled job); a rule deleted or disabled since is skipped. */

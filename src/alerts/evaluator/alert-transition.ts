@@ -56,6 +56,8 @@ export function planTransition(
     alertId: next.state === 'ok' ? null : alert!.id,
     lastValue: value, lastEvaluatedAt: now,
     recent: [...(prev?.recent ?? []), [now, value] as [number, number | null]].slice(-RECENT_VALUES),
+    // Notifications committed earlier and not handed to the outbox yet stay until they are.
+    unsent: prev?.unsent ?? [],
   };
   const commit: StateCommit = {
     state,

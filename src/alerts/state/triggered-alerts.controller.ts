@@ -3,7 +3,7 @@ import { Access, CurrentPrincipal } from '../../auth/access.decorators';
 import { Principal } from '../../auth/auth-types';
 import { badParameter } from '../../platform/http/bad-request';
 import { toApiRecord } from '../../logs/stored-record';
-import { presentAlert, presentDelivery, presentEvent } from '../alert-presenter';
+import { presentAlert, presentDelivery, presentEvent, presentNotification } from '../alert-presenter';
 import { Severity, SEVERITIES } from '../rules/alert-rule';
 import { AlertFilter } from './alert-state';
 import { parseNote, TriggeredAlertsService } from './triggered-alerts.service';
@@ -52,7 +52,7 @@ export class TriggeredAlertsController {
     const d = await this.alerts.get(who, id);
     return {
       success: true,
-      alert: { ...presentAlert(d.alert, await this.alerts.linkOf(d.alert)), records: d.records.map(toApiRecord), deliveries: d.deliveries.map(presentDelivery), history: d.events.map(presentEvent) },
+      alert: { ...presentAlert(d.alert, await this.alerts.linkOf(d.alert)), records: d.records.map(toApiRecord), deliveries: d.deliveries.map(presentDelivery), notifications: d.notifications.map(presentNotification), history: d.events.map(presentEvent) },
     };
   }
 

@@ -11,8 +11,10 @@ import { Delivery } from '../deliveries/delivery';
 import { DeliveryStore } from '../deliveries/delivery-store';
 import { ruleScope, searchLink } from '../evaluator/rule-scope';
 import { AlertNotifier } from '../notifications/alert-notifier';
+import { DeliveryOutbox } from '../outbox/delivery-outbox';
+import { OutboxEntry } from '../outbox/outbox-entry';
 import { AlertRuleStore } from '../rules/alert-rule-store';
-import { AlertEvent, AlertFilter, StateCommit, TriggeredAlert } from './alert-state';
+import { AlertEvent, AlertFilter, AlertGroupState, StateCommit, TriggeredAlert } from './alert-state';
 import { INITIAL_STATE } from './alert-state-machine';
 import { AlertStateStore } from './alert-state-store';
 
@@ -33,6 +35,7 @@ export class TriggeredAlertsService {
     private readonly states: AlertStateStore,
     private readonly rules: AlertRuleStore,
     private readonly deliveries: DeliveryStore,
+    private readonly outbox: DeliveryOutbox,
     private readonly logs: LogReadStore,
     private readonly notifier: AlertNotifier,
     private readonly clock: Clock,
@@ -50,18 +53,19 @@ export class TriggeredAlertsService {
     return searchLink(this.config.publicUrl, scoped, alert.group, alert.windowMs, alert.lastEvaluatedAt - this.config.alertDelayMs);
   }
 
-  async get(who: Principal, id: string): Promise<{ alert: TriggeredAlert; records: LogRecord[]; deliveries: Delivery[]; events: AlertEvent[] }> {
+  async get(who: Principal, id: string): Promise<{ alert: TriggeredAlert; records: LogRecord[]; deliveries: Delivery[]; notifications: OutboxEntry[]; events: AlertEvent[] }> {
     const alert = await this.states.alert(who.tenantId, id);
     if (!alert) throw notFound('alert', id);
     const rule = await this.rules.get(who.tenantId, alert.ruleId);
     const scoped = rule ?? { query: alert.query, levels: [], services: [], groupBy: alert.groupBy, condition: { windowMs: alert.windowMs } };
     const scope = ruleScope(who.tenantId, { ...scoped, condition: { windowMs: alert.windowMs } }, alert.lastEvaluatedAt - this.config.alertDelayMs, alert.group);
-    const [sample, deliveries, events] = await Promise.all([
+    const [sample, deliveries, notifications, events] = await Promise.all([
       this.logs.search(scope, { offset: 0, limit: SAMPLE_RECORDS, sort: 'desc' }),
       this.deliveries.forAlert(who.tenantId, id),
+      this.outbox.forAlert(who.tenantId, id),
       this.states.events(who.tenantId, { alertId: id }, 100),
     ]);
-    return { alert, records: sample.records, deliveries, events };
+    return { alert, records: sample.records, deliveries, notifications, events };
   }
 
   history(who: Principal, ruleId: string | undefined, limit: number): Promise<AlertEvent[]> {
@@ -82,19 +86,20 @@ export class TriggeredAlertsService {
 
   /** Resolves a pending or firing alert by hand; it notifies its resolution once, and fires anew if the condition still holds. */
   async resolve(who: Principal, id: string, note: string | null): Promise<TriggeredAlert> {
-    let wasFiring = false;
-    const resolved = await this.change(who, id, note, (alert, now) => {
+    const known = await this.states.alert(who.tenantId, id);
+    const rule = known ? await this.rules.get(who.tenantId, known.ruleId) : null;
+    return this.change(who, id, note, (alert, now, current) => {
       if (alert.state === 'resolved') throw new ConflictException({ success: false, error: 'resolved', message: `Alert ${id} is already resolved` });
-      wasFiring = alert.state === 'firing';
+      const wasFiring = alert.state === 'firing';
+      const resolved: TriggeredAlert = { ...alert, state: 'resolved', resolvedAt: now, resolvedBy: who.username, resolveNote: note };
+      // Only a fired alert was announced, so only its resolution is.
+      const intent = wasFiring && rule ? this.notifier.intent(rule, resolved, 'resolved', now) : null;
       return {
-        alert: { ...alert, state: 'resolved', resolvedAt: now, resolvedBy: who.username, resolveNote: note },
-        state: { ...INITIAL_STATE, since: now, lastNotifiedAt: wasFiring ? now : null, alertId: null },
+        alert: resolved,
+        state: { ...INITIAL_STATE, since: now, lastNotifiedAt: wasFiring ? now : null, alertId: null, unsent: [...(current?.unsent ?? []), ...(intent ? [intent] : [])] },
         to: 'resolved',
       };
     });
-    const rule = await this.rules.get(who.tenantId, resolved.ruleId);
-    if (rule && wasFiring) this.notifier.notify(rule, resolved, 'resolved', resolved.resolvedAt!);
-    return resolved;
   }
 
   /** Applies a person's change to an alert and its group state together, retrying on a racing evaluation. */
@@ -102,14 +107,14 @@ export class TriggeredAlertsService {
     who: Principal,
     id: string,
     note: string | null,
-    decide: (alert: TriggeredAlert, now: number) => { alert: TriggeredAlert; state: Partial<StateCommit['state']>; to: string },
+    decide: (alert: TriggeredAlert, now: number, current: AlertGroupState | null) => { alert: TriggeredAlert; state: Partial<StateCommit['state']>; to: string },
   ): Promise<TriggeredAlert> {
     for (let attempt = 0; attempt < COMMIT_TRIES; attempt++) {
       const alert = await this.states.alert(who.tenantId, id);
       if (!alert) throw notFound('alert', id);
       const now = this.clock.now();
-      const decided = decide(alert, now);
       const state = await this.states.groupState(who.tenantId, alert.ruleId, alert.group ?? '');
+      const decided = decide(alert, now, state);
       if (!state || state.alertId !== id) throw new ConflictException({ success: false, error: 'stale', message: `Alert ${id} is no longer the current alert of its rule` });
       const { version, ...current } = state;
       const committed = await this.states.commit(who.tenantId, {
@@ -121,7 +126,10 @@ export class TriggeredAlertsService {
           value: alert.value, cause: `user:${who.username}`, note, at: now,
         },
       });
-      if (committed) return decided.alert;
+      if (committed) {
+        this.notifier.dispatch(who.tenantId, { ...current, ...decided.state });
+        return decided.alert;
+      }
     }
     throw new ConflictException({ success: false, error: 'busy', message: `Alert ${id} kept changing; try again` });
   }
