@@ -92,9 +92,11 @@
     const res = await api('GET', '/api/alerts/triggered?per_page=50');
     const body = clear(document.getElementById('triggered-body'));
     if (!res.alerts.length) body.append(el('tr', null, el('td', { className: 'empty', attrs: { colspan: 7 } }, 'Nothing has triggered.')));
+    // A notification's "Open" link names its alert: that row is marked.
+    const focus = new URLSearchParams(location.search).get('alert');
     for (const a of res.alerts) {
       const open = a.state !== 'resolved';
-      body.append(el('tr', { dataset: { id: a.id, state: a.state } },
+      body.append(el('tr', { className: a.id === focus ? 'row-focus' : '', dataset: { id: a.id, state: a.state } },
         el('td', null, el('a', { href: a.link, text: a.rule_name, title: 'Show the matching records' })),
         el('td', { className: 'mono', text: a.group === null ? '–' : a.group_by + '=' + a.group }),
         el('td', null, badge(a.state, a.acknowledged ? 'acknowledged by ' + a.acknowledged_by : '')),
@@ -131,6 +133,7 @@
     if (c.type === 'webhook') return c.config.url + (c.config.has_secret ? ' (signed)' : '');
     if (c.type === 'slack') return c.config.webhook_url;
     if (c.type === 'email') return c.config.to.join(', ');
+    if (c.type === 'browser') return 'open Lognest pages of this tenant';
     return 'Lognest log';
   }
 
@@ -321,5 +324,8 @@
     }
     load();
     setInterval(() => { if (!$('rule-dialog').open) load(); }, REFRESH_MS);
+    // A pushed alert changed something here: show it now rather than at the next refresh.
+    const pushed = window.LognestAlertNotifications;
+    if (pushed) pushed.socket.on('notification', (n) => { if (n && n.kind === 'alert' && !$('rule-dialog').open) load(); });
   });
 })();

@@ -17,9 +17,19 @@ const NAV: { page: PageName; href: string; label: string; adminOnly?: boolean }[
   { page: 'admin', href: '/settings/admin', label: 'Admin', adminOnly: true },
 ];
 
-/** What every signed-in page's layout needs: title, navigation, user, its script. */
-export function pageModel(who: Principal, page: PageName, title: string, extra: Record<string, unknown> = {}) {
+/** Served by socket.io itself (serveClient), same origin, so the CSP's script-src 'self' allows it. */
+export const SOCKET_IO_CLIENT = '/socket.io/socket.io.min.js';
+
+/**
+ * Alert notifications (`browser` channels) reach every page over the live stream. The Live
+ * page shows them in its own banner, from its own connection.
+ */
+const ALERT_NOTIFICATIONS = [SOCKET_IO_CLIENT, '/js/alert-notifications.js'];
+
+/** What every signed-in page's layout needs: title, navigation, user, its scripts. */
+export function pageModel(who: Principal, page: PageName, title: string, extra: Record<string, unknown> & { scripts?: string[] } = {}) {
   const isAdmin = who.role === 'admin' || who.installationAdmin;
+  const own = extra.scripts ?? [];
   return {
     title,
     page,
@@ -27,5 +37,7 @@ export function pageModel(who: Principal, page: PageName, title: string, extra: 
     user: { username: who.username, role: who.role, isAdmin, isInstallationAdmin: who.installationAdmin, canWrite: who.role !== 'viewer' },
     nav: NAV.filter((n) => !n.adminOnly || isAdmin).map((n) => ({ ...n, active: n.page === page })),
     ...extra,
+    // Each script once: a page module that ran twice renders its panel twice.
+    scripts: [...new Set(page === 'live' ? own : [...ALERT_NOTIFICATIONS.slice(0, 1), ...own, ...ALERT_NOTIFICATIONS.slice(1)])],
   };
 }

@@ -4,10 +4,8 @@ import { Principal } from '../auth/auth-types';
 import { METHODS, METRICS } from '../anomalies/anomaly';
 import { LEVELS } from '../logs/log-record';
 import { PageExceptionFilter } from './page-exception.filter';
-import { pageModel } from './page-model';
+import { pageModel, SOCKET_IO_CLIENT } from './page-model';
 
-/** Served by socket.io itself (serveClient), same origin, so the CSP's script-src 'self' allows it. */
-const SOCKET_IO_CLIENT = '/socket.io/socket.io.min.js';
 
 /**
  * The search page's parts, loaded in this order before /js/search.js wires them (each registers

@@ -7,8 +7,13 @@ import { waitFor } from './test-app';
 /** Tests that run Lognest as a real process: the compiled server in dist/. */
 export const ROOT = path.resolve(__dirname, '../..');
 
-export function buildServer(): void {
-  execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
+/**
+ * Compiles the server into `outDir` (under the project, so it finds views and public). Specs that
+ * run in parallel build into their own folder: one rewriting dist/ while another's child loads
+ * it could hand that child a half-written file.
+ */
+export function buildServer(outDir = 'dist'): void {
+  execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', outDir], { cwd: ROOT, stdio: 'inherit' });
 }
 
 export function freePort(): Promise<number> {
@@ -38,9 +43,9 @@ export function call(port: number, method: string, url: string, body?: string | 
   });
 }
 
-/** Starts dist/src/main.js on `port` with `env` over the test's own environment; resolves once /api/health answers. */
-export async function startServer(port: number, env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'dist/src/main.js')], {
+/** Starts <outDir>/src/main.js on `port` with `env` over the test's own environment; resolves once /api/health answers. */
+export async function startServer(port: number, env: Record<string, string>, outDir = 'dist'): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [path.join(ROOT, outDir, 'src/main.js')], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOGNEST_BCRYPT_ROUNDS: '4', LOGNEST_LOG_LEVEL: 'error', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
