@@ -20,7 +20,7 @@ function errors(tenantId: string, n: number): LogRecord[] {
 
 /** A process that dies right after its commit: the notification never reaches the outbox. */
 class CrashingNotifier extends AlertNotifier {
-  dispatch(): void {}
+  override dispatch(): void {}
 }
 const crashing = (n: AlertNotifier): AlertNotifier => Object.assign(Object.create(CrashingNotifier.prototype), n);
 
