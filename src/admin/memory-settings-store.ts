@@ -11,4 +11,8 @@ export class MemorySettingsStore extends SettingsStore {
   async set(key: string, value: string): Promise<void> {
     this.values.set(key, value);
   }
+
+  async delete(key: string): Promise<void> {
+    this.values.delete(key);
+  }
 }

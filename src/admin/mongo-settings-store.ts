@@ -27,4 +27,8 @@ export class MongoSettingsStore extends SettingsStore {
   async set(key: string, value: string): Promise<void> {
     await this.settings.updateOne({ _id: key }, { $set: { value } }, { upsert: true });
   }
+
+  async delete(key: string): Promise<void> {
+    await this.settings.deleteOne({ _id: key });
+  }
 }

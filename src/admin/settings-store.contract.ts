@@ -11,6 +11,10 @@ export function describeSettingsStoreContract(name: string, make: () => Settings
       await store.set('open_registration', 'false');
       expect(await store.get('open_registration')).toBe('false');
       expect(await store.get('other')).toBe('x');
+      await store.delete('other');
+      await store.delete('never-set');
+      expect(await store.get('other')).toBeNull();
+      expect(await store.get('open_registration')).toBe('false');
     });
   });
 }

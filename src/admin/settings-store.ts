@@ -2,4 +2,5 @@
 export abstract class SettingsStore {
   abstract get(key: string): Promise<string | null>;
   abstract set(key: string, value: string): Promise<void>;
+  abstract delete(key: string): Promise<void>;
 }

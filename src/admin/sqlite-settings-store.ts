@@ -18,4 +18,8 @@ export class SqliteSettingsStore extends SettingsStore {
       .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
       .run(key, value);
   }
+
+  async delete(key: string): Promise<void> {
+    this.sqlite.db.prepare('DELETE FROM settings WHERE key = ?').run(key);
+  }
 }

@@ -69,11 +69,29 @@ export class FilesService {
   async delete(tenantId: string, id: string): Promise<boolean> {
     const file = await this.files.get(tenantId, id);
     if (!file) return false;
-    await this.ingest.cancel(tenantId, id);
-    const count = await this.logs.deleteByFile(tenantId, id);
-    await this.files.delete(tenantId, id);
-    fs.rmSync(file.storedPath, { force: true });
-    if (count > 0) this.events.publish({ type: 'logs.deleted', tenantId, count });
+    await this.remove(file);
     return true;
+  }
+
+  /** Every file of a (deleted) tenant, as `delete` removes one; answers how many files and records. */
+  async deleteAll(tenantId: string): Promise<{ files: number; logs: number }> {
+    const removed = { files: 0, logs: 0 };
+    for (;;) {
+      const { files } = await this.files.list(tenantId, 0, 200);
+      if (files.length === 0) return removed;
+      for (const file of files) {
+        removed.logs += await this.remove(file);
+        removed.files++;
+      }
+    }
+  }
+
+  private async remove(file: LogFile): Promise<number> {
+    await this.ingest.cancel(file.tenantId, file.id);
+    const count = await this.logs.deleteByFile(file.tenantId, file.id);
+    await this.files.delete(file.tenantId, file.id);
+    fs.rmSync(file.storedPath, { force: true });
+    if (count > 0) this.events.publish({ type: 'logs.deleted', tenantId: file.tenantId, count });
+    return count;
   }
 }

@@ -24,6 +24,7 @@ const B = 'tenant-b';
 const NOBODY = 'tenant-empty';
 const T0 = Date.UTC(2024, 4, 1, 10, 0, 0);
 const MIN = 60_000;
+const DAY = 24 * 60 * MIN;
 const HOUR = 60 * MIN;
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -604,6 +605,16 @@ export function describeLogStoreContract(name: string, make: () => Promise<LogSt
         expect(await store.write.usage(A)).toMatchObject({ records: 2, oldest: T0 });
         expect(await store.write.usage(B)).toMatchObject({ records: 1, oldest: T0 - 2 * MIN });
         expect(await store.write.usage('nobody')).toEqual({ records: 0, oldest: null, bytes: 0 });
+      });
+
+      it('deletes every record of a deleted tenant, and only of that tenant', async () => {
+        await store.write.append(A, [logRecord(A, T0), logRecord(A, T0 + 1, { fileId: 'file-1' }), logRecord(A, T0 - DAY)]);
+        await store.write.append(B, [logRecord(B, T0)]);
+        expect(await store.write.deleteTenant(A)).toBe(3);
+        expect(await store.write.deleteTenant(A)).toBe(0);
+        expect(await store.read.count(scope())).toBe(0);
+        expect(await store.write.usage(A)).toEqual({ records: 0, oldest: null, bytes: expect.any(Number) });
+        expect(await store.read.count(scope('', B))).toBe(1);
       });
 
       it('finds neighbours only where both service and server match, a missing one matching a missing one', async () => {

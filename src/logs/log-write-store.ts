@@ -33,5 +33,7 @@ export abstract class LogWriteStore {
   abstract deleteByFile(tenantId: string, fileId: string): Promise<number>;
   /** Retention: removes a tenant's records older than `before` (ms) and frees their space; returns how many. */
   abstract deleteOlderThan(tenantId: string, before: number): Promise<number>;
+  /** A deleted tenant: removes all its records and frees their space; returns how many. */
+  abstract deleteTenant(tenantId: string): Promise<number>;
   abstract usage(tenantId: string): Promise<TenantUsage>;
 }

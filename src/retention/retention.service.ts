@@ -52,6 +52,11 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
     await this.settings.set(key(tenantId), days === null ? '' : String(days));
   }
 
+  /** A deleted tenant's setting goes with it. */
+  forget(tenantId: string): Promise<void> {
+    return this.settings.delete(key(tenantId));
+  }
+
   async overview(): Promise<TenantRetention[]> {
     const tenants = await this.tenants.list();
     return Promise.all(tenants.map(async (tenant) => ({ tenant, retentionDays: await this.retentionDays(tenant.id), usage: await this.logs.usage(tenant.id) })));

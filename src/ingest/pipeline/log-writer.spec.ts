@@ -17,6 +17,9 @@ abstract class AppendOnlyStore extends LogWriteStore {
   async deleteOlderThan(): Promise<number> {
     return 0;
   }
+  async deleteTenant(): Promise<number> {
+    return 0;
+  }
   async usage() {
     return { records: 0, oldest: null, bytes: 0 };
   }

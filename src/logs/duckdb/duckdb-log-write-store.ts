@@ -76,6 +76,12 @@ export class DuckDbLogWriteStore extends LogWriteStore {
     return deleted;
   }
 
+  async deleteTenant(tenantId: string): Promise<number> {
+    const deleted = await this.duck.execute(`DELETE FROM ${LOGS_TABLE} WHERE tenant_id = ?`, [tenantId]);
+    if (deleted > 0) await this.duck.execute('CHECKPOINT');
+    return deleted;
+  }
+
   async usage(tenantId: string): Promise<TenantUsage> {
     const [row] = await this.duck.query(
       `SELECT count(*) FILTER (WHERE tenant_id = ?) AS records, min(ts) FILTER (WHERE tenant_id = ?) AS oldest, count(*) AS total FROM ${LOGS_TABLE}`,

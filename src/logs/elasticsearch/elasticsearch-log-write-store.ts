@@ -63,6 +63,10 @@ export class ElasticsearchLogWriteStore extends LogWriteStore {
     return this.deleteMatching(tenantId, { range: { ts: { lt: before } } });
   }
 
+  async deleteTenant(tenantId: string): Promise<number> {
+    return this.deleteMatching(tenantId, { match_all: {} });
+  }
+
   async usage(tenantId: string): Promise<TenantUsage> {
     await this.es.ensureIndex();
     const [found, all, stats] = await Promise.all([

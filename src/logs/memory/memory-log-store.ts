@@ -82,6 +82,10 @@ class MemoryLogWriteStore extends LogWriteStore {
     return this.store.removeWhere((r) => r.tenantId === tenantId && r.timestamp < before);
   }
 
+  async deleteTenant(tenantId: string): Promise<number> {
+    return this.store.removeWhere((r) => r.tenantId === tenantId);
+  }
+
   async usage(tenantId: string): Promise<TenantUsage> {
     const records = this.store.ofTenant(tenantId);
     return {

@@ -64,6 +64,15 @@ export class MongoConnection implements OnApplicationShutdown {
     }
   }
 
+  async collectionNames(): Promise<string[]> {
+    return (await this.require().db!.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name);
+  }
+
+  /** The driver's collection, for operations across collections (a tenant's purge). */
+  collection(name: string): ReturnType<Connection['collection']> {
+    return this.require().collection(name);
+  }
+
   /** Drops the whole database: for tests only. */
   async dropDatabase(): Promise<void> {
     await this.require().dropDatabase();
