@@ -18,6 +18,7 @@ import { Clock, SystemClock } from './platform/clock';
 import { PlatformModule } from './platform/platform.module';
 import { RateLimitsModule } from './rate-limits/rate-limits.module';
 import { RetentionModule } from './retention/retention.module';
+import { TenantsModule } from './tenants/tenants.module';
 import { SavedSearchesModule } from './saved-searches/saved-searches.module';
 import { SearchModule } from './search/search.module';
 import { WebModule } from './web/web.module';
@@ -30,7 +31,7 @@ export class AppModule {
       module: AppModule,
       global: true,
       // LiveModule before SearchModule: GET /api/logs/tail must be routed before /api/logs/:id.
-      imports: [PlatformModule, LogsModule, AuthModule, IngestModule, InputsModule, FilesModule, LiveModule, SearchModule, DashboardModule, DashboardsModule, ObservabilityModule, WebModule, ExportModule, SavedSearchesModule, AnomaliesModule, PatternsModule, RateLimitsModule, RetentionModule, AlertsModule],
+      imports: [PlatformModule, LogsModule, AuthModule, IngestModule, InputsModule, FilesModule, LiveModule, SearchModule, DashboardModule, DashboardsModule, ObservabilityModule, WebModule, ExportModule, SavedSearchesModule, AnomaliesModule, PatternsModule, RateLimitsModule, RetentionModule, TenantsModule, AlertsModule],
       providers: [{ provide: AppConfig, useValue: config }, { provide: Clock, useValue: options.clock ?? new SystemClock() }, LifecycleService],
       exports: [AppConfig, Clock],
     };

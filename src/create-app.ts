@@ -13,6 +13,7 @@ import { PerformanceRecorder } from './observability/performance-recorder';
 import { observeRequests } from './observability/request-context/observe-requests.middleware';
 import { RequestContextLogger } from './observability/request-context/request-context-logger';
 import { configureViews } from './web/configure-views';
+import { configureApiDocs } from './openapi/configure-api-docs';
 import { HttpErrorFilter } from './web/http-error.filter';
 
 const LOG_LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
@@ -48,6 +49,7 @@ export async function createApp(config: AppConfig, options: { clock?: Clock } = 
   app.use(express.urlencoded({ extended: false, limit: '1mb' }));
   app.useGlobalFilters(new HttpErrorFilter());
   configureSecurity(app, config);
+  configureApiDocs(app, config);
   configureViews(app, config);
   return app;
 }

@@ -7,6 +7,8 @@ import { Principal, Tenant } from '../auth/auth-types';
 import { badParameter } from '../platform/http/bad-request';
 import { AdminService, UserWithTenant } from './admin.service';
 import { RegistrationPolicy } from './registration-policy';
+import { ApiDoc } from '../openapi/api-doc.decorator';
+import { ADMIN_DOCS } from './admin.openapi';
 
 type Body = Record<string, unknown>;
 
@@ -35,6 +37,7 @@ export class AdminController {
     private readonly registration: RegistrationPolicy,
   ) {}
 
+  @ApiDoc(ADMIN_DOCS.createTenant)
   @Post('tenants')
   @InstallationAdmin()
   @HttpCode(201)
@@ -45,17 +48,20 @@ export class AdminController {
     return { success: true, id: tenant.id, name: tenant.name };
   }
 
+  @ApiDoc(ADMIN_DOCS.tenants)
   @Get('tenants')
   @InstallationAdmin()
   async tenants() {
     return { success: true, tenants: (await this.admin.listTenants()).map(toApiTenant) };
   }
 
+  @ApiDoc(ADMIN_DOCS.users)
   @Get('users')
   async users(@CurrentPrincipal() who: Principal) {
     return { success: true, users: (await this.admin.listUsers(who)).map(toAdminUser) };
   }
 
+  @ApiDoc(ADMIN_DOCS.createUser)
   @Post('users')
   @HttpCode(201)
   async createUser(@CurrentPrincipal() who: Principal, @Body() body: Body) {
@@ -73,6 +79,7 @@ export class AdminController {
     return { success: true, id: user.id };
   }
 
+  @ApiDoc(ADMIN_DOCS.updateUser)
   @Put('users/:id')
   async updateUser(@CurrentPrincipal() who: Principal, @Param('id') id: string, @Body() body: Body) {
     const changes = { role: parseRole(body, false), disabled: parseBoolean(body, 'disabled'), installationAdmin: parseBoolean(body, 'installation_admin') };
@@ -80,6 +87,7 @@ export class AdminController {
     return { success: true, user: toAdminUser(await this.admin.updateUser(who, id, changes)) };
   }
 
+  @ApiDoc(ADMIN_DOCS.settings)
   @Get('settings')
   @InstallationAdmin()
   async settings() {
@@ -87,6 +95,7 @@ export class AdminController {
     return { success: true, open_registration: registration.open, open_registration_source: registration.source };
   }
 
+  @ApiDoc(ADMIN_DOCS.updateSettings)
   @Put('settings')
   @InstallationAdmin()
   async updateSettings(@Body() body: Body) {

@@ -8,6 +8,8 @@ import { clientIp } from './login/client-ip';
 import { loginFailure } from './login/login-errors';
 import { PasswordLogin } from './login/password-login';
 import { RateLimit } from '../rate-limits/rate-limit.decorator';
+import { ApiDoc } from '../openapi/api-doc.decorator';
+import { AUTH_DOCS } from './auth.openapi';
 
 /** Bearer-token login for API clients (same throttle as the browser login). */
 @Controller('api/auth')
@@ -17,6 +19,7 @@ export class AuthController {
     private readonly passwordLogin: PasswordLogin,
   ) {}
 
+  @ApiDoc(AUTH_DOCS.login)
   @Post('login')
   @RateLimit('login')
   @Access('public')

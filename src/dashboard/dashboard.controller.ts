@@ -8,6 +8,8 @@ import { HealthService } from '../observability/health.service';
 import { DashboardService } from './dashboard.service';
 import { dashboardScope, dayLabel, hourLabel, parseInterval, statusColor } from './dashboard-request';
 import { RateLimit } from '../rate-limits/rate-limit.decorator';
+import { ApiDoc } from '../openapi/api-doc.decorator';
+import { DASHBOARD_DOCS } from './dashboard.openapi';
 
 type Q = Record<string, unknown>;
 const HOUR = 3_600_000;
@@ -29,6 +31,7 @@ export class DashboardController {
     return this.cache.remember(who.tenantId, `metrics:${name}`, query, this.config.endpointCacheTtls[name], load);
   }
 
+  @ApiDoc(DASHBOARD_DOCS.stats)
   @Get('stats')
   async stats(@CurrentPrincipal() who: Principal, @Query() query: Q) {
     const scope = dashboardScope(who.tenantId, query);
@@ -55,12 +58,14 @@ export class DashboardController {
     };
   }
 
+  @ApiDoc(DASHBOARD_DOCS.logsPerHour)
   @Get('charts/logs_per_hour')
   async logsPerHour(@CurrentPrincipal() who: Principal, @Query() query: Q) {
     const buckets = await this.dashboard.logsPerInterval(dashboardScope(who.tenantId, query), HOUR, 24 * HOUR);
     return { success: true, labels: buckets.map((b) => hourLabel(b.start)), data: buckets.map((b) => b.count), timestamps: buckets.map((b) => b.start) };
   }
 
+  @ApiDoc(DASHBOARD_DOCS.topEndpoints)
   @Get('charts/top_endpoints')
   async topEndpoints(@CurrentPrincipal() who: Principal, @Query() query: Q) {
     const terms = await this.dashboard.topTerms(dashboardScope(who.tenantId, query), 'endpoint', 10);
@@ -73,6 +78,7 @@ export class DashboardController {
     };
   }
 
+  @ApiDoc(DASHBOARD_DOCS.statusDistribution)
   @Get('charts/status_distribution')
   async statusDistribution(@CurrentPrincipal() who: Principal, @Query() query: Q) {
     const terms = await this.dashboard.topTerms(dashboardScope(who.tenantId, query), 'status_code', 50);
@@ -80,18 +86,21 @@ export class DashboardController {
     return { success: true, labels: sorted.map((t) => t.value), data: sorted.map((t) => t.count), colors: sorted.map((t) => statusColor(t.value)) };
   }
 
+  @ApiDoc(DASHBOARD_DOCS.errorRate)
   @Get('charts/error_rate')
   async errorRate(@CurrentPrincipal() who: Principal, @Query() query: Q) {
     const days = await this.dashboard.errorsPerDay(dashboardScope(who.tenantId, query));
     return { success: true, labels: days.map((d) => dayLabel(d.start)), data: days.map((d) => d.count), total_errors: days.reduce((n, d) => n + d.count, 0) };
   }
 
+  @ApiDoc(DASHBOARD_DOCS.levels)
   @Get('charts/levels')
   async levels(@CurrentPrincipal() who: Principal, @Query() query: Q) {
     const terms = await this.dashboard.topTerms(dashboardScope(who.tenantId, query), 'level', 10);
     return { success: true, labels: terms.map((t) => t.value), data: terms.map((t) => t.count) };
   }
 
+  @ApiDoc(DASHBOARD_DOCS.overview)
   @Get('metrics/overview')
   @RateLimit('metrics')
   overview(@CurrentPrincipal() who: Principal, @Query() query: Q) {
@@ -111,6 +120,7 @@ export class DashboardController {
     };
   }
 
+  @ApiDoc(DASHBOARD_DOCS.timeseries)
   @Get('metrics/timeseries')
   @RateLimit('metrics')
   timeseries(@CurrentPrincipal() who: Principal, @Query() query: Q) {

@@ -6,6 +6,8 @@ import { TenantCache } from '../platform/cache/tenant-cache';
 import { RateLimit } from '../rate-limits/rate-limit.decorator';
 import { dashboardScope } from './dashboard-request';
 import { DashboardService } from './dashboard.service';
+import { ApiDoc } from '../openapi/api-doc.decorator';
+import { SERVICE_METRICS_DOCS } from './dashboard.openapi';
 
 type Q = Record<string, unknown>;
 const round = (n: number | null | undefined, digits = 2) => (n === null || n === undefined ? null : Number(n.toFixed(digits)));
@@ -22,6 +24,7 @@ export class ServiceMetricsController {
     private readonly config: AppConfig,
   ) {}
 
+  @ApiDoc(SERVICE_METRICS_DOCS.service)
   @Get('service/:name')
   service(@CurrentPrincipal() who: Principal, @Param('name') name: string, @Query() query: Q) {
     return this.cache.remember(who.tenantId, 'metrics:service', [name, query], this.config.endpointCacheTtls.service, async () => {
@@ -43,6 +46,7 @@ export class ServiceMetricsController {
     });
   }
 
+  @ApiDoc(SERVICE_METRICS_DOCS.system)
   @Get('system')
   system(@CurrentPrincipal() who: Principal, @Query() query: Q) {
     return this.cache.remember(who.tenantId, 'metrics:system', query, this.config.endpointCacheTtls.system, async () => {

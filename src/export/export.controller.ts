@@ -6,6 +6,8 @@ import { exportFileName } from './export-encoder';
 import { parseExportRequest } from './export-request';
 import { writeExport } from './export-stream';
 import { ExportService } from './export.service';
+import { ApiDoc } from '../openapi/api-doc.decorator';
+import { EXPORT_DOCS } from './export.openapi';
 
 @Controller('api')
 @Access('read')
@@ -15,6 +17,7 @@ export class ExportController {
   constructor(private readonly exports: ExportService) {}
 
   /** Takes a JSON or form body (a page may post its search form here) and streams a download. */
+  @ApiDoc(EXPORT_DOCS.export)
   @Post('export')
   async export(
     @CurrentPrincipal() who: Principal,

@@ -9,6 +9,8 @@ import { badParameter, integerParam } from '../platform/http/bad-request';
 import { FilesService } from './files.service';
 import { FileOptions, INPUT_FORMATS, InputFormat, LogFile } from './file-types';
 import { RateLimit } from '../rate-limits/rate-limit.decorator';
+import { ApiDoc } from '../openapi/api-doc.decorator';
+import { FILES_DOCS } from './files.openapi';
 
 export function toApiFile(f: LogFile) {
   const progress = f.status === 'completed' ? 100 : f.size === 0 ? 0 : Math.min(99.9, Math.round((f.bytesProcessed / f.size) * 1000) / 10);
@@ -61,6 +63,7 @@ function uploadOptions(body: Record<string, unknown>): FileOptions {
 export class FilesController {
   constructor(private readonly files: FilesService) {}
 
+  @ApiDoc(FILES_DOCS.upload)
   @Post('upload')
   @RateLimit('ingest')
   @Access('ingest')
@@ -90,6 +93,7 @@ export class FilesController {
     return { success: true, message: 'File uploaded successfully', file_id: registered.id, filename: registered.originalName, status: registered.status };
   }
 
+  @ApiDoc(FILES_DOCS.list)
   @Get('files')
   @Access('read')
   async list(@CurrentPrincipal() who: Principal, @Query('page') pageRaw?: string, @Query('per_page') perPageRaw?: string) {
@@ -99,6 +103,7 @@ export class FilesController {
     return { success: true, files: files.map(toApiFile), count: files.length, total, page, per_page: perPage, total_pages: Math.ceil(total / perPage) };
   }
 
+  @ApiDoc(FILES_DOCS.one)
   @Get('files/:id')
   @Access('read')
   async one(@CurrentPrincipal() who: Principal, @Param('id') id: string) {
@@ -107,6 +112,7 @@ export class FilesController {
     return { success: true, ...toApiFile(file), file: toApiFile(file) };
   }
 
+  @ApiDoc(FILES_DOCS.remove)
   @Delete('files/:id')
   @Access('write')
   async remove(@CurrentPrincipal() who: Principal, @Param('id') id: string) {

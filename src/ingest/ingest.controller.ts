@@ -6,6 +6,8 @@ import { InputFormat } from '../files/file-types';
 import { badParameter } from '../platform/http/bad-request';
 import { RateLimit } from '../rate-limits/rate-limit.decorator';
 import { IngestService } from './ingest.service';
+import { ApiDoc } from '../openapi/api-doc.decorator';
+import { INGEST_DOCS } from './ingest.openapi';
 
 const FORMAT_BY_TYPE: Record<string, InputFormat> = {
   'application/x-ndjson': 'ndjson',
@@ -42,6 +44,7 @@ function formatOf(request: Request): InputFormat {
 export class IngestController {
   constructor(private readonly ingest: IngestService) {}
 
+  @ApiDoc(INGEST_DOCS.one)
   @Post()
   @HttpCode(201)
   async one(@CurrentPrincipal() who: Principal, @Req() request: Request) {
@@ -57,6 +60,7 @@ export class IngestController {
     return { success: true, accepted: result.accepted, rejected: result.rejected, ids: result.ids };
   }
 
+  @ApiDoc(INGEST_DOCS.bulk)
   @Post('bulk')
   @HttpCode(200)
   async bulk(@CurrentPrincipal() who: Principal, @Req() request: Request) {

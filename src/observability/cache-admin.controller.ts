@@ -3,6 +3,8 @@ import { Access, CurrentPrincipal } from '../auth/access.decorators';
 import { Principal } from '../auth/auth-types';
 import { TenantCache } from '../platform/cache/tenant-cache';
 import { badParameter } from '../platform/http/bad-request';
+import { ApiDoc } from '../openapi/api-doc.decorator';
+import { CACHE_ADMIN_DOCS } from './observability.openapi';
 
 /** `metrics:*`, `logs:search*`: a name prefix with an optional trailing `*`. */
 const PATTERN = /^[a-z0-9_:.-]{0,100}\*?$/i;
@@ -13,6 +15,7 @@ const PATTERN = /^[a-z0-9_:.-]{0,100}\*?$/i;
 export class CacheAdminController {
   constructor(private readonly cache: TenantCache) {}
 
+  @ApiDoc(CACHE_ADMIN_DOCS.clear)
   @Delete('clear')
   async clear(@CurrentPrincipal() who: Principal, @Query('pattern') pattern?: string) {
     const text = (pattern ?? '').trim();

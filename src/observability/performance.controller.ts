@@ -2,6 +2,8 @@ import { Controller, Get } from '@nestjs/common';
 import { InstallationAdmin } from '../auth/access.decorators';
 import { QueryCache } from '../platform/cache/query-cache';
 import { PerformanceRecorder } from './performance-recorder';
+import { ApiDoc } from '../openapi/api-doc.decorator';
+import { PERFORMANCE_DOCS } from './observability.openapi';
 
 export async function cacheStatistics(cache: QueryCache) {
   const s = await cache.stats();
@@ -24,6 +26,7 @@ export class PerformanceController {
     private readonly cache: QueryCache,
   ) {}
 
+  @ApiDoc(PERFORMANCE_DOCS.performance)
   @Get('performance')
   async performance() {
     return {
@@ -39,6 +42,7 @@ export class PerformanceController {
     };
   }
 
+  @ApiDoc(PERFORMANCE_DOCS.cacheStats)
   @Get('cache/stats')
   async cacheStats() {
     return { success: true, stats: await cacheStatistics(this.cache) };

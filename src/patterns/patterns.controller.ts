@@ -5,6 +5,8 @@ import { badParameter } from '../platform/http/bad-request';
 import { buildScope } from '../search/scope-builder';
 import { parseSearchRequest } from '../search/search-request';
 import { LogPattern, PatternsService } from './patterns.service';
+import { ApiDoc } from '../openapi/api-doc.decorator';
+import { PATTERNS_DOCS } from './patterns.openapi';
 
 type Q = Record<string, unknown>;
 
@@ -29,6 +31,7 @@ function present(p: LogPattern, from: number | undefined) {
 export class PatternsController {
   constructor(private readonly patterns: PatternsService) {}
 
+  @ApiDoc(PATTERNS_DOCS.list)
   @Get()
   async list(@CurrentPrincipal() who: Principal, @Query() query: Q) {
     const request = parseSearchRequest(query);
@@ -39,6 +42,7 @@ export class PatternsController {
     return { patterns: result.patterns.slice(0, limit).map((p) => present(p, request.from)), total: result.patterns.length, mined: result.mined, truncated: result.truncated };
   }
 
+  @ApiDoc(PATTERNS_DOCS.one)
   @Get(':id')
   async one(@CurrentPrincipal() who: Principal, @Param('id') id: string, @Query() query: Q) {
     if (!/^[0-9a-f]{12}$/.test(id)) throw badParameter('id', 'is not a pattern id (12 hex digits)');

@@ -2,6 +2,8 @@ import { Controller, Delete, Get, Param } from '@nestjs/common';
 import { Access, CurrentPrincipal } from '../auth/access.decorators';
 import { Principal } from '../auth/auth-types';
 import { ApiRateLimits } from './api-rate-limits.service';
+import { ApiDoc } from '../openapi/api-doc.decorator';
+import { RATE_LIMITS_DOCS } from './rate-limits.openapi';
 
 /** Seed 002's rate limit management: a tenant admin's own tenant, everything for installation admins. */
 const reach = (who: Principal) => (who.installationAdmin ? null : who.tenantId);
@@ -11,6 +13,7 @@ const reach = (who: Principal) => (who.installationAdmin ? null : who.tenantId);
 export class RateLimitsController {
   constructor(private readonly limits: ApiRateLimits) {}
 
+  @ApiDoc(RATE_LIMITS_DOCS.status)
   @Get('status')
   async status(@CurrentPrincipal() who: Principal) {
     const rules = this.limits.rules();
@@ -34,12 +37,14 @@ export class RateLimitsController {
   }
 
   /** `id` is a subject as `status` lists it: `user:<id>`, `token:<id>`, `ip:<address>`. */
+  @ApiDoc(RATE_LIMITS_DOCS.reset)
   @Delete('reset/:id')
   async reset(@CurrentPrincipal() who: Principal, @Param('id') id: string) {
     await this.limits.reset(reach(who), id);
     return { success: true, reset: id };
   }
 
+  @ApiDoc(RATE_LIMITS_DOCS.resetAll)
   @Delete('reset-all')
   async resetAll(@CurrentPrincipal() who: Principal) {
     return { success: true, reset: await this.limits.resetAll(reach(who)) };

@@ -2,6 +2,8 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/commo
 import { InstallationAdmin } from '../auth/access.decorators';
 import { badParameter } from '../platform/http/bad-request';
 import { RetentionService, TenantRetention } from './retention.service';
+import { ApiDoc } from '../openapi/api-doc.decorator';
+import { RETENTION_DOCS } from '../admin/admin.openapi';
 
 const MAX_DAYS = 36_500;
 
@@ -20,6 +22,7 @@ const toApi = (r: TenantRetention) => ({
 export class RetentionController {
   constructor(private readonly retention: RetentionService) {}
 
+  @ApiDoc(RETENTION_DOCS.setRetention)
   @Put('tenants/:id')
   async setRetention(@Param('id') id: string, @Body() body: Record<string, unknown>) {
     const days = body?.retention_days;
@@ -30,11 +33,13 @@ export class RetentionController {
     return { success: true, id, retention_days: days };
   }
 
+  @ApiDoc(RETENTION_DOCS.overview)
   @Get('retention')
   async overview() {
     return { success: true, tenants: (await this.retention.overview()).map(toApi) };
   }
 
+  @ApiDoc(RETENTION_DOCS.run)
   @Post('retention/run')
   @HttpCode(200)
   async run() {

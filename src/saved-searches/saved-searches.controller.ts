@@ -5,6 +5,8 @@ import { SavedSearch } from './saved-search';
 import { limitParam, parseNewSavedSearch, parseSavedSearchChanges } from './saved-search-input';
 import { SavedSearchesService } from './saved-searches.service';
 import { ownerOf } from './search-owner';
+import { ApiDoc } from '../openapi/api-doc.decorator';
+import { SAVED_SEARCHES_DOCS } from './saved-searches.openapi';
 
 type Body = Record<string, unknown> | undefined;
 
@@ -20,6 +22,7 @@ const toResponse = (s: SavedSearch) => ({
 export class SavedSearchesController {
   constructor(private readonly saved: SavedSearchesService) {}
 
+  @ApiDoc(SAVED_SEARCHES_DOCS.save)
   @Post('save')
   @Access('write')
   async save(@CurrentPrincipal() who: Principal, @Body() body: Body) {
@@ -27,6 +30,7 @@ export class SavedSearchesController {
     return { success: true, message: 'Search saved successfully', search_id: search.id, name: search.name };
   }
 
+  @ApiDoc(SAVED_SEARCHES_DOCS.list)
   @Get('saved')
   @Access('read')
   async list(@CurrentPrincipal() who: Principal, @Query('limit') limit?: string) {
@@ -34,6 +38,7 @@ export class SavedSearchesController {
     return { success: true, searches: searches.map(toResponse), count: searches.length };
   }
 
+  @ApiDoc(SAVED_SEARCHES_DOCS.update)
   @Put('saved/:id')
   @Access('write')
   async update(@CurrentPrincipal() who: Principal, @Param('id') id: string, @Body() body: Body) {
@@ -41,6 +46,7 @@ export class SavedSearchesController {
     return { success: true, message: 'Search updated successfully', search: toResponse(search) };
   }
 
+  @ApiDoc(SAVED_SEARCHES_DOCS.use)
   @Post('saved/:id/use')
   @Access('write')
   @HttpCode(200)
@@ -48,6 +54,7 @@ export class SavedSearchesController {
     return { success: true, search: toResponse(await this.saved.use(ownerOf(who), id)) };
   }
 
+  @ApiDoc(SAVED_SEARCHES_DOCS.delete)
   @Delete('saved/:id')
   @Access('write')
   async delete(@CurrentPrincipal() who: Principal, @Param('id') id: string) {

@@ -4,11 +4,14 @@ import { Principal } from '../auth/auth-types';
 import { limitParam } from './saved-search-input';
 import { SearchHistoryService } from './search-history.service';
 import { ownerOf } from './search-owner';
+import { ApiDoc } from '../openapi/api-doc.decorator';
+import { SEARCH_HISTORY_DOCS } from './saved-searches.openapi';
 
 @Controller('api/search')
 export class SearchHistoryController {
   constructor(private readonly history: SearchHistoryService) {}
 
+  @ApiDoc(SEARCH_HISTORY_DOCS.list)
   @Get('history')
   @Access('read')
   async list(@CurrentPrincipal() who: Principal, @Query('limit') limit?: string) {
@@ -23,6 +26,7 @@ export class SearchHistoryController {
     };
   }
 
+  @ApiDoc(SEARCH_HISTORY_DOCS.popular)
   @Get('popular')
   @Access('read')
   async popular(@CurrentPrincipal() who: Principal, @Query('limit') limit?: string) {
@@ -35,6 +39,7 @@ export class SearchHistoryController {
   }
 
   /** Clearing is a change, so viewers (who may change nothing) cannot; members and admins can. */
+  @ApiDoc(SEARCH_HISTORY_DOCS.clear)
   @Delete('history')
   @Access('write')
   async clear(@CurrentPrincipal() who: Principal) {

@@ -7,6 +7,8 @@ import { LogReadStore } from '../logs/log-read-store';
 import { badParameter } from '../platform/http/bad-request';
 import { buildScope } from './scope-builder';
 import { parseSearchRequest } from './search-request';
+import { ApiDoc } from '../openapi/api-doc.decorator';
+import { AUTOCOMPLETE_DOCS } from './search.openapi';
 
 const LIMIT = 10;
 
@@ -22,18 +24,21 @@ function prefix(raw: unknown): string {
 export class AutocompleteController {
   constructor(private readonly logs: LogReadStore) {}
 
+  @ApiDoc(AUTOCOMPLETE_DOCS.endpoints)
   @Get('autocomplete/endpoints')
   async endpoints(@CurrentPrincipal() who: Principal, @Query('q') q?: string) {
     const endpoints = await this.logs.suggest(who.tenantId, 'endpoint', prefix(q), LIMIT);
     return { success: true, endpoints, count: endpoints.length };
   }
 
+  @ApiDoc(AUTOCOMPLETE_DOCS.messages)
   @Get('autocomplete/messages')
   async messages(@CurrentPrincipal() who: Principal, @Query('q') q?: string) {
     const messages = await this.logs.suggest(who.tenantId, 'message', prefix(q), LIMIT);
     return { success: true, messages, count: messages.length };
   }
 
+  @ApiDoc(AUTOCOMPLETE_DOCS.values)
   @Get('autocomplete/values')
   async values(@CurrentPrincipal() who: Principal, @Query('field') field?: string, @Query('q') q?: string) {
     if (!field || !/^[\w@.\-]{1,100}$/.test(field)) throw badParameter('field', 'is required: a field name such as service or http.method');
@@ -45,6 +50,7 @@ export class AutocompleteController {
    * The field list of a search (the search parameters; none = every record): each field with how
    * many matching records have it and its `top` (default 5, 0-20) values, counted exactly.
    */
+  @ApiDoc(AUTOCOMPLETE_DOCS.fields)
   @Get('fields')
   async fields(@CurrentPrincipal() who: Principal, @Query() query: Record<string, unknown>) {
     const top = query.top === undefined ? TOP_VALUES : Number(query.top);

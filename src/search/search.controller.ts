@@ -6,6 +6,8 @@ import { integerParam } from '../platform/http/bad-request';
 import { parseSearchRequest } from './search-request';
 import { SearchPage, SearchService } from './search.service';
 import { RateLimit } from '../rate-limits/rate-limit.decorator';
+import { ApiDoc } from '../openapi/api-doc.decorator';
+import { SEARCH_DOCS } from './search.openapi';
 
 function toResponse(page: SearchPage) {
   const totalPages = Math.ceil(page.total / page.perPage);
@@ -28,6 +30,7 @@ function toResponse(page: SearchPage) {
 export class SearchController {
   constructor(private readonly search: SearchService) {}
 
+  @ApiDoc(SEARCH_DOCS.post)
   @Post('search')
   @RateLimit('search')
   @HttpCode(200)
@@ -35,6 +38,7 @@ export class SearchController {
     return toResponse(await this.search.searchAndRemember(who, body ?? {}));
   }
 
+  @ApiDoc(SEARCH_DOCS.get)
   @Get('logs/search')
   @RateLimit('search')
   async get(@CurrentPrincipal() who: Principal, @Query() query: Record<string, unknown>) {
@@ -42,6 +46,7 @@ export class SearchController {
   }
 
   /** Seed 002's recent logs: the newest `limit` records (default 50), with the search filters. */
+  @ApiDoc(SEARCH_DOCS.recent)
   @Get('logs/recent')
   @RateLimit('recent')
   async recent(@CurrentPrincipal() who: Principal, @Query() query: Record<string, unknown>) {
@@ -49,6 +54,7 @@ export class SearchController {
     return { success: true, count: page.records.length, results: page.records.map(toApiRecord) };
   }
 
+  @ApiDoc(SEARCH_DOCS.one)
   @Get('logs/:id')
   @RateLimit('lookup')
   async one(@CurrentPrincipal() who: Principal, @Param('id') id: string) {
@@ -57,6 +63,7 @@ export class SearchController {
     return { success: true, result: toApiRecord(record) };
   }
 
+  @ApiDoc(SEARCH_DOCS.context)
   @Get('logs/:id/context')
   @RateLimit('lookup')
   async context(

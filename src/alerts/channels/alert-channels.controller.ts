@@ -3,6 +3,8 @@ import { Access, CurrentPrincipal } from '../../auth/access.decorators';
 import { Principal } from '../../auth/auth-types';
 import { presentChannel, presentDelivery } from '../alert-presenter';
 import { AlertChannelsService } from './alert-channels.service';
+import { ApiDoc } from '../../openapi/api-doc.decorator';
+import { ALERT_CHANNELS_DOCS } from '../alerts.openapi';
 
 type Json = Record<string, unknown> | undefined;
 
@@ -10,12 +12,14 @@ type Json = Record<string, unknown> | undefined;
 export class AlertChannelsController {
   constructor(private readonly channels: AlertChannelsService) {}
 
+  @ApiDoc(ALERT_CHANNELS_DOCS.create)
   @Post()
   @Access('write')
   async create(@CurrentPrincipal() who: Principal, @Body() body: Json) {
     return { success: true, channel: presentChannel(await this.channels.create(who, body ?? {})) };
   }
 
+  @ApiDoc(ALERT_CHANNELS_DOCS.list)
   @Get()
   @Access('read')
   async list(@CurrentPrincipal() who: Principal) {
@@ -23,6 +27,7 @@ export class AlertChannelsController {
     return { success: true, channels: channels.map(presentChannel), count: channels.length };
   }
 
+  @ApiDoc(ALERT_CHANNELS_DOCS.get)
   @Get(':id')
   @Access('read')
   async get(@CurrentPrincipal() who: Principal, @Param('id') id: string) {
@@ -30,12 +35,14 @@ export class AlertChannelsController {
     return { success: true, channel: presentChannel(channel), deliveries: deliveries.map(presentDelivery) };
   }
 
+  @ApiDoc(ALERT_CHANNELS_DOCS.update)
   @Put(':id')
   @Access('write')
   async update(@CurrentPrincipal() who: Principal, @Param('id') id: string, @Body() body: Json) {
     return { success: true, channel: presentChannel(await this.channels.update(who, id, body ?? {})) };
   }
 
+  @ApiDoc(ALERT_CHANNELS_DOCS.delete)
   @Delete(':id')
   @Access('write')
   async delete(@CurrentPrincipal() who: Principal, @Param('id') id: string) {
@@ -44,6 +51,7 @@ export class AlertChannelsController {
   }
 
   /** Sends a test notification now and answers how it went. */
+  @ApiDoc(ALERT_CHANNELS_DOCS.test)
   @Post(':id/test')
   @Access('write')
   @HttpCode(200)

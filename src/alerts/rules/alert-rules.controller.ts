@@ -4,6 +4,8 @@ import { Principal } from '../../auth/auth-types';
 import { presentRule } from '../alert-presenter';
 import { formatDuration } from '../../platform/duration';
 import { AlertRulesService } from './alert-rules.service';
+import { ApiDoc } from '../../openapi/api-doc.decorator';
+import { ALERT_RULES_DOCS } from '../alerts.openapi';
 
 type Json = Record<string, unknown> | undefined;
 
@@ -11,12 +13,14 @@ type Json = Record<string, unknown> | undefined;
 export class AlertRulesController {
   constructor(private readonly rules: AlertRulesService) {}
 
+  @ApiDoc(ALERT_RULES_DOCS.create)
   @Post()
   @Access('write')
   async create(@CurrentPrincipal() who: Principal, @Body() body: Json) {
     return { success: true, rule: presentRule(await this.rules.create(who, body ?? {})) };
   }
 
+  @ApiDoc(ALERT_RULES_DOCS.list)
   @Get()
   @Access('read')
   async list(@CurrentPrincipal() who: Principal) {
@@ -25,6 +29,7 @@ export class AlertRulesController {
   }
 
   /** The rule's value over the last 24 h, before saving it (the editor's chart). */
+  @ApiDoc(ALERT_RULES_DOCS.preview)
   @Post('preview')
   @Access('read')
   @HttpCode(200)
@@ -37,6 +42,7 @@ export class AlertRulesController {
     };
   }
 
+  @ApiDoc(ALERT_RULES_DOCS.get)
   @Get(':id')
   @Access('read')
   async get(@CurrentPrincipal() who: Principal, @Param('id') id: string) {
@@ -44,12 +50,14 @@ export class AlertRulesController {
     return { success: true, rule: presentRule(rule, states), groups: states.map((s) => ({ group: s.group, state: s.state, acknowledged: s.acknowledged, value: s.lastValue, alert_id: s.alertId })) };
   }
 
+  @ApiDoc(ALERT_RULES_DOCS.update)
   @Put(':id')
   @Access('write')
   async update(@CurrentPrincipal() who: Principal, @Param('id') id: string, @Body() body: Json) {
     return { success: true, rule: presentRule(await this.rules.update(who, id, body ?? {})) };
   }
 
+  @ApiDoc(ALERT_RULES_DOCS.delete)
   @Delete(':id')
   @Access('write')
   async delete(@CurrentPrincipal() who: Principal, @Param('id') id: string) {
@@ -58,6 +66,7 @@ export class AlertRulesController {
   }
 
   /** Evaluates now: the value per group and whether the condition holds; no state change, no notification. */
+  @ApiDoc(ALERT_RULES_DOCS.test)
   @Post(':id/test')
   @Access('write')
   @HttpCode(200)

@@ -4,6 +4,8 @@ import { Principal } from '../../auth/auth-types';
 import { Clock } from '../../platform/clock';
 import { presentSilence } from '../alert-presenter';
 import { SilencesService } from './silences.service';
+import { ApiDoc } from '../../openapi/api-doc.decorator';
+import { SILENCES_DOCS } from '../alerts.openapi';
 
 type Json = Record<string, unknown> | undefined;
 
@@ -14,6 +16,7 @@ export class SilencesController {
     private readonly clock: Clock,
   ) {}
 
+  @ApiDoc(SILENCES_DOCS.create)
   @Post()
   @Access('write')
   async create(@CurrentPrincipal() who: Principal, @Body() body: Json) {
@@ -21,6 +24,7 @@ export class SilencesController {
   }
 
   /** `?active=true`: only those not ended yet. */
+  @ApiDoc(SILENCES_DOCS.list)
   @Get()
   @Access('read')
   async list(@CurrentPrincipal() who: Principal, @Query('active') active?: string) {
@@ -29,6 +33,7 @@ export class SilencesController {
     return { success: true, silences: silences.map((s) => presentSilence(s, now)), count: silences.length };
   }
 
+  @ApiDoc(SILENCES_DOCS.delete)
   @Delete(':id')
   @Access('write')
   async delete(@CurrentPrincipal() who: Principal, @Param('id') id: string) {

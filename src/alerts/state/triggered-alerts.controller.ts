@@ -7,6 +7,8 @@ import { presentAlert, presentDelivery, presentEvent, presentNotification } from
 import { Severity, SEVERITIES } from '../rules/alert-rule';
 import { AlertFilter } from './alert-state';
 import { parseNote, TriggeredAlertsService } from './triggered-alerts.service';
+import { ApiDoc } from '../../openapi/api-doc.decorator';
+import { TRIGGERED_ALERTS_DOCS } from '../alerts.openapi';
 
 type Json = Record<string, unknown> | undefined;
 
@@ -29,6 +31,7 @@ function filterOf(state?: string, severity?: string, ruleId?: string): AlertFilt
 export class TriggeredAlertsController {
   constructor(private readonly alerts: TriggeredAlertsService) {}
 
+  @ApiDoc(TRIGGERED_ALERTS_DOCS.list)
   @Get('triggered')
   @Access('read')
   async list(
@@ -46,6 +49,7 @@ export class TriggeredAlertsController {
     return { success: true, alerts: presented, total, page: p, per_page: size };
   }
 
+  @ApiDoc(TRIGGERED_ALERTS_DOCS.get)
   @Get('triggered/:id')
   @Access('read')
   async get(@CurrentPrincipal() who: Principal, @Param('id') id: string) {
@@ -56,6 +60,7 @@ export class TriggeredAlertsController {
     };
   }
 
+  @ApiDoc(TRIGGERED_ALERTS_DOCS.acknowledge)
   @Post('triggered/:id/acknowledge')
   @Access('write')
   @HttpCode(200)
@@ -64,6 +69,7 @@ export class TriggeredAlertsController {
     return { success: true, alert: presentAlert(alert, await this.alerts.linkOf(alert)) };
   }
 
+  @ApiDoc(TRIGGERED_ALERTS_DOCS.resolve)
   @Post('triggered/:id/resolve')
   @Access('write')
   @HttpCode(200)
@@ -72,6 +78,7 @@ export class TriggeredAlertsController {
     return { success: true, alert: presentAlert(alert, await this.alerts.linkOf(alert)) };
   }
 
+  @ApiDoc(TRIGGERED_ALERTS_DOCS.history)
   @Get('history')
   @Access('read')
   async history(@CurrentPrincipal() who: Principal, @Query('rule_id') ruleId?: string, @Query('limit') limit?: string) {

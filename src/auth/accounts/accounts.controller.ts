@@ -9,6 +9,8 @@ import { SessionLogin } from '../login/session-login';
 import { AuthService } from '../auth.service';
 import { AccountsService } from './accounts.service';
 import { RateLimit } from '../../rate-limits/rate-limit.decorator';
+import { ApiDoc } from '../../openapi/api-doc.decorator';
+import { ACCOUNTS_DOCS } from '../auth.openapi';
 
 type Body = Record<string, unknown>;
 
@@ -21,6 +23,7 @@ export class AccountsController {
     private readonly auth: AuthService,
   ) {}
 
+  @ApiDoc(ACCOUNTS_DOCS.register)
   @Post('register')
   @RateLimit('register')
   @Access('public')
@@ -36,6 +39,7 @@ export class AccountsController {
   }
 
   /** Answers the new session's CSRF token too (`csrf_token`): login starts a fresh session. */
+  @ApiDoc(ACCOUNTS_DOCS.login)
   @Post('login')
   @RateLimit('login')
   @Access('public')
@@ -53,6 +57,7 @@ export class AccountsController {
     }
   }
 
+  @ApiDoc(ACCOUNTS_DOCS.logout)
   @Post('logout')
   @Access('public')
   @HttpCode(200)
@@ -63,12 +68,14 @@ export class AccountsController {
     return { success: true, message: 'Logout successful', ...(revoked ? { token_revoked: true } : {}) };
   }
 
+  @ApiDoc(ACCOUNTS_DOCS.current)
   @Get('user/current')
   @Access('read')
   async current(@CurrentPrincipal() who: Principal) {
     return { success: true, user: toApiUser(await this.accounts.get(who.userId!)) };
   }
 
+  @ApiDoc(ACCOUNTS_DOCS.profile)
   @Put('user/profile')
   @Access('account')
   async profile(@CurrentPrincipal() who: Principal, @Body() body: Body) {
@@ -76,6 +83,7 @@ export class AccountsController {
     return { success: true, message: 'Profile updated', user: toApiUser(user) };
   }
 
+  @ApiDoc(ACCOUNTS_DOCS.password)
   @Put('user/password')
   @Access('account')
   async password(@CurrentPrincipal() who: Principal, @Body() body: Body, @Req() req: Request) {

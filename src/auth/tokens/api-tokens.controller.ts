@@ -4,6 +4,8 @@ import { Access, CurrentPrincipal } from '../access.decorators';
 import { requiredString } from '../account-input';
 import { Principal, Token } from '../auth-types';
 import { API_TOKEN_SCOPES, ApiTokenScope, ApiTokensService } from './api-tokens.service';
+import { ApiDoc } from '../../openapi/api-doc.decorator';
+import { TOKENS_DOCS } from '../auth.openapi';
 
 const toApiToken = (t: Token) => ({
   id: t.id,
@@ -19,6 +21,7 @@ const toApiToken = (t: Token) => ({
 export class ApiTokensController {
   constructor(private readonly tokens: ApiTokensService) {}
 
+  @ApiDoc(TOKENS_DOCS.create)
   @Post()
   @HttpCode(201)
   async create(@CurrentPrincipal() who: Principal, @Body() body: Record<string, unknown>) {
@@ -32,11 +35,13 @@ export class ApiTokensController {
     return { success: true, id: issued.id, token: issued.token, name, scope };
   }
 
+  @ApiDoc(TOKENS_DOCS.list)
   @Get()
   async list(@CurrentPrincipal() who: Principal) {
     return { success: true, tokens: (await this.tokens.list(who)).map(toApiToken) };
   }
 
+  @ApiDoc(TOKENS_DOCS.remove)
   @Delete(':id')
   async remove(@CurrentPrincipal() who: Principal, @Param('id') id: string) {
     await this.tokens.delete(who, id);

@@ -3,6 +3,8 @@ import { Response } from 'express';
 import { Access } from '../../auth/access.decorators';
 import { MetricsRegistry } from './metrics-registry';
 import { RateLimit } from '../../rate-limits/rate-limit.decorator';
+import { ApiDoc } from '../../openapi/api-doc.decorator';
+import { METRICS_DOCS } from '../observability.openapi';
 
 /**
  * Prometheus scrape endpoint. Who may read it (an admin, a `metrics` token, or anyone with
@@ -13,6 +15,7 @@ import { RateLimit } from '../../rate-limits/rate-limit.decorator';
 export class MetricsController {
   constructor(private readonly metrics: MetricsRegistry) {}
 
+  @ApiDoc(METRICS_DOCS.scrape)
   @Get()
   @RateLimit('metrics')
   @Header('Cache-Control', 'no-store')

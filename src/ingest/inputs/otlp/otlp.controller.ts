@@ -4,6 +4,8 @@ import { Access, CurrentPrincipal } from '../../../auth/access.decorators';
 import { Principal } from '../../../auth/auth-types';
 import { OtlpFormatError } from './otlp-logs';
 import { OtlpEncoding, OtlpService } from './otlp.service';
+import { ApiDoc } from '../../../openapi/api-doc.decorator';
+import { OTLP_DOCS } from '../../ingest.openapi';
 
 // google.rpc.Code INVALID_ARGUMENT, as OTLP/HTTP's 400 body carries it.
 const INVALID_ARGUMENT = 3;
@@ -21,6 +23,7 @@ function encodingOf(request: Request): OtlpEncoding | null {
 export class OtlpController {
   constructor(private readonly otlp: OtlpService) {}
 
+  @ApiDoc(OTLP_DOCS.export)
   @Post()
   async export(@CurrentPrincipal() who: Principal, @Req() request: Request, @Res() response: Response): Promise<void> {
     const encoding = encodingOf(request);

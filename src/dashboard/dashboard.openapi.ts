@@ -1,0 +1,52 @@
+import { SEARCH_FILTERS } from '../openapi/common-schemas';
+import { ApiDocOptions } from '../openapi/api-doc.decorator';
+import { arr, int, map, nullable, num, obj, ok, str, time } from '../openapi/schema';
+
+const RANGE = SEARCH_FILTERS;
+const CHART = (extra: Record<string, ReturnType<typeof arr>> = {}) => ok({ labels: arr(str()), data: arr(int()), ...extra });
+const MS = nullable(num('ms'));
+
+export const DASHBOARD_DOCS = {
+  stats: {
+    summary: 'Dashboard numbers for a range (default: the last 24 h)', query: RANGE,
+    response: ok({
+      total_logs: int(), total_logs_in_window: int(), total_logs_24h: int(), avg_response_time_24h: MS, unique_users_24h: int(),
+      error_rate: num('Percent'), avg_response_time: MS,
+      top_slowest_endpoints: arr(obj({ endpoint: str(), avg_response_time: MS, count: int() })), unique_users: int(),
+      latest_error: nullable(obj({ '@timestamp': time(), message: str(), endpoint: nullable(str()), id: str(), service: nullable(str()) })),
+      system_status: map({ type: 'boolean' }), window: obj({ from: time(), to: time() }),
+    }, ['total_logs_24h', 'avg_response_time_24h', 'unique_users_24h']),
+  },
+  logsPerHour: { summary: 'Logs per hour (last 24 h by default)', query: RANGE, response: CHART({ timestamps: arr(int('epoch ms')) }) },
+  topEndpoints: { summary: 'Top 10 endpoints with average and p95 response times', query: RANGE, response: CHART({ avg_response_time: arr(MS), p95_response_time: arr(MS) }) },
+  statusDistribution: { summary: 'Records per HTTP status code', query: RANGE, response: ok({ labels: arr(str()), data: arr(int()), colors: arr(str()) }) },
+  errorRate: { summary: 'ERROR and CRITICAL records per day', query: RANGE, response: ok({ labels: arr(str()), data: arr(int()), total_errors: int() }) },
+  levels: { summary: 'Records per level', query: RANGE, response: CHART() },
+  overview: {
+    summary: 'Seed 002 metrics overview (cached)', query: RANGE,
+    response: ok({
+      total_logs: int(), logs_last_hour: int(), logs_per_minute: num(), logs_last_minute: int(), error_rate: num('Percent'), services_count: int(),
+    }),
+  },
+  timeseries: {
+    summary: 'Records per level per interval (cached)', query: { ...RANGE, interval: { schema: str(undefined, { pattern: '^\\d+[smhd]$' }), description: '30s, 5m (default), 1h, 1d' } },
+    response: ok({ interval: str(), buckets: arr(obj({ time: time(), counts: map(int()), total: int() })) }),
+  },
+} satisfies Record<string, ApiDocOptions>;
+
+export const SERVICE_METRICS_DOCS = {
+  service: {
+    summary: "One service's volume, error rate, logs/min, levels, top errors and p95 (cached)", query: RANGE,
+    response: ok({
+      service: str(), total_logs: int(), error_count: int(), error_rate: num(), logs_last_hour: int(), logs_per_minute: num(),
+      levels: map(int()), top_errors: arr(obj({ message: str(), count: int() })), avg_response_time: MS, p95_response_time: MS, latest_at: nullable(time()),
+    }),
+  },
+  system: {
+    summary: 'Volume, error rate and services of your tenant (cached)', query: RANGE,
+    response: ok({
+      total_logs: int(), error_rate: num(), logs_last_hour: int(), logs_per_minute: num(), services_count: int(), unique_users: int(),
+      services: arr(obj({ name: str(), count: int(), errors: int(), error_rate: num() })),
+    }),
+  },
+} satisfies Record<string, ApiDocOptions>;
