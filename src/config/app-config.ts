@@ -69,6 +69,11 @@ export abstract class AppConfig {
   abstract readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** GET /metrics without credentials (a Prometheus on a private network). */
   abstract readonly metricsPublic: boolean;
+  /**
+   * Origins (`https://app.example.com`) whose pages may call the API from the browser, with
+   * credentials; `['*']`: any origin, without credentials; empty: CORS off (the default).
+   */
+  abstract readonly corsOrigins: readonly string[];
   /** API rate limits per endpoint class; null when LOGNEST_RATE_LIMITS=off. */
   abstract readonly rateLimits: Record<RateLimitClass, RateLimitRule> | null;
   /** Alert windows end this long before now, so records still in flight don't cause flapping. */

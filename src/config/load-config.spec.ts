@@ -69,6 +69,15 @@ describe('loadConfig', () => {
     }
   });
 
+  it('reads the CORS origins: none by default, * alone, or origins without a path', () => {
+    expect(loadConfig({}).corsOrigins).toEqual([]);
+    expect(loadConfig({ LOGNEST_CORS_ORIGINS: '*' }).corsOrigins).toEqual(['*']);
+    expect(loadConfig({ LOGNEST_CORS_ORIGINS: 'https://app.example.com, http://localhost:5173/' }).corsOrigins).toEqual(['https://app.example.com', 'http://localhost:5173']);
+    for (const bad of ['*, https://a.example', 'app.example.com', 'https://a.example/path', 'ftp://a.example', 'https://a.example,nonsense']) {
+      expect(() => loadConfig({ LOGNEST_CORS_ORIGINS: bad })).toThrow(/LOGNEST_CORS_ORIGINS/);
+    }
+  });
+
   it('reads the DuckDB read concurrency, 2 by default, from 1 to 16', () => {
     expect(loadConfig({}).duckdbReadConcurrency).toBe(2);
     expect(loadConfig({ LOGNEST_DUCKDB_READ_CONCURRENCY: '4' }).duckdbReadConcurrency).toBe(4);

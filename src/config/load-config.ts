@@ -20,6 +20,21 @@ export function readEnv(cwd = process.cwd(), env: Env = process.env): Env {
   return { ...fromFile, ...env };
 }
 
+/** `*` alone, or origins as browsers send them: scheme, host and port, no path (`https://a.example:8443`). */
+function corsOrigins(raw: string): readonly string[] | undefined {
+  const items = raw.split(',').map((o) => o.trim()).filter(Boolean);
+  if (items.length === 1 && items[0] === '*') return items;
+  const origins = items.map((item) => {
+    try {
+      const u = new URL(item);
+      return (u.protocol === 'http:' || u.protocol === 'https:') && u.origin === item.replace(/\/$/, '') ? u.origin : null;
+    } catch {
+      return null;
+    }
+  });
+  return origins.length > 0 && origins.every((o) => o !== null) ? (origins as string[]) : undefined;
+}
+
 export function loadConfig(env: Env = readEnv()): AppConfig {
   const problems: string[] = [];
   const read = <T>(name: string, fallback: T, parse: (raw: string) => T | undefined): T => {
@@ -128,6 +143,7 @@ export function loadConfig(env: Env = readEnv()): AppConfig {
     }),
     logLevel: read('LOGNEST_LOG_LEVEL', 'info' as const, level),
     metricsPublic: read('LOGNEST_METRICS_PUBLIC', false, bool),
+    corsOrigins: read<readonly string[]>('LOGNEST_CORS_ORIGINS', [], corsOrigins),
     rateLimits: read('LOGNEST_RATE_LIMITS', DEFAULT_RATE_LIMITS, parseRateLimits),
     alertDelayMs: read('LOGNEST_ALERT_DELAY', 15_000, duration(0, 3_600_000)),
     alertSendTimeoutMs: read('LOGNEST_ALERT_SEND_TIMEOUT', 5_000, duration(1_000, 60_000)),

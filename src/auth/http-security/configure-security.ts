@@ -7,6 +7,7 @@ import { ExpressSessionStore } from '../../platform/sessions/express-session-sto
 import { resolveSessionSecret } from '../../platform/sessions/session-secret';
 import { SessionStore } from '../../platform/sessions/session-store';
 import { SessionLogin } from '../login/session-login';
+import { CorsPolicy } from './cors-policy';
 import { csrfProtection, csrfTokenForPages } from './csrf';
 import { hasBearer, SESSION_COOKIE } from './session-cookie';
 import { SessionMiddleware } from './session-middleware';
@@ -26,12 +27,14 @@ const CONTENT_SECURITY_POLICY = {
 };
 
 /**
- * Browser-facing security, in order: security headers (helmet, strict CSP), the session
+ * Browser-facing security, in order: CORS (LOGNEST_CORS_ORIGINS), security headers (helmet, strict CSP), the session
  * cookie and passport (skipped for bearer requests, which never need a session), CSRF, the
  * page token, and the redirect to /login for pages. Call after the body parsers and after
  * the API exception filter is registered (this filter must be consulted first).
  */
 export function configureSecurity(app: NestExpressApplication, config: AppConfig): void {
+  const cors = new CorsPolicy(config.corsOrigins);
+  app.use(cors.middleware());
   app.use(
     helmet({
       contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
@@ -51,7 +54,7 @@ export function configureSecurity(app: NestExpressApplication, config: AppConfig
   const chain = [sessions, passport.initialize(), passport.session()];
   for (const middleware of chain) app.use(unlessBearer(middleware));
   app.get(SessionMiddleware).use(chain);
-  app.use(csrfProtection());
+  app.use(csrfProtection((origin) => cors.trusts(origin)));
   app.use(csrfTokenForPages());
   app.useGlobalFilters(new SignInRedirectFilter());
 }

@@ -29,15 +29,16 @@ const SESSION_ROUTES = new Set(['/api/login', '/api/logout', '/api/register']);
  *   send the session's token in `X-CSRF-Token` or the form field `_csrf`, else 403 csrf.
  *   Bearer requests get no session and cannot be forged by another site.
  * - Login, logout and register are refused from another site (Sec-Fetch-Site, or Origin
- *   where a browser sends no Sec-Fetch-Site), with or without a session.
+ *   where a browser sends no Sec-Fetch-Site), with or without a session, unless the site's
+ *   origin is one LOGNEST_CORS_ORIGINS names (`trustedOrigin`).
  */
-export function csrfProtection() {
+export function csrfProtection(trustedOrigin: (origin: string | undefined) => boolean = () => false) {
   return (req: Request, res: Response, next: NextFunction): void => {
     if (SAFE_METHODS.has(req.method) || hasBearer(req.headers.authorization)) {
       next();
       return;
     }
-    if (SESSION_ROUTES.has(req.path) && isCrossSite(req)) {
+    if (SESSION_ROUTES.has(req.path) && isCrossSite(req) && !trustedOrigin(req.get('origin'))) {
       refuse(res, `${req.path} accepts requests from Lognest's own pages only`);
       return;
     }
