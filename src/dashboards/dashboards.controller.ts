@@ -10,6 +10,8 @@ import { DashboardsService } from './dashboards.service';
 import { parseTimeRange, timeRangeFromQuery } from './time-range-input';
 import { WidgetDataService } from './widget-data.service';
 import { parseWidget } from './widget-input';
+import { ApiDoc } from '../openapi/api-doc.decorator';
+import { DASHBOARDS_DOCS } from './dashboards.openapi';
 
 type Body = Record<string, unknown> | undefined;
 type Q = Record<string, unknown>;
@@ -23,6 +25,7 @@ export class DashboardsController {
     private readonly clock: Clock,
   ) {}
 
+  @ApiDoc(DASHBOARDS_DOCS.list)
   @Get()
   @Access('read')
   async list(@CurrentPrincipal() who: Principal) {
@@ -31,6 +34,7 @@ export class DashboardsController {
     return { success: true, dashboards: found.map((d) => dashboardSummary(d, viewer)), count: found.length };
   }
 
+  @ApiDoc(DASHBOARDS_DOCS.create)
   @Post()
   @Access('write')
   async create(@CurrentPrincipal() who: Principal, @Body() body: Body) {
@@ -39,6 +43,7 @@ export class DashboardsController {
   }
 
   /** Draws a widget that is not saved yet (the editor's preview): `{widget, time_range}`. */
+  @ApiDoc(DASHBOARDS_DOCS.preview)
   @Post('widget-data')
   @Access('read')
   @RateLimit('search')
@@ -49,6 +54,7 @@ export class DashboardsController {
     return { success: true, data: widgetDataResponse(await this.widgets.data(who.tenantId, widget, range, this.clock.now())) };
   }
 
+  @ApiDoc(DASHBOARDS_DOCS.get)
   @Get(':id')
   @Access('read')
   async get(@CurrentPrincipal() who: Principal, @Param('id') id: string) {
@@ -56,6 +62,7 @@ export class DashboardsController {
     return { success: true, dashboard: dashboardResponse(await this.dashboards.get(viewer, id), viewer) };
   }
 
+  @ApiDoc(DASHBOARDS_DOCS.update)
   @Put(':id')
   @Access('write')
   async update(@CurrentPrincipal() who: Principal, @Param('id') id: string, @Body() body: Body) {
@@ -63,6 +70,7 @@ export class DashboardsController {
     return { success: true, dashboard: dashboardResponse(await this.dashboards.update(viewer, id, parseDashboardChanges(body ?? {})), viewer) };
   }
 
+  @ApiDoc(DASHBOARDS_DOCS.delete)
   @Delete(':id')
   @Access('write')
   async delete(@CurrentPrincipal() who: Principal, @Param('id') id: string) {
@@ -70,6 +78,7 @@ export class DashboardsController {
     return { success: true, message: 'Dashboard deleted' };
   }
 
+  @ApiDoc(DASHBOARDS_DOCS.copy)
   @Post(':id/copy')
   @Access('write')
   async copy(@CurrentPrincipal() who: Principal, @Param('id') id: string, @Body() body: Body) {
@@ -79,6 +88,7 @@ export class DashboardsController {
   }
 
   /** Every widget's data, over the dashboard's range or the one the URL asks for (`?range=6h`). */
+  @ApiDoc(DASHBOARDS_DOCS.data)
   @Get(':id/data')
   @Access('read')
   @RateLimit('search')
@@ -89,6 +99,7 @@ export class DashboardsController {
     return { success: true, version: dashboard.version, widgets: Object.fromEntries([...data].map(([widgetId, d]) => [widgetId, widgetDataResponse(d)])) };
   }
 
+  @ApiDoc(DASHBOARDS_DOCS.widgetData)
   @Get(':id/widgets/:widgetId/data')
   @Access('read')
   @RateLimit('search')

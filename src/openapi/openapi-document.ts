@@ -14,6 +14,9 @@ const packageVersion = (): string => (JSON.parse(fs.readFileSync(path.join(proje
 
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
+/** The API: JSON routes, the shippers' protocols and the scrape; everything else is a page. */
+export const API_PATH = /^\/(api|es|v1|metrics)(\/|$)/;
+
 /** Who may call a route, as the access guard decides it (src/auth/access.decorators.ts). */
 const ACCESS_TEXT: Record<AccessKind, string> = {
   public: 'Anyone, no credentials.',
@@ -103,7 +106,7 @@ function enrich(operation: OperationObject, path: string, meta: RouteMeta | unde
 }
 
 /**
- * The OpenAPI 3 document of every API route (pages are excluded): the controllers'
+ * The OpenAPI 3 document of every API route (pages, outside API_PATH, are left out): the controllers'
  * @ApiDoc descriptions, completed from their access and rate-limit metadata.
  */
 export function buildOpenApiDocument(app: INestApplication, options: { metricsPublic: boolean }): OpenAPIObject {
@@ -121,6 +124,7 @@ export function buildOpenApiDocument(app: INestApplication, options: { metricsPu
   const document = SwaggerModule.createDocument(app, config);
   document.components = { ...document.components, schemas: { ...document.components?.schemas, ...registeredComponents() } };
   const meta = routeMetadata(app);
+  for (const path of Object.keys(document.paths)) if (!API_PATH.test(path)) delete document.paths[path];
   for (const [path, item] of Object.entries(document.paths)) {
     for (const method of HTTP_METHODS) {
       const operation = item[method];

@@ -6,6 +6,8 @@ import type { SchemaObject } from '@nestjs/swagger';
  */
 export type Schema = SchemaObject | { $ref: string };
 
+const components = new Map<string, SchemaObject>();
+
 export const str = (description?: string, extra: SchemaObject = {}): SchemaObject => ({ type: 'string', ...(description ? { description } : {}), ...extra });
 export const int = (description?: string, extra: SchemaObject = {}): SchemaObject => ({ type: 'integer', ...(description ? { description } : {}), ...extra });
 export const num = (description?: string): SchemaObject => ({ type: 'number', ...(description ? { description } : {}) });
@@ -16,9 +18,15 @@ export const arr = (items: Schema, description?: string): SchemaObject => ({ typ
 /** Any JSON value (a record's free-form `fields`, an input's own body). */
 export const any = (description?: string): SchemaObject => (description ? { description } : {});
 
-/** A value that may be null: OpenAPI 3.0 `nullable`, or `allOf` around a reference. */
+/**
+ * A value that may be null: OpenAPI 3.0 `nullable`, which only widens a `type` written beside
+ * it (and an `enum` must list null itself). A named schema is copied in rather than referenced,
+ * since `allOf` around a reference would still refuse null.
+ */
 export function nullable(schema: Schema): SchemaObject {
-  return '$ref' in schema ? { allOf: [schema], nullable: true } : { ...schema, nullable: true };
+  const own = '$ref' in schema ? components.get(schema.$ref.replace('#/components/schemas/', '')) : schema;
+  if (!own) throw new Error(`nullable(): unknown schema ${(schema as { $ref: string }).$ref}`);
+  return { ...own, nullable: true, ...(own.enum ? { enum: [...own.enum, null] } : {}) };
 }
 
 /** An object with these properties, all of them present in every answer unless listed in `optional`. */
@@ -44,8 +52,6 @@ export const ok = (properties: Record<string, Schema>, optional?: string[]): Sch
 export function input(properties: Record<string, Schema>, required: string[] = []): SchemaObject {
   return { type: 'object', properties, ...(required.length > 0 ? { required } : {}) };
 }
-
-const components = new Map<string, SchemaObject>();
 
 /**
  * A named schema in `components.schemas`, referenced by `$ref`. Registered when the module

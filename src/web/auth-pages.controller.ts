@@ -1,7 +1,6 @@
 import { Controller, Get, Query, Res, UseFilters } from '@nestjs/common';
 import { Response } from 'express';
 import { RegistrationPolicy } from '../admin/registration-policy';
-import { ApiExcludeController } from '@nestjs/swagger';
 import { Access, CurrentPrincipal } from '../auth/access.decorators';
 import { Principal } from '../auth/auth-types';
 import { PageExceptionFilter } from './page-exception.filter';
@@ -9,7 +8,6 @@ import { safeNextPath } from './safe-next';
 
 /** Sign-in and registration forms; their script posts to /api/login and /api/register. */
 @Controller()
-@ApiExcludeController()
 @UseFilters(PageExceptionFilter)
 export class AuthPagesController {
   constructor(private readonly registration: RegistrationPolicy) {}

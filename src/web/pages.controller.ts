@@ -1,5 +1,4 @@
 import { Controller, Get, Param, Render, UseFilters } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
 import { Access, CurrentPrincipal } from '../auth/access.decorators';
 import { Principal } from '../auth/auth-types';
 import { METHODS, METRICS } from '../anomalies/anomaly';
@@ -19,7 +18,6 @@ const SEARCH_SCRIPTS = ['state', 'results', 'sidebar', 'histogram', 'time', 'det
  * the JSON API, so pages and API clients see the same numbers and permissions.
  */
 @Controller()
-@ApiExcludeController()
 @UseFilters(PageExceptionFilter)
 export class PagesController {
   @Get()

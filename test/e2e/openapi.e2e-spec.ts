@@ -1,6 +1,7 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
 import request from 'supertest';
 import { AlertEvaluationRunner } from '../../src/alerts/scheduler/alert-evaluation-runner';
+import { API_PATH } from '../../src/openapi/openapi-document';
 import { ADMIN_PASSWORD, ndjson, startTestApp, TestApp } from '../support/test-app';
 import { operationsOf, OpenApiValidator } from '../support/openapi-validator';
 import { registeredRoutes } from '../support/registered-routes';
@@ -46,7 +47,7 @@ describe('OpenAPI document at /api/openapi.json, Swagger UI at /api/docs (e2e)',
     await request(t.app.getHttpServer()).get('/api/openapi.json').expect(200);
     const documented = operationsOf(doc).map((o) => `${o.method.toUpperCase()} ${o.path}`).sort();
     const registered = registeredRoutes(t.app)
-      .filter((r) => /^\/(api|es|v1|metrics)(\/|$)/.test(r.path) && !SELF.test(r.path))
+      .filter((r) => API_PATH.test(r.path) && !SELF.test(r.path))
       .map((r) => `${r.method} ${r.path.replace(/:(\w+)/g, '{$1}')}`);
     const unique = [...new Set(registered)].sort();
     expect(unique.filter((r) => !documented.includes(r))).toEqual([]);
@@ -216,6 +217,25 @@ describe('OpenAPI document at /api/openapi.json, Swagger UI at /api/docs (e2e)',
     await call('delete', `/api/alerts/silences/${silence.body.silence.id as string}`);
     await call('delete', `/api/alerts/rules/${ruleId}`);
     await call('delete', `/api/alerts/channels/${channelId}`);
+
+    // Custom dashboards, a widget of each kind.
+    const widgets = [
+      { type: 'count_over_time', title: 'by level', query: 'openapi' }, { type: 'field_over_time', title: 'p95', field: 'response_time_ms', stat: 'p95' },
+      { type: 'top_values', title: 'endpoints', field: 'endpoint' }, { type: 'pie', title: 'levels', field: 'level' },
+      { type: 'number', title: 'errors', query: 'level:ERROR' }, { type: 'latest_records', title: 'latest', columns: ['@timestamp', 'message'] },
+    ];
+    const board = await call('post', '/api/dashboards', { body: { name: 'openapi board', shared: true, time_range: '1h', widgets } });
+    const boardId = board.body.dashboard.id as string;
+    await call('get', '/api/dashboards');
+    await call('get', `/api/dashboards/${boardId}`);
+    await call('put', `/api/dashboards/${boardId}`, { body: { description: 'described', version: 1 } });
+    await call('put', `/api/dashboards/${boardId}`, { body: { description: 'stale', version: 1 } });
+    await call('get', `/api/dashboards/${boardId}/data?range=6h`);
+    await call('get', `/api/dashboards/${boardId}/widgets/${board.body.dashboard.widgets[0].id as string}/data`);
+    await call('post', '/api/dashboards/widget-data', { body: { widget: widgets[1], time_range: '24h' } });
+    const copy = await call('post', `/api/dashboards/${boardId}/copy`, { body: { name: 'my copy' } });
+    await call('delete', `/api/dashboards/${copy.body.dashboard.id as string}`);
+    await call('get', '/api/dashboards/none');
 
     // Administration.
     const tenant = await call('post', '/api/admin/tenants', { body: { name: 'openapi-tenant' } });
