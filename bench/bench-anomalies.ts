@@ -83,7 +83,7 @@ async function generateInto(duck: DuckDbDatabase, opts: GenerateOptions, injecto
       const result = normalizeRecord(raw as unknown as Record<string, unknown>, { now });
       if ('error' in result) continue;
       ingestedAt++;
-      pending.push({ ...result.record, id: newId(ingestedAt), tenantId: TENANT, ingestedAt, fileId: null });
+      pending.push({ ...result.record, id: newId(ingestedAt), tenantId: TENANT, ingestedAt, fileId: null, patternId: null });
     }
     if (pending.length >= 50_000) {
       await write.append(TENANT, pending);

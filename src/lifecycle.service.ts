@@ -10,6 +10,7 @@ import { IngestRunner } from './ingest/pipeline/ingest-runner';
 import { DuckDbDatabase } from './logs/duckdb/duckdb-database';
 import { SqliteDatabase } from './platform/metadata/sqlite-database';
 import { JobQueue } from './platform/queue/job-queue';
+import { PatternAssigner } from './patterns/pattern-assigner';
 
 /** Start-up and shut-down order across modules. */
 @Injectable()
@@ -26,6 +27,7 @@ export class LifecycleService implements OnApplicationBootstrap, BeforeApplicati
     private readonly duck: DuckDbDatabase,
     private readonly sqlite: SqliteDatabase,
     private readonly jobs: JobQueue,
+    private readonly patterns: PatternAssigner,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -45,6 +47,7 @@ export class LifecycleService implements OnApplicationBootstrap, BeforeApplicati
     await this.fileIngest.stop();
     await this.jobs.close();
     await this.runner.close();
+    await this.patterns.settled();
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -6,7 +6,7 @@ const record = (over: Partial<LogRecord> = {}): LogRecord => ({
   level: 'ERROR', message: 'boom, "again"', service: 'api', server: 'h1', environment: null, logType: null,
   correlationId: null, traceId: null, spanId: null, userId: 'u1', clientIp: null, method: 'GET', endpoint: '/x',
   statusCode: 500, responseTimeMs: -1.5, userAgent: null, sqlQuery: null, queryDurationMs: null, tags: [],
-  fileId: null, fields: { seq: '7', cmd: '=2*3' }, ...over,
+  fileId: null, patternId: null, fields: { seq: '7', cmd: '=2*3' }, ...over,
 });
 
 describe('export encoders', () => {

@@ -1,3 +1,5 @@
+import { FakePatternStore } from '../patterns/fake-pattern-store';
+import { PatternAssigner } from '../patterns/pattern-assigner';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -44,7 +46,7 @@ describe('FileIngestService', () => {
     const config = loadConfig({ LOGNEST_DATA_DIR: path.join(dir, 'data'), LOGNEST_UPLOADS_DIR: path.join(dir, 'up') });
     const store = new MemoryLogStore();
     const runner = new GatedRunner();
-    const ingest = new IngestService(config, runner, new LogWriter(store.write, new EventBus(), 1_000_000), new IngestMetrics(new MetricsRegistry()));
+    const ingest = new IngestService(config, runner, new LogWriter(store.write, new EventBus(), 1_000_000), new IngestMetrics(new MetricsRegistry()), new PatternAssigner(new FakePatternStore()));
     const files = new MemoryFileStore();
     const service = new FileIngestService(files, runner, ingest, store.write, new InProcessJobQueue(), config);
     service.onModuleInit();

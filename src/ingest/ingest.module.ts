@@ -10,17 +10,20 @@ import { InlineIngestRunner } from './pipeline/inline-ingest-runner';
 import { IngestRunner } from './pipeline/ingest-runner';
 import { LogWriter } from './pipeline/log-writer';
 import { WorkerIngestRunner } from './pipeline/worker-ingest-runner';
+import { PatternAssigner } from '../patterns/pattern-assigner';
+import { PatternsModule } from '../patterns/patterns.module';
 
 @Module({
+  imports: [PatternsModule],
   controllers: [IngestController],
   providers: [
     {
       provide: IngestRunner,
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) =>
+      inject: [AppConfig, PatternAssigner],
+      useFactory: (config: AppConfig, patterns: PatternAssigner) =>
         config.ingestWorkers > 0 && WorkerIngestRunner.available()
-          ? new WorkerIngestRunner(config.ingestWorkers)
-          : new InlineIngestRunner(),
+          ? new WorkerIngestRunner(config.ingestWorkers, patterns)
+          : new InlineIngestRunner(patterns),
     },
     {
       provide: LogWriter,

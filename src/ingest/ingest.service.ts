@@ -6,6 +6,7 @@ import { IngestJobOptions, PreparedChunk } from './pipeline/ingest-job';
 import { IngestRunner } from './pipeline/ingest-runner';
 import { LogWriter } from './pipeline/log-writer';
 import { IngestMetrics } from './ingest-metrics';
+import { PatternAssigner } from '../patterns/pattern-assigner';
 
 export interface IngestResult {
   accepted: number;
@@ -22,6 +23,7 @@ export class IngestService {
     private readonly runner: IngestRunner,
     private readonly writer: LogWriter,
     private readonly metrics: IngestMetrics,
+    private readonly patterns: PatternAssigner,
   ) {}
 
   jobOptions(tenantId: string, format: InputFormat, extra: Partial<IngestJobOptions> = {}): IngestJobOptions {
@@ -45,6 +47,7 @@ export class IngestService {
   async commit(tenantId: string, chunk: PreparedChunk, input: string): Promise<IngestResult> {
     await this.writer.submit({ tenantId, path: chunk.path, count: chunk.accepted, oldestTimestamp: chunk.oldestTimestamp ?? undefined });
     this.metrics.counted(input, chunk.accepted, chunk.rejected);
+    this.patterns.counted(tenantId, chunk.patterns);
     return { accepted: chunk.accepted, rejected: chunk.rejected, errors: chunk.errors, ids: chunk.ids };
   }
 }

@@ -16,7 +16,7 @@ function record(timestamp: number): LogRecord {
     id: newId(NOW), timestamp, ingestedAt: NOW, tenantId: A, level: 'INFO', message: 'm', service: null, server: null,
     environment: null, logType: null, correlationId: null, traceId: null, spanId: null, userId: null, clientIp: null,
     method: null, endpoint: null, statusCode: null, responseTimeMs: null, userAgent: null, sqlQuery: null,
-    queryDurationMs: null, tags: [], fileId: null, fields: {},
+    queryDurationMs: null, tags: [], fileId: null, patternId: null, fields: {},
   };
 }
 

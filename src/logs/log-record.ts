@@ -31,11 +31,13 @@ export interface LogRecord {
   queryDurationMs: number | null;
   tags: string[];
   fileId: string | null;
+  /** The log pattern (template) of the message, given at ingest (src/patterns); null when none was. */
+  patternId: string | null;
   fields: Record<string, string>;
 }
 
 /** A record as the normalizer produces it, before the pipeline stamps id, tenant and ingest time. */
-export type NormalizedRecord = Omit<LogRecord, 'id' | 'tenantId' | 'ingestedAt' | 'fileId'>;
+export type NormalizedRecord = Omit<LogRecord, 'id' | 'tenantId' | 'ingestedAt' | 'fileId' | 'patternId'>;
 
 export type FieldType = 'keyword' | 'text' | 'long' | 'double' | 'date' | 'keyword[]';
 
@@ -67,6 +69,7 @@ export const CANONICAL_FIELDS = {
   query_duration_ms: { prop: 'queryDurationMs', type: 'double' },
   tags: { prop: 'tags', type: 'keyword[]' },
   file_id: { prop: 'fileId', type: 'keyword' },
+  pattern_id: { prop: 'patternId', type: 'keyword' },
 } as const satisfies Record<string, { prop: keyof LogRecord; type: FieldType }>;
 
 export type CanonicalFieldName = keyof typeof CANONICAL_FIELDS;

@@ -41,7 +41,7 @@ function logRecord(tenantId: string, timestamp: number, over: Partial<LogRecord>
     level: 'INFO', message: 'nothing to see', service: null, server: null, environment: null, logType: null,
     correlationId: null, traceId: null, spanId: null, userId: null, clientIp: null, method: null, endpoint: null,
     statusCode: null, responseTimeMs: null, userAgent: null, sqlQuery: null, queryDurationMs: null, tags: [],
-    fileId: null, fields: {}, ...over, id: newId(ingestedAt), timestamp, ingestedAt, tenantId,
+    fileId: null, patternId: null, fields: {}, ...over, id: newId(ingestedAt), timestamp, ingestedAt, tenantId,
   };
 }
 
@@ -52,10 +52,12 @@ function fixtures() {
       level: 'ERROR', message: 'Connection timeout after 30s', service: 'auth', server: 'web-1', environment: 'prod',
       userId: 'u1', method: 'GET', endpoint: '/api/users', statusCode: 504, responseTimeMs: 300, tags: ['prod', 'beta'],
       fileId: 'file-1', correlationId: 'c-1', clientIp: '10.0.0.1', fields: { 'http.method': 'GET', duration: '120' },
+      patternId: '0a1b2c3d4e5f',
     }),
     a2: logRecord(A, T0 + MIN, {
       level: 'WARNING', message: 'Request timed out: TIMEOUT=5', service: 'payment', server: 'web-2', userId: 'u2',
       endpoint: '/api/pay', statusCode: 200, responseTimeMs: 100, fileId: 'file-1', fields: { duration: '99' },
+      patternId: '0a1b2c3d4e5f',
     }),
     a3: logRecord(A, T0 + 2 * MIN, {
       level: 'DEBUG', message: 'cache hit for key 50%_off', service: 'auth', server: 'web-1', endpoint: '/api/items', fileId: 'file-2',
@@ -71,14 +73,14 @@ function fixtures() {
     a7: logRecord(A, T0 + 5 * MIN, { level: 'TRACE', message: 'orphan line without service' }),
     a6: logRecord(A, T0 + HOUR, {
       level: 'INFO', message: 'user login ok', service: 'auth', server: 'web-1', userId: 'u3', endpoint: '/api/login',
-      statusCode: 200, responseTimeMs: 50, fields: { 'http.method': 'GET' },
+      statusCode: 200, responseTimeMs: 50, fields: { 'http.method': 'GET' }, patternId: 'ffee00112233',
     }),
   };
   const b = {
     b1: logRecord(B, T0, {
       level: 'ERROR', message: 'Connection timeout in tenant b', service: 'auth', server: 'web-1', userId: 'ub',
       endpoint: '/api/users-b', statusCode: 504, responseTimeMs: 9000, tags: ['prod', 'b-only'], fileId: 'file-1',
-      fields: { 'http.method': 'GET', bonly: 'x' },
+      fields: { 'http.method': 'GET', bonly: 'x' }, patternId: '0a1b2c3d4e5f',
     }),
     b2: logRecord(B, T0 + 2 * MIN, {
       level: 'CRITICAL', message: 'timeout payment timed out', service: 'billing', server: 'web-1', userId: 'ub2',
@@ -170,6 +172,12 @@ export const QUERY_CASES: Array<[string, string[]]> = [
   ['NOT _exists_:tags', ['a2', 'a3', 'a6', 'a7']],
   ['_exists_:http.method', ['a1', 'a4', 'a6']],
   ['_exists_:nope', []],
+  // pattern ids given at ingest (src/patterns)
+  ['pattern_id:0a1b2c3d4e5f', ['a1', 'a2']],
+  ['pattern_id:(0a1b2c3d4e5f OR ffee00112233) -level:ERROR', ['a2', 'a6']],
+  ['-pattern_id:0a1b2c3d4e5f', ['a3', 'a4', 'a5', 'a6', 'a7']],
+  ['_exists_:pattern_id', ['a1', 'a2', 'a6']],
+  ['pattern_id:0A1B2C3D4E5F', []],
   // extra fields (`fields`)
   ['http.method:GET', ['a1', 'a6']],
   ['-http.method:GET', ['a2', 'a3', 'a4', 'a5', 'a7']],

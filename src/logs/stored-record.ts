@@ -7,7 +7,7 @@ import { CANONICAL_FIELDS, LogRecord, NormalizedRecord } from './log-record';
 export type StoredRecord = Record<string, unknown>;
 
 /** What the ingest pipeline stamps on a normalized record. */
-export type RecordStamp = Pick<LogRecord, 'id' | 'tenantId' | 'ingestedAt' | 'fileId'>;
+export type RecordStamp = Pick<LogRecord, 'id' | 'tenantId' | 'ingestedAt' | 'fileId' | 'patternId'>;
 
 export function toStoredJson(r: LogRecord): string {
   return stampedJson(r, r);
@@ -24,7 +24,7 @@ export function stampedJson(r: NormalizedRecord, stamp: RecordStamp): string {
     correlation_id: r.correlationId, trace_id: r.traceId, span_id: r.spanId, user_id: r.userId, client_ip: r.clientIp,
     method: r.method, endpoint: r.endpoint, status_code: r.statusCode, response_time_ms: r.responseTimeMs,
     user_agent: r.userAgent, sql_query: r.sqlQuery, query_duration_ms: r.queryDurationMs, tags: r.tags,
-    file_id: stamp.fileId, fields: r.fields,
+    file_id: stamp.fileId, pattern_id: stamp.patternId, fields: r.fields,
   }));
 }
 

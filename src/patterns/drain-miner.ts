@@ -11,13 +11,15 @@ export interface DrainOptions {
   similarity?: number;
   /** Children of a tree node beyond which further tokens share one `<*>` branch. */
   maxChildren?: number;
+  /** The id of a template made from these (masked) tokens; the creation order by default. */
+  newId?: (tokens: readonly string[]) => string;
 }
 
 export const WILDCARD = '<*>';
 
 export interface Template {
-  /** Order of creation in this miner. */
-  id: number;
+  /** Given once, when the template is made; it stays when the template generalizes. */
+  id: string;
   tokens: string[];
   count: number;
 }
@@ -31,22 +33,34 @@ const MASKS: RegExp[] = [
 ];
 const EDGE_PUNCTUATION = /^([("'[{]*)(.*?)([)"'\]},;:.!?]*)$/;
 
+function maskToken(token: string): string {
+  const [, lead, core, trail] = EDGE_PUNCTUATION.exec(token) ?? ['', '', token, ''];
+  if (core === '') return token;
+  const eq = core.indexOf('=');
+  if (eq > 0 && eq < core.length - 1) {
+    const value = core.slice(eq + 1);
+    return lead + core.slice(0, eq + 1) + (MASKS.some((m) => m.test(value)) ? WILDCARD : value) + trail;
+  }
+  return MASKS.some((m) => m.test(core)) ? lead + WILDCARD + trail : token;
+}
+
+// Every mask needs a digit or a slash (a UUID, IP, number or id has a digit; a path a slash):
+// a token without either is kept as it is, and most words of a line are such tokens. Only the
+// others go through maskToken; this keeps masking at ingest to one regex scan of the line.
+const MAYBE_MASKED = /[^\s]*[\d/][^\s]*/g;
+
+/**
+ * A line with its variable parts masked and its whitespace collapsed to single spaces: the
+ * key under which lines of one shape are remembered (the ingest cache, the miner's input).
+ */
+export function maskLine(line: string): string {
+  return line.trim().replace(/\s+/g, ' ').replace(MAYBE_MASKED, maskToken);
+}
+
 /** The tokens of a line with variable parts masked; punctuation at a token's edges is kept. */
 export function maskTokens(line: string): string[] {
-  return line
-    .trim()
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((token) => {
-      const [, lead, core, trail] = EDGE_PUNCTUATION.exec(token) ?? ['', '', token, ''];
-      if (core === '') return token;
-      const eq = core.indexOf('=');
-      if (eq > 0 && eq < core.length - 1) {
-        const value = core.slice(eq + 1);
-        return lead + core.slice(0, eq + 1) + (MASKS.some((m) => m.test(value)) ? WILDCARD : value) + trail;
-      }
-      return MASKS.some((m) => m.test(core)) ? lead + WILDCARD + trail : token;
-    });
+  const masked = maskLine(line);
+  return masked === '' ? [] : masked.split(' ');
 }
 
 interface TreeNode {
@@ -58,6 +72,7 @@ export class DrainMiner {
   private readonly prefixTokens: number;
   private readonly similarity: number;
   private readonly maxChildren: number;
+  private readonly newId: (tokens: readonly string[]) => string;
   private readonly root = new Map<number, TreeNode>();
   private readonly all: Template[] = [];
 
@@ -65,11 +80,19 @@ export class DrainMiner {
     this.prefixTokens = options.prefixTokens ?? 2;
     this.similarity = options.similarity ?? 0.5;
     this.maxChildren = options.maxChildren ?? 100;
+    this.newId = options.newId ?? (() => String(this.all.length));
   }
 
   /** Files a line under a template (new or generalized) and returns it. */
   add(line: string): Template {
-    const tokens = maskTokens(line);
+    return this.addTokens(maskTokens(line)).template;
+  }
+
+  /**
+   * Files masked tokens under a template; says whether it was made for them (`created`) or
+   * had a position turned into a wildcard (`changed`), which is what a store must be told.
+   */
+  addTokens(tokens: string[]): { template: Template; created: boolean; changed: boolean } {
     const leaf = this.leafFor(tokens);
     let best: Template | null = null;
     let bestScore = -1;
@@ -81,14 +104,25 @@ export class DrainMiner {
       }
     }
     if (best && bestScore >= this.similarity) {
-      best.tokens = best.tokens.map((t, i) => (t === tokens[i] ? t : WILDCARD));
+      let changed = false;
+      best.tokens = best.tokens.map((t, i) => {
+        if (t === tokens[i] || t === WILDCARD) return t;
+        changed = true;
+        return WILDCARD;
+      });
       best.count++;
-      return best;
+      return { template: best, created: false, changed };
     }
-    const created: Template = { id: this.all.length, tokens, count: 1 };
+    const created: Template = { id: this.newId(tokens), tokens, count: 1 };
     leaf.templates.push(created);
     this.all.push(created);
-    return created;
+    return { template: created, created: true, changed: false };
+  }
+
+  /** Puts back a template kept from an earlier run, with its id and count. */
+  restore(template: Template): void {
+    this.leafFor(template.tokens).templates.push(template);
+    this.all.push(template);
   }
 
   templates(): readonly Template[] {

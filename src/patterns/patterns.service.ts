@@ -1,79 +1,116 @@
 import { Injectable } from '@nestjs/common';
-import { createHash } from 'node:crypto';
 import { LogReadStore } from '../logs/log-read-store';
 import { LogScope } from '../logs/log-scope';
-import { DrainMiner, Template, templateText } from './drain-miner';
-
-/** Most recent records mined per request: enough for the shape of a day, bounded in time. */
-export const MAX_MINED_RECORDS = 50_000;
-/** Characters of a message's first line that are mined (a stack trace's frames are not). */
-const MAX_LINE = 500;
+import { QueryNode } from '../logs/query/query-ast';
+import { PatternStore } from './pattern-store';
 
 export interface LogPattern {
   patternId: string;
   service: string | null;
   template: string;
+  /** Records of the scope with this pattern. */
   count: number;
+  /** When the pattern was first and last seen at all (not only in the scope). */
   firstSeen: number;
   lastSeen: number;
   sample: string;
   levels: Record<string, number>;
+  /** Records per bucket of the scope's range (`bucketMs` apart from `from`), for a sparkline. */
+  trend: number[];
 }
 
-/** A pattern's id: a hash of its service and template, the same for the same template on every run. */
-export function patternId(service: string | null, template: string): string {
-  return createHash('sha1').update(`${service ?? ''}\u0000${template}`).digest('hex').slice(0, 12);
+export interface PatternsAnswer {
+  patterns: LogPattern[];
+  /** Records of the scope, and those without a pattern id (ingested before patterns were assigned). */
+  total: number;
+  unassigned: number;
+  from: number;
+  bucketMs: number;
 }
+
+const SPARK_BUCKETS = 24;
+const NICE_INTERVALS = [60_000, 300_000, 900_000, 3_600_000, 3 * 3_600_000, 6 * 3_600_000, 12 * 3_600_000, 86_400_000, 7 * 86_400_000];
+
+const and = (a: QueryNode, b: QueryNode): QueryNode => (a.kind === 'match_all' ? b : { kind: 'and', children: [a, b] });
+const exact = (field: string, value: string): QueryNode => ({ kind: 'phrase', field, value, position: 0 });
+const anyOf = (field: string, values: string[]): QueryNode => (values.length === 1 ? exact(field, values[0]) : { kind: 'or', children: values.map((v) => exact(field, v)) });
 
 /**
- * The patterns of the records of a scope, computed when asked (docs/decisions/0035): the
- * most recent MAX_MINED_RECORDS matching records are mined with one Drain miner per service,
- * largest pattern first.
+ * The patterns of the records a scope matches, from the pattern ids stamped at ingest
+ * (docs/decisions/0060): counts, levels and trend are aggregations of the log read store
+ * (so every store answers alike and no record is read), templates come from the PatternStore.
  */
 @Injectable()
 export class PatternsService {
-  constructor(private readonly logs: LogReadStore) {}
+  constructor(
+    private readonly logs: LogReadStore,
+    private readonly store: PatternStore,
+  ) {}
 
-  async patterns(scope: LogScope): Promise<{ patterns: LogPattern[]; mined: number; truncated: boolean }> {
-    const miners = new Map<string | null, DrainMiner>();
-    const groups = new Map<Template, { service: string | null; count: number; firstSeen: number; lastSeen: number; sample: string; levels: Record<string, number> }>();
-    let mined = 0;
-    let truncated = false;
-    outer: for await (const batch of this.logs.stream(scope, 'desc', 5_000)) {
-      for (const r of batch) {
-        if (mined >= MAX_MINED_RECORDS) {
-          truncated = true;
-          break outer;
-        }
-        mined++;
-        let miner = miners.get(r.service);
-        if (!miner) miners.set(r.service, (miner = new DrainMiner()));
-        const line = r.message.split('\n', 1)[0].slice(0, MAX_LINE);
-        const template = miner.add(line);
-        const g = groups.get(template) ?? { service: r.service, count: 0, firstSeen: r.timestamp, lastSeen: r.timestamp, sample: line, levels: {} };
-        g.count++;
-        g.firstSeen = Math.min(g.firstSeen, r.timestamp);
-        g.lastSeen = Math.max(g.lastSeen, r.timestamp);
-        g.levels[r.level] = (g.levels[r.level] ?? 0) + 1;
-        groups.set(template, g);
-      }
+  async patterns(scope: LogScope, limit: number, now = Date.now()): Promise<PatternsAnswer> {
+    const [total, top] = await Promise.all([
+      this.logs.count(scope),
+      this.logs.metric(scope, { kind: 'count', groupBy: 'pattern_id', groupLimit: limit }),
+    ]);
+    const ids = top.map((p) => p.group!);
+    const templates = new Map((await this.store.get(scope.tenantId, ids)).map((t) => [t.id, t]));
+    const unassigned = await this.logs.count({ ...scope, query: and(scope.query, { kind: 'not', child: { kind: 'exists', field: 'pattern_id', position: 0 } }) });
+    const to = scope.to ?? now;
+    const from = scope.from ?? Math.min(to - 60_000, ...[...templates.values()].map((t) => t.firstSeen));
+    const bucketMs = NICE_INTERVALS.find((i) => (to - from) / i <= SPARK_BUCKETS) ?? NICE_INTERVALS[NICE_INTERVALS.length - 1];
+    const start = Math.floor(from / bucketMs) * bucketMs;
+    if (ids.length === 0) return { patterns: [], total, unassigned, from: start, bucketMs };
+    const only: LogScope = { ...scope, query: and(scope.query, anyOf('pattern_id', ids)) };
+    const [trend, levels] = await Promise.all([
+      this.logs.metric(only, { kind: 'count', groupBy: 'pattern_id', intervalMs: bucketMs, groupLimit: ids.length }),
+      this.levels(only, ids.length),
+    ]);
+    const buckets = Math.max(1, Math.ceil((to - start + 1) / bucketMs));
+    const trends = new Map(ids.map((id) => [id, new Array<number>(buckets).fill(0)]));
+    for (const p of trend) {
+      const i = Math.floor(((p.start ?? start) - start) / bucketMs);
+      const row = trends.get(p.group!);
+      if (row && i >= 0 && i < buckets) row[i] += p.count;
     }
-    // Templates generalize as lines arrive; two may end on the same text, which is one pattern.
-    const byId = new Map<string, LogPattern>();
-    for (const [template, g] of groups) {
-      const text = templateText(template);
-      const id = patternId(g.service, text);
-      const seen = byId.get(id);
-      if (!seen) {
-        byId.set(id, { patternId: id, template: text, ...g });
-        continue;
+    const patterns = top.map((p): LogPattern => {
+      const t = templates.get(p.group!);
+      return {
+        patternId: p.group!,
+        service: t?.service ?? null,
+        template: t?.template ?? '',
+        count: p.count,
+        firstSeen: t?.firstSeen ?? 0,
+        lastSeen: t?.lastSeen ?? 0,
+        sample: t?.sample ?? '',
+        levels: levels.get(p.group!) ?? {},
+        trend: trends.get(p.group!)!,
+      };
+    });
+    return { patterns, total, unassigned, from: start, bucketMs };
+  }
+
+  /** One pattern of the tenant with its counts in the scope; null when the tenant has no such pattern. */
+  async pattern(scope: LogScope, id: string, now = Date.now()): Promise<LogPattern | null> {
+    const [template] = await this.store.get(scope.tenantId, [id]);
+    if (!template) return null;
+    const answer = await this.patterns({ ...scope, query: and(scope.query, exact('pattern_id', id)) }, 1, now);
+    return answer.patterns[0] ?? { patternId: id, service: template.service, template: template.template, count: 0, firstSeen: template.firstSeen, lastSeen: template.lastSeen, sample: template.sample, levels: {}, trend: [] };
+  }
+
+  /** Records per level and pattern: one grouped count per level present in the scope. */
+  private async levels(scope: LogScope, groups: number): Promise<Map<string, Record<string, number>>> {
+    const present = await this.logs.topTerms(scope, 'level', 6);
+    const byLevel = await Promise.all(
+      present.map((l) => this.logs.metric({ ...scope, query: and(scope.query, exact('level', l.value)) }, { kind: 'count', groupBy: 'pattern_id', groupLimit: groups })),
+    );
+    const out = new Map<string, Record<string, number>>();
+    present.forEach((l, i) => {
+      for (const p of byLevel[i]) {
+        const row = out.get(p.group!) ?? {};
+        row[l.value] = p.count;
+        out.set(p.group!, row);
       }
-      seen.count += g.count;
-      seen.firstSeen = Math.min(seen.firstSeen, g.firstSeen);
-      seen.lastSeen = Math.max(seen.lastSeen, g.lastSeen);
-      for (const [level, n] of Object.entries(g.levels)) seen.levels[level] = (seen.levels[level] ?? 0) + n;
-    }
-    const patterns = [...byId.values()].sort((a, b) => b.count - a.count || a.patternId.localeCompare(b.patternId));
-    return { patterns, mined, truncated };
+    });
+    return out;
   }
 }

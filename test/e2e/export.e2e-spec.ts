@@ -24,7 +24,7 @@ function record(tenantId: string, second: number, over: Partial<LogRecord>): Log
     id: newId(), timestamp: BASE + second * 1000, ingestedAt: BASE, tenantId, level: 'INFO', message: '', service: 'api',
     server: 'h1', environment: 'prod', logType: null, correlationId: null, traceId: null, spanId: null, userId: null,
     clientIp: null, method: 'GET', endpoint: '/x', statusCode: 200, responseTimeMs: 1, userAgent: null, sqlQuery: null,
-    queryDurationMs: null, tags: [], fileId: null, fields: {}, ...over,
+    queryDurationMs: null, tags: [], fileId: null, patternId: null, fields: {}, ...over,
   };
 }
 

@@ -34,7 +34,7 @@ describe('an upload interrupted by a crash (e2e)', () => {
         id: newId(now), tenantId: 'default', timestamp: Date.parse(raw.timestamp), ingestedAt: now, level: 'INFO' as const,
         message: raw.message, service: raw.service, server: null, environment: null, logType: null, correlationId: null,
         traceId: null, spanId: null, userId: null, clientIp: null, method: null, endpoint: raw.endpoint, statusCode: raw.status_code,
-        responseTimeMs: raw.response_time_ms, userAgent: null, sqlQuery: null, queryDurationMs: null, tags: [], fileId: id,
+        responseTimeMs: raw.response_time_ms, userAgent: null, sqlQuery: null, queryDurationMs: null, tags: [], fileId: id, patternId: null,
         fields: { seq: String(i) },
       };
     });

@@ -35,6 +35,29 @@ describe('log patterns API (e2e)', () => {
     expect(orders.body.patterns.map((p: { count: number }) => p.count)).toEqual([5]);
   });
 
+  it('stamps every stored record with its pattern id, returned by search and searchable as pattern_id:<id>', async () => {
+    const list = await t.http.get('/api/patterns').set(t.auth).expect(200);
+    expect(list.body).toMatchObject({ total: 45, unassigned: 0 });
+    const failed = list.body.patterns[1];
+    expect(failed.share).toBeCloseTo(10 / 45);
+    expect(failed.trend.reduce((a: number, b: number) => a + b, 0)).toBe(10);
+    const found = await t.http.post('/api/search').set(t.auth).send({ q: `pattern_id:${failed.pattern_id}`, per_page: 100 }).expect(200);
+    expect(found.body.total).toBe(10);
+    expect(found.body.results.every((r: { message: string; pattern_id: string }) => r.message.startsWith('Login failed') && r.pattern_id === failed.pattern_id)).toBe(true);
+    const rest = await t.http.post('/api/search').set(t.auth).send({ q: `-pattern_id:${failed.pattern_id}`, per_page: 1 }).expect(200);
+    expect(rest.body.total).toBe(35);
+  });
+
+  it('gives new lines of a known template the same id after a restart', async () => {
+    const before = (await t.http.get('/api/patterns').set(t.auth).expect(200)).body.patterns[0];
+    await t.close(true);
+    t = await startTestApp({ dir: t.dir });
+    await t.http.post('/api/logs/bulk').set(t.auth).set('Content-Type', 'application/x-ndjson')
+      .send(JSON.stringify({ service: 'auth', level: 'info', message: 'User user-999 logged in from 10.9.9.9' })).expect(200);
+    const after = (await t.http.get('/api/patterns').set(t.auth).expect(200)).body.patterns[0];
+    expect(after).toMatchObject({ pattern_id: before.pattern_id, count: 31, first_seen: before.first_seen });
+  });
+
   it('gets one pattern by its id, the same id on every call', async () => {
     const list = await t.http.get('/api/patterns').set(t.auth).expect(200);
     const id = list.body.patterns[1].pattern_id;

@@ -71,7 +71,7 @@ describe('Elasticsearch query translation agrees with the in-memory evaluator', 
       id: newId(t0 + i), timestamp: t0 + i, ingestedAt: t0 + i, tenantId: T, level: 'INFO', message, service: null, server: null,
       environment: null, logType: null, correlationId: null, traceId: null, spanId: null, userId: null, clientIp: null, method: null,
       endpoint: null, statusCode: null, responseTimeMs: null, userAgent: null, sqlQuery: null, queryDurationMs: null, tags: [],
-      fileId: null, fields: {},
+      fileId: null, patternId: null, fields: {},
     }));
     await new ElasticsearchLogWriteStore(es).append(T, records);
     memory.add(T, records);
@@ -115,5 +115,28 @@ describe('Elasticsearch query translation agrees with the in-memory evaluator', 
       actual = (err as Error).name;
     }
     expect(actual).toEqual(expected);
+  });
+});
+
+describe('Elasticsearch index of an older version (no pattern_id in its mapping)', () => {
+  it('gets the field added, so pattern_id:<id> finds the records written after', async () => {
+    const index = `${run}-old`;
+    const es = new ElasticsearchLogIndex({ url: TEST_ELASTICSEARCH_URL, index, refresh: 'wait_for' });
+    try {
+      await es.client.indices.create({ index, mappings: { dynamic: false, properties: { tenant_id: { type: 'keyword' }, ts: { type: 'date', format: 'epoch_millis' } } } });
+      const t0 = Date.UTC(2024, 0, 1);
+      const record = (id: string, patternId: string | null): LogRecord => ({
+        id, timestamp: t0, ingestedAt: t0, tenantId: 'old', level: 'INFO', message: 'm', service: null, server: null, environment: null,
+        logType: null, correlationId: null, traceId: null, spanId: null, userId: null, clientIp: null, method: null, endpoint: null,
+        statusCode: null, responseTimeMs: null, userAgent: null, sqlQuery: null, queryDurationMs: null, tags: [], fileId: null, patternId, fields: {},
+      });
+      await new ElasticsearchLogWriteStore(es).append('old', [record(newId(t0), '0a1b2c3d4e5f'), record(newId(t0 + 1), null)]);
+      const read = new ElasticsearchLogReadStore(es);
+      expect(await read.count({ tenantId: 'old', query: parseQuery('pattern_id:0a1b2c3d4e5f') })).toBe(1);
+      expect(await read.count({ tenantId: 'old', query: parseQuery('-_exists_:pattern_id') })).toBe(1);
+    } finally {
+      await es.drop();
+      await es.close();
+    }
   });
 });

@@ -10,6 +10,8 @@ import { MongoSavedSearchStore } from '../../src/saved-searches/mongo-saved-sear
 import { MongoSearchHistoryStore } from '../../src/saved-searches/mongo-search-history-store';
 import { describeSavedSearchStoreContract } from '../../src/saved-searches/saved-search-store.contract';
 import { describeSearchHistoryStoreContract } from '../../src/saved-searches/search-history-store.contract';
+import { MongoPatternStore } from '../../src/patterns/mongo-pattern-store';
+import { describePatternStoreContract } from '../../src/patterns/pattern-store.contract';
 import { testMongo } from './support/test-mongo';
 
 // The contract suites every SQLite adapter passes, run against the MongoDB adapters on a
@@ -32,3 +34,4 @@ describeSavedSearchStoreContract('MongoDB', async () => MongoSavedSearchStore.cr
 describeSearchHistoryStoreContract('MongoDB', async () => MongoSearchHistoryStore.create(await mongo.open()));
 describeSettingsStoreContract('MongoDB', async () => MongoSettingsStore.create(await mongo.open()));
 describeDashboardStoreContract('MongoDB', async () => MongoDashboardStore.create(await mongo.open()));
+describePatternStoreContract('MongoDB', async () => MongoPatternStore.create(await mongo.open()));

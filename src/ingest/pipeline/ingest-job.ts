@@ -1,3 +1,4 @@
+import { PatternCount } from '../../patterns/pattern-key';
 import { InputFormat, LineError } from '../../files/file-types';
 
 /** What every record of one ingest job is stamped with, and how its input is read. */
@@ -26,6 +27,8 @@ export interface PreparedChunk {
   ids: string[];
   /** The earliest `@timestamp` of the accepted records (null when none): cache invalidation. */
   oldestTimestamp: number | null;
+  /** Records per pattern id (src/patterns), for the pattern counts once the chunk is committed. */
+  patterns: PatternCount[];
 }
 
 export const MAX_REPORTED_ERRORS = 100;

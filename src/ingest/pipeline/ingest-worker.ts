@@ -2,13 +2,30 @@
 import { parentPort } from 'node:worker_threads';
 import { WorkerRequest, WorkerResponse } from './worker-protocol';
 import { prepareBody, prepareFile } from './prepare-records';
+import { PatternStamper } from './pattern-stamper';
 
 const port = parentPort!;
 const acks = new Map<number, { resolve: () => void; reject: (err: Error) => void }>();
 
 const reply = (message: WorkerResponse) => port.postMessage(message);
 
+const questions = new Map<number, (ids: string[] | null) => void>();
+let nextQuestion = 1;
+const patterns = new PatternStamper(
+  (tenantId, keys) =>
+    new Promise((resolve, reject) => {
+      const request = nextQuestion++;
+      questions.set(request, (ids) => (ids ? resolve(ids) : reject(new Error('pattern assignment failed'))));
+      reply({ kind: 'patterns', request, tenantId, keys });
+    }),
+);
+
 port.on('message', (message: WorkerRequest) => {
+  if (message.kind === 'patterns') {
+    questions.get(message.request)?.(message.ids);
+    questions.delete(message.request);
+    return;
+  }
   if (message.kind === 'ack') {
     acks.get(message.job)?.resolve();
     return;
@@ -21,10 +38,11 @@ port.on('message', (message: WorkerRequest) => {
 });
 
 async function run(message: Extract<WorkerRequest, { kind: 'body' | 'file' }>): Promise<void> {
+  const stamper = message.patterns ? patterns : null;
   try {
     if (message.kind === 'body') {
       const text = Buffer.from(message.body.buffer, message.body.byteOffset, message.body.byteLength).toString('utf8');
-      reply({ kind: 'done', job: message.job, chunk: prepareBody(text, message.options, message.keepIds) });
+      reply({ kind: 'done', job: message.job, chunk: await prepareBody(text, message.options, message.keepIds, stamper) });
       return;
     }
     await prepareFile(message.file, message.options, message.chunkRecords, (chunk) =>
@@ -32,6 +50,7 @@ async function run(message: Extract<WorkerRequest, { kind: 'body' | 'file' }>): 
         acks.set(message.job, { resolve, reject });
         reply({ kind: 'chunk', job: message.job, chunk });
       }),
+      stamper,
     );
     acks.delete(message.job);
     reply({ kind: 'done', job: message.job, chunk: null });

@@ -61,7 +61,7 @@ const record = (i: number, over: Partial<LogRecord> = {}): LogRecord => ({
   id: `id-${i}`, timestamp: 1_700_000_000_000 + i, ingestedAt: 1_700_000_000_500, tenantId: 'smuggled', level: 'INFO',
   message: `line ${i}`, service: 'api', server: null, environment: null, logType: null, correlationId: null, traceId: null,
   spanId: null, userId: null, clientIp: null, method: null, endpoint: null, statusCode: 200, responseTimeMs: 1.5, userAgent: null,
-  sqlQuery: null, queryDurationMs: null, tags: ['t'], fileId: null, fields: { seq: String(i) }, ...over,
+  sqlQuery: null, queryDurationMs: null, tags: ['t'], fileId: null, patternId: null, fields: { seq: String(i) }, ...over,
 });
 
 async function waitUntil(probe: () => boolean): Promise<void> {

@@ -3,6 +3,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { IngestJobOptions, PreparedChunk } from './ingest-job';
 import { FIRST_CHUNK_RECORDS, prepareBody, prepareFile } from './prepare-records';
+import { FakePatternStore } from '../../patterns/fake-pattern-store';
+import { PatternAssigner } from '../../patterns/pattern-assigner';
+import { PatternKey } from '../../patterns/pattern-key';
+import { PatternStamper } from './pattern-stamper';
 
 describe('prepare-records', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lognest-prepare-'));
@@ -13,8 +17,8 @@ describe('prepare-records', () => {
 
   const storedLines = (chunk: PreparedChunk) => fs.readFileSync(chunk.path, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
 
-  it('spools normalized records stamped with tenant, file and a fresh id, and reports rejects', () => {
-    const chunk = prepareBody('{"msg":"one","lvl":"warn"}\nnot json\n{"message":"two"}\n', options(), true);
+  it('spools normalized records stamped with tenant, file and a fresh id, and reports rejects', async () => {
+    const chunk = await prepareBody('{"msg":"one","lvl":"warn"}\nnot json\n{"message":"two"}\n', options(), true);
     expect(chunk).toMatchObject({ accepted: 2, rejected: 1, errors: [{ line: 2, reason: expect.any(String) }] });
     const rows = storedLines(chunk);
     expect(rows.map((r) => [r.message, r.level, r.tenant_id, r.file_id])).toEqual([
@@ -24,10 +28,10 @@ describe('prepare-records', () => {
     expect(chunk.ids).toEqual(rows.map((r) => r.id));
   });
 
-  it('reports the earliest timestamp of the accepted records, null when none was accepted', () => {
-    const chunk = prepareBody('{"message":"a","@timestamp":"2026-01-02T00:00:00Z"}\n{"message":"b","@timestamp":"2026-01-01T00:00:00Z"}\n', options());
+  it('reports the earliest timestamp of the accepted records, null when none was accepted', async () => {
+    const chunk = await prepareBody('{"message":"a","@timestamp":"2026-01-02T00:00:00Z"}\n{"message":"b","@timestamp":"2026-01-01T00:00:00Z"}\n', options());
     expect(chunk.oldestTimestamp).toBe(Date.UTC(2026, 0, 1));
-    expect(prepareBody('not json\n', options()).oldestTimestamp).toBeNull();
+    expect((await prepareBody('not json\n', options())).oldestTimestamp).toBeNull();
   });
 
   it('streams a file in chunks, counting lines, also without a final newline', async () => {
@@ -84,5 +88,64 @@ describe('prepare-records', () => {
         if (++calls === 2) throw new Error('disk full');
       }),
     ).rejects.toThrow('disk full');
+  });
+
+  describe('pattern ids', () => {
+    const body = [
+      { message: 'User u-1 logged in', service: 'auth', '@timestamp': '2026-01-01T00:00:05Z' },
+      { message: 'User u-2 logged in', service: 'auth', '@timestamp': '2026-01-01T00:00:01Z' },
+      { message: 'User u-3 logged in\n  at frame 1', service: 'auth', '@timestamp': '2026-01-01T00:00:09Z' },
+      { message: 'User u-4 logged in', service: 'billing', '@timestamp': '2026-01-01T00:00:02Z' },
+      { message: 'Disk /dev/sda1 is 91% full', service: 'auth', '@timestamp': '2026-01-01T00:00:03Z' },
+    ].map((r) => JSON.stringify(r)).join('\n');
+
+    it('stamps each record with its pattern, asks only about unseen shapes, and counts records per pattern', async () => {
+      const asked: PatternKey[][] = [];
+      const assigner = new PatternAssigner(new FakePatternStore());
+      const stamper = new PatternStamper(async (tenantId, keys) => {
+        asked.push(keys);
+        return assigner.assign(tenantId, keys);
+      });
+      const first = await prepareBody(body, options(), false, stamper);
+      const rows = storedLines(first);
+      const [login, , , billing, disk] = rows.map((r) => r.pattern_id);
+      expect(rows.map((r) => r.pattern_id)).toEqual([login, login, login, billing, disk]);
+      expect(new Set([login, billing, disk]).size).toBe(3);
+      expect(asked).toEqual([[
+        { service: 'auth', masked: 'User <*> logged in', sample: 'User u-1 logged in', timestamp: Date.UTC(2026, 0, 1, 0, 0, 5) },
+        { service: 'billing', masked: 'User <*> logged in', sample: 'User u-4 logged in', timestamp: Date.UTC(2026, 0, 1, 0, 0, 2) },
+        { service: 'auth', masked: 'Disk <*> is <*> full', sample: 'Disk /dev/sda1 is 91% full', timestamp: Date.UTC(2026, 0, 1, 0, 0, 3) },
+      ]]);
+      expect(first.patterns).toEqual(expect.arrayContaining([
+        { id: login, count: 3, firstSeen: Date.UTC(2026, 0, 1, 0, 0, 1), lastSeen: Date.UTC(2026, 0, 1, 0, 0, 9) },
+        { id: billing, count: 1, firstSeen: Date.UTC(2026, 0, 1, 0, 0, 2), lastSeen: Date.UTC(2026, 0, 1, 0, 0, 2) },
+      ]));
+      const second = await prepareBody(body, options(), false, stamper);
+      expect(storedLines(second).map((r) => r.pattern_id)).toEqual([login, login, login, billing, disk]);
+      expect(asked).toHaveLength(1);
+    });
+
+    it('keeps the records, without a pattern id, when the assigner fails', async () => {
+      const stamper = new PatternStamper(async () => {
+        throw new Error('store down');
+      });
+      const chunk = await prepareBody(body, options(), false, stamper);
+      expect(chunk.accepted).toBe(5);
+      expect(storedLines(chunk).map((r) => r.pattern_id)).toEqual([null, null, null, null, null]);
+      expect(chunk.patterns).toEqual([]);
+    });
+
+    it('keeps tenants apart: the same shape in another tenant is resolved for that tenant', async () => {
+      const tenants: string[] = [];
+      const stamper = new PatternStamper(async (tenantId, keys) => {
+        tenants.push(tenantId);
+        return keys.map((k) => `${tenantId}:${k.masked}`);
+      });
+      const a = await prepareBody(body, options(), false, stamper);
+      const b = await prepareBody(body, options({ tenantId: 't2' }), false, stamper);
+      expect(tenants).toEqual(['t1', 't2']);
+      expect(storedLines(a)[0].pattern_id).toBe('t1:User <*> logged in');
+      expect(storedLines(b)[0].pattern_id).toBe('t2:User <*> logged in');
+    });
   });
 });

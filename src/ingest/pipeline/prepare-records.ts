@@ -8,6 +8,16 @@ import { stampedJson } from '../../logs/stored-record';
 import { createParser, detectFormat, ParsedItem } from '../parsers';
 import { IngestJobOptions, MAX_REPORTED_ERRORS, PreparedChunk } from './ingest-job';
 import { InputFormat } from '../../files/file-types';
+import { NormalizedRecord } from '../../logs/log-record';
+import { PatternCount, PatternKey } from '../../patterns/pattern-key';
+import { PatternStamper } from './pattern-stamper';
+
+interface Unstamped {
+  record: NormalizedRecord;
+  id: string;
+  shape: string;
+  now: number;
+}
 
 /**
  * Turns parsed items into stored JSON lines and counts: the per-record work of ingest,
@@ -20,18 +30,23 @@ class ChunkBuilder {
   private oldest = Infinity;
   private rejected = 0;
   private errors: PreparedChunk['errors'] = [];
+  /** Records whose line shape this thread has not seen: stamped once the chunk's shapes are resolved. */
+  private unstamped: Unstamped[] = [];
+  private unseen = new Map<string, PatternKey>();
+  private patternCounts = new Map<string | null, PatternCount>();
 
   constructor(
     private readonly options: IngestJobOptions,
     private readonly keepIds: boolean,
+    private readonly patterns: PatternStamper | null,
   ) {}
 
   get size(): number {
-    return this.lines.length;
+    return this.lines.length + this.unstamped.length;
   }
 
   add(items: ParsedItem[], now: number): void {
-    const { tenantId, fileId, defaults, timestampField } = this.options;
+    const { tenantId, defaults, timestampField } = this.options;
     for (const item of items) {
       if ('error' in item) {
         this.reject(item.line, item.error);
@@ -42,12 +57,45 @@ class ChunkBuilder {
         this.reject(item.line, normalized.error);
         continue;
       }
+      const record = normalized.record;
       const id = newId(now);
-      this.lines.push(stampedJson(normalized.record, { id, tenantId, ingestedAt: now, fileId }));
       if (this.keepIds) this.ids.push(id);
       this.accepted++;
-      if (normalized.record.timestamp < this.oldest) this.oldest = normalized.record.timestamp;
+      if (record.timestamp < this.oldest) this.oldest = record.timestamp;
+      if (!this.patterns) {
+        this.write(record, id, now, null);
+        continue;
+      }
+      const seen = this.patterns.lookup(tenantId, record.service, record.message);
+      if (seen.id !== undefined) {
+        this.write(record, id, now, seen.id);
+        continue;
+      }
+      this.unstamped.push({ record, id, shape: seen.shape, now });
+      if (!this.unseen.has(seen.shape)) this.unseen.set(seen.shape, { service: record.service, masked: seen.masked, sample: seen.line, timestamp: record.timestamp });
     }
+  }
+
+  private write(record: NormalizedRecord, id: string, ingestedAt: number, patternId: string | null): void {
+    const { tenantId, fileId } = this.options;
+    this.lines.push(stampedJson(record, { id, tenantId, ingestedAt, fileId, patternId }));
+    const c = this.patternCounts.get(patternId);
+    if (c) {
+      c.count++;
+      if (record.timestamp < c.firstSeen) c.firstSeen = record.timestamp;
+      if (record.timestamp > c.lastSeen) c.lastSeen = record.timestamp;
+    } else if (patternId !== null) {
+      this.patternCounts.set(patternId, { id: patternId, count: 1, firstSeen: record.timestamp, lastSeen: record.timestamp });
+    }
+  }
+
+  /** Resolves the shapes this thread had not seen and writes the records that waited for them. */
+  private async stampUnseen(): Promise<void> {
+    if (this.unstamped.length === 0) return;
+    const ids = await this.patterns!.learn(this.options.tenantId, this.unseen);
+    for (const u of this.unstamped) this.write(u.record, u.id, u.now, ids.get(u.shape) ?? null);
+    this.unstamped = [];
+    this.unseen = new Map();
   }
 
   private reject(line: number, reason: string): void {
@@ -56,14 +104,16 @@ class ChunkBuilder {
   }
 
   /** Writes what was added to a new spool file and starts a fresh chunk. */
-  flush(lines: number, bytes: number, format: PreparedChunk['format']): PreparedChunk {
+  async flush(lines: number, bytes: number, format: PreparedChunk['format']): Promise<PreparedChunk> {
+    await this.stampUnseen();
     fs.mkdirSync(this.options.spoolDir, { recursive: true });
     const file = path.join(this.options.spoolDir, `${newId()}.ndjson`);
     fs.writeFileSync(file, this.lines.length > 0 ? this.lines.join('\n') + '\n' : '');
     const chunk: PreparedChunk = {
       path: file, format, accepted: this.accepted, rejected: this.rejected, errors: this.errors, lines, bytes, ids: this.ids,
-      oldestTimestamp: this.oldest === Infinity ? null : this.oldest,
+      oldestTimestamp: this.oldest === Infinity ? null : this.oldest, patterns: [...this.patternCounts.values()],
     };
+    this.patternCounts = new Map();
     this.lines = [];
     this.ids = [];
     this.accepted = 0;
@@ -79,11 +129,11 @@ function resolveFormat(format: InputFormat, filename: string | undefined, head: 
 }
 
 /** One in-memory body (an HTTP request): parse, normalize, spool. */
-export function prepareBody(body: string, options: IngestJobOptions, keepIds = false): PreparedChunk {
+export function prepareBody(body: string, options: IngestJobOptions, keepIds = false, patterns: PatternStamper | null = null): Promise<PreparedChunk> {
   const now = Date.now();
   const format = resolveFormat(options.format, options.filename, body.slice(0, 4096));
   const parser = createParser(format, { delimiter: options.delimiter, now });
-  const builder = new ChunkBuilder(options, keepIds);
+  const builder = new ChunkBuilder(options, keepIds, patterns);
   builder.add(parser.push(body), now);
   builder.add(parser.end(), now);
   return builder.flush(0, Buffer.byteLength(body), format);
@@ -105,10 +155,11 @@ export async function prepareFile(
   options: IngestJobOptions,
   chunkRecords: number,
   onChunk: (chunk: PreparedChunk) => Promise<void>,
+  patterns: PatternStamper | null = null,
 ): Promise<void> {
   const stream = createReadStream(file, { highWaterMark: 1024 * 1024 });
   const decoder = new StringDecoder('utf8');
-  const builder = new ChunkBuilder(options, false);
+  const builder = new ChunkBuilder(options, false, patterns);
   let parser: ReturnType<typeof createParser> | null = null;
   let format: PreparedChunk['format'] | undefined;
   let bytes = 0;
@@ -133,7 +184,7 @@ export async function prepareFile(
       format ??= resolveFormat(options.format, options.filename, text.slice(0, 4096));
       parser ??= createParser(format, { delimiter: options.delimiter, now });
       builder.add(parser.push(text), now);
-      if (builder.size >= limit) await hand(builder.flush(lines, bytes, format));
+      if (builder.size >= limit) await hand(await builder.flush(lines, bytes, format));
     }
   } catch (err) {
     await committing; // a failed commit is the cause; report it rather than the aborted read
@@ -146,7 +197,7 @@ export async function prepareFile(
   if (tail) builder.add(parser.push(tail), now);
   builder.add(parser.end(), now);
   const unterminated = bytes > 0 && (tail ? !tail.endsWith('\n') : lastChar !== '\n');
-  await hand(builder.flush(lines + (unterminated ? 1 : 0), bytes, format));
+  await hand(await builder.flush(lines + (unterminated ? 1 : 0), bytes, format));
   await committing;
 }
 

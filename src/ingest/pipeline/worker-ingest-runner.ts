@@ -1,7 +1,9 @@
+import { Logger } from '@nestjs/common';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { IngestJobOptions, PreparedChunk } from './ingest-job';
 import { IngestRunner } from './ingest-runner';
+import { PatternAssigner } from '../../patterns/pattern-assigner';
 import { WorkerRequest, WorkerResponse } from './worker-protocol';
 
 interface PendingJob {
@@ -17,10 +19,15 @@ export class WorkerIngestRunner extends IngestRunner {
   private readonly load = new Map<Worker, number>();
   private readonly jobs = new Map<number, PendingJob>();
   private nextJob = 1;
+  private readonly logger = new Logger('WorkerIngestRunner');
 
   private closing = false;
 
-  constructor(count: number) {
+  /** `patterns`: the process's assigner; without one, records are stored without a pattern id. */
+  constructor(
+    count: number,
+    private readonly patterns: PatternAssigner | null = null,
+  ) {
     super();
     this.workers = Array.from({ length: count }, () => this.spawn());
   }
@@ -53,11 +60,11 @@ export class WorkerIngestRunner extends IngestRunner {
     // Copy into a transferable buffer: the request body may share a pooled ArrayBuffer.
     const copy = new Uint8Array(body.byteLength);
     copy.set(body);
-    return this.start({ kind: 'body', job: 0, body: copy, options, keepIds }, [copy.buffer]) as Promise<PreparedChunk>;
+    return this.start({ kind: 'body', job: 0, body: copy, options, keepIds, patterns: this.patterns !== null }, [copy.buffer]) as Promise<PreparedChunk>;
   }
 
   async runFile(file: string, options: IngestJobOptions, chunkRecords: number, onChunk: (chunk: PreparedChunk) => Promise<void>) {
-    await this.start({ kind: 'file', job: 0, file, options, chunkRecords }, [], onChunk);
+    await this.start({ kind: 'file', job: 0, file, options, chunkRecords, patterns: this.patterns !== null }, [], onChunk);
   }
 
   private start(request: WorkerRequest, transfer: ArrayBuffer[], onChunk?: PendingJob['onChunk']): Promise<PreparedChunk | null> {
@@ -71,6 +78,10 @@ export class WorkerIngestRunner extends IngestRunner {
   }
 
   private onMessage(worker: Worker, m: WorkerResponse): void {
+    if (m.kind === 'patterns') {
+      this.answerPatterns(worker, m);
+      return;
+    }
     const pending = this.jobs.get(m.job);
     if (!pending) return;
     if (m.kind === 'chunk') {
@@ -87,6 +98,15 @@ export class WorkerIngestRunner extends IngestRunner {
     this.finish(m.job);
     if (m.kind === 'done') pending.resolve(m.chunk);
     else pending.reject(new Error(m.message));
+  }
+
+  private answerPatterns(worker: Worker, m: Extract<WorkerResponse, { kind: 'patterns' }>): void {
+    const answer = (ids: string[] | null) => worker.postMessage({ kind: 'patterns', request: m.request, ids } satisfies WorkerRequest);
+    if (!this.patterns) return answer(null);
+    this.patterns.assign(m.tenantId, m.keys).then(answer, (err: unknown) => {
+      this.logger.error(`Pattern assignment failed, records kept without a pattern id: ${err instanceof Error ? err.message : String(err)}`);
+      answer(null);
+    });
   }
 
   private finish(job: number): void {

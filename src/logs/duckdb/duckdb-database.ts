@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { InvalidQueryError } from '../query/invalid-query-error';
 import { ReadGate } from './read-gate';
-import { CREATE_LOGS_TABLE, LAYOUT_MARKER_COLUMN, LOGS_TABLE } from './duckdb-schema';
+import { ADDED_COLUMNS, CREATE_LOGS_TABLE, LAYOUT_MARKER_COLUMN, LOGS_TABLE } from './duckdb-schema';
 
 export interface DuckDbOptions {
   /** Read queries run at once, each on its own connection besides the writer (default 2). */
@@ -66,6 +66,7 @@ export class DuckDbDatabase {
       instance.closeSync();
       throw new Error(`${file} holds logs in the layout of an older Lognest version; move it away to start with an empty log store`);
     }
+    for (const sql of ADDED_COLUMNS) await writer.run(sql);
     const pool = await Promise.all(Array.from({ length: readers }, () => instance.connect()));
     return new DuckDbDatabase(file, instance, writer, pool);
   }

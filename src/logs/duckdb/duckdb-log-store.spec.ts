@@ -42,7 +42,7 @@ describe('DuckDB storage of correlation and trace ids', () => {
     id: newId(1_714_557_600_000 + i), tenantId: T, timestamp: 1_714_557_600_000 + i, ingestedAt: 1_714_557_600_000 + i,
     level: 'INFO' as const, message: `record ${i}`, service: null, server: null, environment: null, logType: null,
     correlationId, traceId, spanId: null, userId: null, clientIp: null, method: null, endpoint: null, statusCode: null,
-    responseTimeMs: null, userAgent: null, sqlQuery: null, queryDurationMs: null, tags: [], fileId: null,
+    responseTimeMs: null, userAgent: null, sqlQuery: null, queryDurationMs: null, tags: [], fileId: null, patternId: null,
     fields: (i === 0 ? { k: 'v' } : {}) as Record<string, string>,
   }));
 
@@ -89,5 +89,26 @@ describe('DuckDB storage of correlation and trace ids', () => {
     expect(await read.count({ tenantId: T, query: parseQuery('_exists_:correlation_id') })).toBe(5);
     const top = await read.topTerms({ tenantId: T, query: parseQuery('') }, 'trace_id', 10);
     expect(top.map((t) => t.value).sort()).toEqual(['', ...values.map(([, t]) => t).filter((t): t is string => !!t)].sort());
+  });
+});
+
+describe('DuckDB file of a layout before pattern ids', () => {
+  it('gets the pattern_id column on open, its old records without one', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lognest-duckdb-old-'));
+    const file = path.join(dir, 'logs.duckdb');
+    try {
+      const old = await DuckDbDatabase.open(file);
+      await old.execute('ALTER TABLE logs DROP COLUMN pattern_id');
+      await old.execute(`INSERT INTO logs (id, tenant_id, ts, ingested_at, level, message) VALUES ('r1', 't1', 1, 1, 'INFO', 'old line')`);
+      old.close();
+      const duck = await DuckDbDatabase.open(file);
+      const read = new DuckDbLogReadStore(duck);
+      expect((await read.search({ tenantId: 't1', query: parseQuery('-_exists_:pattern_id') }, { offset: 0, limit: 10, sort: 'asc' })).records).toEqual([
+        expect.objectContaining({ id: 'r1', message: 'old line', patternId: null }),
+      ]);
+      duck.close();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

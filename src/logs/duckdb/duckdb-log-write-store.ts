@@ -11,12 +11,12 @@ const JSON_COLUMNS = `{id: 'VARCHAR', ts: 'BIGINT', ingested_at: 'BIGINT', level
   service: 'VARCHAR', server: 'VARCHAR', environment: 'VARCHAR', log_type: 'VARCHAR', correlation_id: 'VARCHAR',
   trace_id: 'VARCHAR', span_id: 'VARCHAR', user_id: 'VARCHAR', client_ip: 'VARCHAR', method: 'VARCHAR',
   endpoint: 'VARCHAR', status_code: 'INTEGER', response_time_ms: 'DOUBLE', user_agent: 'VARCHAR',
-  sql_query: 'VARCHAR', query_duration_ms: 'DOUBLE', tags: 'VARCHAR[]', file_id: 'VARCHAR', fields: 'VARCHAR'}`;
+  sql_query: 'VARCHAR', query_duration_ms: 'DOUBLE', tags: 'VARCHAR[]', file_id: 'VARCHAR', pattern_id: 'VARCHAR', fields: 'VARCHAR'}`;
 
 const INPUT_COLUMNS = [
   'id', 'ts', 'ingested_at', 'level', 'message', 'service', 'server', 'environment', 'log_type', 'correlation_id',
   'trace_id', 'span_id', 'user_id', 'client_ip', 'method', 'endpoint', 'status_code', 'response_time_ms', 'user_agent',
-  'sql_query', 'query_duration_ms', 'tags', 'file_id', 'fields',
+  'sql_query', 'query_duration_ms', 'tags', 'file_id', 'pattern_id', 'fields',
 ];
 const STORED = storedColumnsFromInput(INPUT_COLUMNS);
 

@@ -3,7 +3,7 @@ import { LOGS_TABLE } from './duckdb-schema';
 
 export const RECORD_COLUMNS = `id, tenant_id, ts::DOUBLE AS ts, ingested_at::DOUBLE AS ingested_at, level, message, service,
   server, environment, log_type, correlation_id, trace_id, span_id, user_id, client_ip, method, endpoint, status_code,
-  response_time_ms, user_agent, sql_query, query_duration_ms, tags, file_id, fields`;
+  response_time_ms, user_agent, sql_query, query_duration_ms, tags, file_id, pattern_id, fields`;
 
 /**
  * What a page or an export batch is chosen by: the key and the size of each record, not the

@@ -80,8 +80,12 @@ CREATE TABLE IF NOT EXISTS ${LOGS_TABLE} (
   query_duration_ms DOUBLE,
   tags VARCHAR[],
   file_id VARCHAR,
+  pattern_id VARCHAR,
   fields VARCHAR
 )`;
+
+/** Columns added after the first layout, for files made before them (additive, no rewrite). */
+export const ADDED_COLUMNS = [`ALTER TABLE ${LOGS_TABLE} ADD COLUMN IF NOT EXISTS pattern_id VARCHAR`];
 
 /** A column the table of an older layout lacks; its absence means the file must be moved away. */
 export const LAYOUT_MARKER_COLUMN = 'correlation_uuid';

@@ -32,7 +32,7 @@ describe('DuckDB with records of 400 KB under a 160 MiB memory limit', () => {
           id: newId(t), tenantId: T, timestamp: t, ingestedAt: t, level: 'INFO', message: `wideword ${i} ${wide}`,
           service: null, server: null, environment: null, logType: null, correlationId: null, traceId: null, spanId: null,
           userId: null, clientIp: null, method: null, endpoint: null, statusCode: null, responseTimeMs: null, userAgent: null,
-          sqlQuery: null, queryDurationMs: null, tags: [], fileId: null, fields: { extra: wide },
+          sqlQuery: null, queryDurationMs: null, tags: [], fileId: null, patternId: null, fields: { extra: wide },
         };
       });
       await write.append(T, records);

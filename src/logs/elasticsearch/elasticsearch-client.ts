@@ -47,7 +47,12 @@ export class ElasticsearchLogIndex implements OnApplicationShutdown {
       priority: 500,
       template: body as never,
     });
-    if (await this.client.indices.exists({ index: this.index })) return;
+    if (await this.client.indices.exists({ index: this.index })) {
+      // An index made by an older version lacks the fields added since (pattern_id): mappings
+      // only grow, and putting the same definition of an existing field again is accepted.
+      await this.client.indices.putMapping({ index: this.index, properties: body.mappings.properties as never });
+      return;
+    }
     try {
       await this.client.indices.create({ index: this.index });
     } catch (err) {

@@ -8,7 +8,7 @@ const record = (over: Partial<LogRecord>): LogRecord => ({
   id: 'x', timestamp: 1000, ingestedAt: 1000, tenantId: 'a', level: 'ERROR', message: 'Payment timeout', service: 'pay',
   server: null, environment: null, logType: null, correlationId: null, traceId: null, spanId: null, userId: null,
   clientIp: null, method: null, endpoint: null, statusCode: 504, responseTimeMs: null, userAgent: null, sqlQuery: null,
-  queryDurationMs: null, tags: [], fileId: null, fields: {}, ...over,
+  queryDurationMs: null, tags: [], fileId: null, patternId: null, fields: {}, ...over,
 });
 
 describe('record predicate', () => {

@@ -210,4 +210,18 @@ export const SQLITE_MIGRATIONS: string[] = [
   );
   CREATE INDEX dashboards_tenant ON dashboards(tenant_id, updated_at DESC);
   `,
+  // Log patterns mined at ingest (src/patterns/, docs/decisions/0060).
+  `
+  CREATE TABLE log_patterns (
+    tenant_id TEXT NOT NULL,
+    id TEXT NOT NULL,
+    service TEXT,
+    template TEXT NOT NULL,
+    sample TEXT NOT NULL,
+    count INTEGER NOT NULL,
+    first_seen INTEGER NOT NULL,
+    last_seen INTEGER NOT NULL,
+    PRIMARY KEY (tenant_id, id)
+  );
+  `,
 ];
