@@ -1,4 +1,4 @@
-import { DrainMiner, maskTokens, templateText } from './drain-miner';
+import { DrainMiner, maskLine, maskTokens, templateText } from './drain-miner';
 
 describe('maskTokens', () => {
   it('masks numbers, hex, UUIDs, IPs, paths and ids, keeping punctuation and words', () => {
@@ -41,11 +41,26 @@ describe('DrainMiner', () => {
     expect(miner.templates().map(templateText)).toEqual(['Subscription of <*> changed to plan <*>']);
   });
 
+  it('keeps apart short lines that differ in their one telling word, and finds a variable word in second place', () => {
+    const miner = new DrainMiner();
+    miner.add('User user-1 logged in');
+    miner.add('User user-2 logged out');
+    miner.add('User user-3 logged in');
+    for (const term of ['shoes', 'coffee', 'laptop']) miner.add(`Search "${term}" returned 12 results`);
+    expect(miner.templates().map(templateText)).toEqual(['User <*> logged in', 'User <*> logged out', 'Search <*> returned <*> results']);
+  });
+
   it('routes by token count and leading tokens: other lengths and first words never merge', () => {
     const miner = new DrainMiner();
     miner.add('cache hit for key k1');
     miner.add('cache hit for key k1 in region eu');
     miner.add('disk hit for key k2');
     expect(miner.templates()).toHaveLength(3);
+  });
+
+  it('masks in one pass what token-by-token masking masks', () => {
+    const line = '  GET /api/v1/users/42?x=1 from 10.0.0.7:443 took 12ms; req=ab12 user=bob "ok" (x)  ';
+    expect(maskLine(line)).toBe('GET /api/v1/users/42?x=<*> from <*> took <*>; req=<*> user=bob "ok" (x)');
+    expect(maskLine(line).split(' ')).toEqual(maskTokens(line));
   });
 });

@@ -77,8 +77,8 @@ export class DrainMiner {
   private readonly all: Template[] = [];
 
   constructor(options: DrainOptions = {}) {
-    this.prefixTokens = options.prefixTokens ?? 2;
-    this.similarity = options.similarity ?? 0.5;
+    this.prefixTokens = options.prefixTokens ?? 1;
+    this.similarity = options.similarity ?? 0.6;
     this.maxChildren = options.maxChildren ?? 100;
     this.newId = options.newId ?? (() => String(this.all.length));
   }
@@ -150,14 +150,26 @@ export class DrainMiner {
   }
 }
 
-/** Share of positions where a template and a line agree (a wildcard agrees with anything, for half). */
+/**
+ * Share of a template's constant positions (not `<*>`) where the line has the same token. Only
+ * constants count: wildcards agree with anything, and counting them made short lines with
+ * many variables look alike.
+ */
 function similarity(template: string[], tokens: string[]): number {
   let same = 0;
+  let constants = 0;
   for (let i = 0; i < template.length; i++) {
+    if (template[i] === WILDCARD) continue;
+    constants++;
     if (template[i] === tokens[i]) same++;
-    else if (template[i] === WILDCARD) same += 0.5;
   }
-  return template.length === 0 ? 1 : same / template.length;
+  if (constants === 0 || same === constants) return 1;
+  // Fewer than MIN_AGREEING shared words is too little evidence for a merge: two short lines
+  // that differ in a word of three ("User <*> logged in" / "… logged out") stay apart, while
+  // a variable of two words in a longer line ("declined by issuer: card expired") is one.
+  return same < MIN_AGREEING ? 0 : same / constants;
 }
+
+const MIN_AGREEING = 3;
 
 export const templateText = (t: Template): string => t.tokens.join(' ');

@@ -1,0 +1,44 @@
+// `npm run bench -- --patterns`, part 2: grouping accuracy of the ingest-time miner
+// (PatternAssigner: masking + Drain, one configuration for every system) on the labelled
+// corpus of pattern-corpus.ts, per system and on average.
+
+import { maskLine } from '../src/patterns/drain-miner';
+import { FakePatternStore } from '../src/patterns/fake-pattern-store';
+import { PatternAssigner } from '../src/patterns/pattern-assigner';
+import { groupingAccuracy, LabelledLine, labelledCorpus } from './pattern-corpus';
+
+export interface AccuracyResult {
+  lines: number;
+  per_system: Record<string, { lines: number; events: number; patterns: number; grouping_accuracy: number }>;
+  average_grouping_accuracy: number;
+}
+
+/** The pattern id the ingest path would give each line, one service per system, lines in order. */
+export async function minePatterns(lines: readonly LabelledLine[]): Promise<string[]> {
+  const assigner = new PatternAssigner(new FakePatternStore());
+  const ids: string[] = [];
+  for (const l of lines) {
+    const [id] = await assigner.assign('accuracy', [{ service: l.system, masked: maskLine(l.line), sample: l.line, timestamp: 0 }]);
+    ids.push(id);
+  }
+  return ids;
+}
+
+export async function measureGroupingAccuracy(perSystem = 2_000, seed = 7): Promise<AccuracyResult> {
+  const corpus = labelledCorpus(perSystem, seed);
+  const predicted = await minePatterns(corpus);
+  const per_system: AccuracyResult['per_system'] = {};
+  for (const system of [...new Set(corpus.map((l) => l.system))]) {
+    const idx = corpus.flatMap((l, i) => (l.system === system ? [i] : []));
+    const lines = idx.map((i) => corpus[i]);
+    const ids = idx.map((i) => predicted[i]);
+    per_system[system] = {
+      lines: lines.length,
+      events: new Set(lines.map((l) => l.event)).size,
+      patterns: new Set(ids).size,
+      grouping_accuracy: Math.round(groupingAccuracy(lines, ids) * 1000) / 1000,
+    };
+  }
+  const values = Object.values(per_system).map((s) => s.grouping_accuracy);
+  return { lines: corpus.length, per_system, average_grouping_accuracy: Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 1000) / 1000 };
+}
