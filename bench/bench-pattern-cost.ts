@@ -6,6 +6,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
 import { PatternStamper } from '../src/ingest/pipeline/pattern-stamper';
 import { prepareBody } from '../src/ingest/pipeline/prepare-records';
 import { SqliteDatabase } from '../src/platform/metadata/sqlite-database';
@@ -22,6 +24,11 @@ export interface PatternCostResult {
   patterns_made: number;
 }
 
+// A full collection before each timed run, so that one run's garbage is not collected on the
+// next one's clock (without it, whichever mode ran second paid for the first).
+v8.setFlagsFromString('--expose-gc');
+const collect = vm.runInNewContext('gc') as () => void;
+
 export async function measurePatternCost(records: number, rounds: number, seed = 1): Promise<PatternCostResult> {
   const bodies = [...ndjsonBodies({ count: records, days: 1, seed }, 5_000)].map((b) => b.data.toString('utf8'));
   const spoolDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lognest-pattern-cost-'));
@@ -31,6 +38,7 @@ export async function measurePatternCost(records: number, rounds: number, seed =
   const stamper = new PatternStamper((tenantId, keys) => assigner.assign(tenantId, keys));
   const options = { tenantId: 'bench', fileId: null, format: 'ndjson' as const, spoolDir };
   const run = async (withPatterns: boolean): Promise<number> => {
+    collect();
     const started = performance.now();
     for (const body of bodies) {
       const chunk = await prepareBody(body, options, false, withPatterns ? stamper : null);
@@ -45,8 +53,14 @@ export async function measurePatternCost(records: number, rounds: number, seed =
     let without = 0;
     let withP = 0;
     for (let i = 0; i < rounds; i++) {
-      without += await run(false);
-      withP += await run(true);
+      // Alternating which goes first evens out drift of the shared machine within a round.
+      if (i % 2 === 0) {
+        without += await run(false);
+        withP += await run(true);
+      } else {
+        withP += await run(true);
+        without += await run(false);
+      }
     }
     await assigner.settled();
     const rate = (ms: number) => Math.round((records * rounds) / (ms / 1000));

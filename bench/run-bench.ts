@@ -7,6 +7,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { runAnomalyBench } from './bench-anomalies';
+import { runPatternBench } from './bench-patterns';
 import { BenchHttpClient, describeFailure } from './bench-http';
 import { IngestResult, NdjsonBody, bulkIngest, ndjsonBodies, round } from './bench-ingest';
 import { QueryTiming, querySet, timeQuery } from './bench-queries';
@@ -186,8 +187,10 @@ async function main(): Promise<void> {
 }
 
 
-// `--anomalies` measures detection quality instead (bench-anomalies.ts): no server, no HTTP.
-(process.argv.includes('--anomalies') ? runAnomalyBench(process.argv.slice(2)) : main()).catch((err: unknown) => {
+// `--anomalies` measures detection quality instead (bench-anomalies.ts), `--patterns` the cost
+// and accuracy of pattern ids (bench-patterns.ts): no server, no HTTP.
+const mode = process.argv.includes('--anomalies') ? 'anomalies' : process.argv.includes('--patterns') ? 'patterns' : 'full';
+(mode === 'anomalies' ? runAnomalyBench(process.argv.slice(2)) : mode === 'patterns' ? runPatternBench(process.argv.slice(2)) : main()).catch((err: unknown) => {
   console.error(`run-bench: ${err instanceof Error ? err.stack : String(err)}`);
   process.exitCode = 1;
 });

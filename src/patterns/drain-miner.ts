@@ -24,37 +24,48 @@ export interface Template {
   count: number;
 }
 
-const MASKS: RegExp[] = [
-  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, // UUID
-  /^\d{1,3}(\.\d{1,3}){3}(:\d+)?$/, // IPv4[:port]
-  /^(0x)?[0-9a-f]*\d[0-9a-f]*$/i, // hex and plain numbers
-  /^[/~.]?[\w.-]*\/[\w./-]*$/, // paths
-  /\d/, // anything else with a digit: ids (user-123, pay_9f2c), sizes, durations (30s)
-];
-const EDGE_PUNCTUATION = /^([("'[{]*)(.*?)([)"'\]},;:.!?]*)$/;
+// What a token's core (its edge punctuation aside) is masked for: a UUID, an IP, a hex or
+// plain number, or any id, size or duration has a digit (user-123, pay_9f2c, 30s); a path has
+// a slash. So a core is masked when it has a digit, or is a path.
+const PATH = /^[/~.]?[\w.-]*\/[\w./-]*$/;
 
+const LEAD = new Set(['(', '"', "'", '[', '{']);
+const TRAIL = new Set([')', '"', "'", ']', '}', ',', ';', ':', '.', '!', '?']);
+
+/** A token with its core masked, its edge punctuation kept; `key=value` masks only the value. */
 function maskToken(token: string): string {
-  const [, lead, core, trail] = EDGE_PUNCTUATION.exec(token) ?? ['', '', token, ''];
-  if (core === '') return token;
-  const eq = core.indexOf('=');
-  if (eq > 0 && eq < core.length - 1) {
-    const value = core.slice(eq + 1);
-    return lead + core.slice(0, eq + 1) + (MASKS.some((m) => m.test(value)) ? WILDCARD : value) + trail;
-  }
-  return MASKS.some((m) => m.test(core)) ? lead + WILDCARD + trail : token;
+  let start = 0;
+  let end = token.length;
+  while (start < end && LEAD.has(token[start])) start++;
+  while (end > start && TRAIL.has(token[end - 1])) end--;
+  if (start === end) return token;
+  const eq = token.indexOf('=', start);
+  // The value of `key=value` (a non-empty key and value), else the whole core.
+  const from = eq > start && eq < end - 1 ? eq + 1 : start;
+  if (!hasDigit(token, from, end) && !PATH.test(from === 0 && end === token.length ? token : token.slice(from, end))) return token;
+  return token.slice(0, from) + WILDCARD + token.slice(end);
 }
 
-// Every mask needs a digit or a slash (a UUID, IP, number or id has a digit; a path a slash):
-// a token without either is kept as it is, and most words of a line are such tokens. Only the
-// others go through maskToken; this keeps masking at ingest to one regex scan of the line.
+function hasDigit(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
+
+// A token without a digit or a slash is never masked, and most words of a line are such
+// tokens: only the others go through maskToken, in one regex scan of the line.
 const MAYBE_MASKED = /[^\s]*[\d/][^\s]*/g;
+const UNEVEN_SPACE = /[^\S ]| {2}/;
 
 /**
  * A line with its variable parts masked and its whitespace collapsed to single spaces: the
  * key under which lines of one shape are remembered (the ingest cache, the miner's input).
  */
 export function maskLine(line: string): string {
-  return line.trim().replace(/\s+/g, ' ').replace(MAYBE_MASKED, maskToken);
+  const spaced = UNEVEN_SPACE.test(line) ? line.replace(/\s+/g, ' ') : line;
+  return spaced.trim().replace(MAYBE_MASKED, maskToken);
 }
 
 /** The tokens of a line with variable parts masked; punctuation at a token's edges is kept. */

@@ -1,10 +1,9 @@
-import { maskLine } from '../../patterns/drain-miner';
-import { minedLine, PatternKey, patternKeyText } from '../../patterns/pattern-key';
+import { PatternKey } from '../../patterns/pattern-key';
 
 /** Asks the process's PatternAssigner for the ids of shapes this thread has not seen. */
 export type PatternResolve = (tenantId: string, keys: PatternKey[]) => Promise<string[]>;
 
-/** Shapes remembered per tenant by one thread; emptied when it grows past this. */
+/** Shapes remembered by one thread; emptied when it grows past this. */
 const MAX_SHAPES = 50_000;
 
 /**
@@ -14,36 +13,43 @@ const MAX_SHAPES = 50_000;
  * no invalidation.
  */
 export class PatternStamper {
-  private readonly shapes = new Map<string, Map<string, string>>();
+  /** tenant → service → masked line → pattern id. */
+  private readonly shapes = new Map<string, Map<string | null, Map<string, string>>>();
+  private size = 0;
 
   constructor(private readonly resolve: PatternResolve) {}
 
-  /** The shape of a message and its id when this thread knows it. */
-  lookup(tenantId: string, service: string | null, message: string): { shape: string; masked: string; line: string; id: string | undefined } {
-    const line = minedLine(message);
-    const masked = maskLine(line);
-    const shape = patternKeyText(service, masked);
-    return { shape, masked, line, id: this.shapes.get(tenantId)?.get(shape) };
+  /** The id this thread knows for a masked line of a service, if any. */
+  known(tenantId: string, service: string | null, masked: string): string | undefined {
+    return this.shapes.get(tenantId)?.get(service)?.get(masked);
   }
 
-  /** Resolves unseen shapes and remembers them; null ids when the assigner cannot answer. */
+  /** Resolves unseen shapes (keyed by patternKeyText) and remembers them; null ids when the assigner cannot answer. */
   async learn(tenantId: string, keys: Map<string, PatternKey>): Promise<Map<string, string | null>> {
     const shapes = [...keys.keys()];
+    const asked = [...keys.values()];
     let ids: (string | null)[];
     try {
-      ids = await this.resolve(tenantId, [...keys.values()]);
+      ids = await this.resolve(tenantId, asked);
     } catch {
       // Patterns are an index over the records, not part of them: records are kept without one.
       ids = shapes.map(() => null);
     }
-    let known = this.shapes.get(tenantId);
-    if (!known) this.shapes.set(tenantId, (known = new Map()));
-    if (known.size + shapes.length > MAX_SHAPES) known.clear();
+    if (this.size + shapes.length > MAX_SHAPES) {
+      this.shapes.clear();
+      this.size = 0;
+    }
     const answer = new Map<string, string | null>();
     shapes.forEach((shape, i) => {
       const id = ids[i] ?? null;
       answer.set(shape, id);
-      if (id !== null) known!.set(shape, id);
+      if (id === null) return;
+      let ofTenant = this.shapes.get(tenantId);
+      if (!ofTenant) this.shapes.set(tenantId, (ofTenant = new Map()));
+      let ofService = ofTenant.get(asked[i].service);
+      if (!ofService) ofTenant.set(asked[i].service, (ofService = new Map()));
+      if (!ofService.has(asked[i].masked)) this.size++;
+      ofService.set(asked[i].masked, id);
     });
     return answer;
   }

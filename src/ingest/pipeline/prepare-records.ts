@@ -9,7 +9,8 @@ import { createParser, detectFormat, ParsedItem } from '../parsers';
 import { IngestJobOptions, MAX_REPORTED_ERRORS, PreparedChunk } from './ingest-job';
 import { InputFormat } from '../../files/file-types';
 import { NormalizedRecord } from '../../logs/log-record';
-import { PatternCount, PatternKey } from '../../patterns/pattern-key';
+import { maskLine } from '../../patterns/drain-miner';
+import { minedLine, PatternCount, PatternKey, patternKeyText } from '../../patterns/pattern-key';
 import { PatternStamper } from './pattern-stamper';
 
 interface Unstamped {
@@ -66,13 +67,16 @@ class ChunkBuilder {
         this.write(record, id, now, null);
         continue;
       }
-      const seen = this.patterns.lookup(tenantId, record.service, record.message);
-      if (seen.id !== undefined) {
-        this.write(record, id, now, seen.id);
+      const line = minedLine(record.message);
+      const masked = maskLine(line);
+      const known = this.patterns.known(tenantId, record.service, masked);
+      if (known !== undefined) {
+        this.write(record, id, now, known);
         continue;
       }
-      this.unstamped.push({ record, id, shape: seen.shape, now });
-      if (!this.unseen.has(seen.shape)) this.unseen.set(seen.shape, { service: record.service, masked: seen.masked, sample: seen.line, timestamp: record.timestamp });
+      const shape = patternKeyText(record.service, masked);
+      this.unstamped.push({ record, id, shape, now });
+      if (!this.unseen.has(shape)) this.unseen.set(shape, { service: record.service, masked, sample: line, timestamp: record.timestamp });
     }
   }
 
