@@ -26,6 +26,7 @@
       page: Math.max(1, Number(p.get('page')) || 1), per_page: Number(p.get('per_page')) || 50, sort: p.get('sort') === 'asc' ? 'asc' : 'desc',
       columns: columns.length ? columns : DEFAULT_COLUMNS.slice(),
       open: p.get('open') || '',
+      view: p.get('view') === 'patterns' ? 'patterns' : 'logs',
     };
   };
   S.customColumns = function () {
@@ -37,7 +38,7 @@
       q: s.q, level: s.level, status_code: s.status_code, endpoint: s.endpoint, service: s.service, server: s.server,
       range: s.range, from: s.range === 'custom' ? s.from : '', to: s.range === 'custom' ? s.to : '',
       page: s.page > 1 ? s.page : '', per_page: s.per_page !== 50 ? s.per_page : '', sort: s.sort !== 'desc' ? s.sort : '',
-      columns: S.customColumns() ? s.columns : '', open: s.open,
+      columns: S.customColumns() ? s.columns : '', open: s.open, view: s.view === 'patterns' ? 'patterns' : '',
     };
   };
   S.writeUrl = function (push) {

@@ -11,7 +11,7 @@ import { pageModel, SOCKET_IO_CLIENT } from './page-model';
  * The search page's parts, loaded in this order before /js/search.js wires them (each registers
  * on window.LognestSearch). A feature that adds to the page appends its script here.
  */
-const SEARCH_SCRIPTS = ['state', 'results', 'sidebar', 'histogram', 'time', 'detail', 'autocomplete', 'add-to-dashboard'].map((name) => `/js/search-${name}.js`);
+const SEARCH_SCRIPTS = ['state', 'results', 'sidebar', 'histogram', 'time', 'detail', 'autocomplete', 'add-to-dashboard', 'patterns'].map((name) => `/js/search-${name}.js`);
 
 /**
  * The signed-in pages. Each renders a shell; its script in public/js fetches the data from
