@@ -13,7 +13,7 @@ const record = (over: Partial<LogRecord>): LogRecord => ({
   id: newId(NOW), timestamp: NOW - MIN, ingestedAt: NOW, tenantId: 'a', level: 'INFO', message: 'request served', service: 'api', server: null,
   environment: null, logType: null, correlationId: null, traceId: null, spanId: null, userId: null, clientIp: null,
   method: null, endpoint: null, statusCode: 200, responseTimeMs: null, userAgent: null, sqlQuery: null,
-  queryDurationMs: null, tags: [], fileId: null, fields: {}, ...over,
+  queryDurationMs: null, tags: [], fileId: null, patternId: null, fields: {}, ...over,
 });
 
 const widget = (over: Partial<Widget>): Widget => ({

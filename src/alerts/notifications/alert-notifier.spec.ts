@@ -14,7 +14,7 @@ function errors(tenantId: string, n: number): LogRecord[] {
   return Array.from({ length: n }, (_, i) => ({
     id: newId(T0 - 1000 - i), tenantId, timestamp: T0 - 1000 - i, ingestedAt: T0, level: 'ERROR', message: 'boom', service: 'api', server: null,
     environment: null, logType: null, correlationId: null, traceId: null, spanId: null, userId: null, clientIp: null, method: null, endpoint: null,
-    statusCode: null, responseTimeMs: null, userAgent: null, sqlQuery: null, queryDurationMs: null, tags: [], fileId: null, fields: {},
+    statusCode: null, responseTimeMs: null, userAgent: null, sqlQuery: null, queryDurationMs: null, tags: [], fileId: null, patternId: null, fields: {},
   }));
 }
 
