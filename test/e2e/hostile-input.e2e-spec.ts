@@ -26,13 +26,16 @@ describe('hostile input (e2e)', () => {
   });
 
   it('keeps every key addressable: an empty key does not break the field catalogue or search', async () => {
-    await bulk(['{"message":"k emptykeyword","":"v"}', '{"message":"dots","a.b":"w","q\\"uote":"x","sl/ash":"y","til~de":"z"}'].join('\n')).expect(200);
+    await bulk(['{"message":"k emptykeyword","":"v"}', '{"message":"dots","a.b":"w","q\\"uote":"x","sl/ash":"y","til~de":"z","nul\\u0000key":"n","tab\\tkey\'s":"t"}'].join('\n')).expect(200);
     const fields = await t.http.get('/api/fields').set(t.auth).expect(200);
     const names = fields.body.fields.map((f: { name: string }) => f.name);
     expect(names).toEqual(expect.arrayContaining(['', 'a.b', 'q"uote', 'sl/ash', 'til~de']));
     const empty = fields.body.fields.find((f: { name: string }) => f.name === '');
     expect(empty.top_values ?? empty.topValues).toEqual([{ value: 'v', count: 1 }]);
-    for (const [field, value] of [['sl/ash', 'y'], ['til~de', 'z'], ['a.b', 'w']]) {
+    // A NUL in a key ended DuckDB's statement inside the quoted path: 500 (found by schemathesis).
+    expect(fields.body.fields.find((f: { name: string }) => f.name === 'nul\u0000key')).toMatchObject({ count: 1, top_values: [{ value: 'n', count: 1 }] });
+    expect(fields.body.fields.find((f: { name: string }) => f.name === "tab\tkey's")).toMatchObject({ count: 1, top_values: [{ value: 't', count: 1 }] });
+    for (const [field, value] of [['sl/ash', 'y'], ['til~de', 'z'], ['a.b', 'w'], ['nul\u0000key', 'n']]) {
       const found = await t.http.post('/api/search').set(t.auth).send({ q: `${JSON.stringify(field)}:${value}` });
       expect([200, 400]).toContain(found.status);
       const values = await t.http.get('/api/autocomplete/values').query({ field, q: '' }).set(t.auth);

@@ -136,9 +136,12 @@ export function columnOf(field: CanonicalFieldName): string {
 /**
  * SQL expression that reads a non-canonical field `name` out of the `fields` JSON. A JSON
  * pointer (RFC 6901) addresses every key, the empty one included; DuckDB's `$."…"` path
- * cannot (`JSON path error near '.""'`, issue 14).
+ * cannot (`JSON path error near '.""'`, issue 14). Control characters go in as `chr(n)`:
+ * DuckDB's parser ends a statement at a NUL inside a string literal (found by schemathesis).
  */
 export function extraFieldExpression(name: string): string {
   const pointer = '/' + name.replace(/~/g, '~0').replace(/\//g, '~1');
-  return `json_extract_string(fields, '${pointer.replace(/'/g, "''")}')`;
+  const parts = pointer.split(/([\u0000-\u001f])/).filter((p) => p !== '');
+  const path = parts.map((p) => (/^[\u0000-\u001f]$/.test(p) ? `chr(${p.charCodeAt(0)})` : `'${p.replace(/'/g, "''")}'`)).join(' || ');
+  return `json_extract_string(fields, ${path})`;
 }
