@@ -54,16 +54,20 @@ export class LiveSubscriber {
     this.filter = filter;
   }
 
-  /** Offers a committed record of this tenant; `api` maps it (once, shared by every subscriber). */
-  offer(record: LogRecord, api: () => LiveRecord): void {
-    if (this.closed || this.filter === null || !this.filter.matches(record)) return;
-    if (this.sentIds?.has(record.id)) return;
+  /**
+   * Offers a committed record of this tenant; `api` maps it (once, shared by every subscriber).
+   * Answers whether it was queued for the client, dropped (rate or buffer full), or not for it.
+   */
+  offer(record: LogRecord, api: () => LiveRecord): 'queued' | 'dropped' | null {
+    if (this.closed || this.filter === null || !this.filter.matches(record)) return null;
+    if (this.sentIds?.has(record.id)) return null;
     const now = this.now();
     if (now - this.windowStart >= 1000) {
       this.windowStart = now;
       this.windowCount = 0;
     }
-    if (this.windowCount >= this.maxRate || this.buffer.length >= this.capacity) {
+    const dropped = this.windowCount >= this.maxRate || this.buffer.length >= this.capacity;
+    if (dropped) {
       if (this.droppedCount === 0) this.droppedSince = now;
       this.droppedCount++;
     } else {
@@ -71,6 +75,7 @@ export class LiveSubscriber {
       this.buffer.push(api());
     }
     this.scheduleFlush();
+    return dropped ? 'dropped' : 'queued';
   }
 
   /** Buffers without sending until `release` (an SSE backfill is being read). */

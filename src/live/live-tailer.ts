@@ -1,7 +1,9 @@
 import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { LogRecord } from '../logs/log-record';
 import { toApiRecord } from '../logs/stored-record';
+import { MetricsRegistry } from '../observability/metrics/metrics-registry';
 import { EventBus } from '../platform/events/event-bus';
+import type { Counter } from 'prom-client';
 import { LiveRecord, MetricsUpdate } from './client-events';
 import { LiveFanout } from './live-fanout';
 import { LiveMetrics } from './live-metrics';
@@ -26,11 +28,19 @@ export class LiveTailer implements OnModuleInit, OnApplicationShutdown {
   private timer: NodeJS.Timeout | null = null;
   private offCommitted: (() => void) | null = null;
   private readonly tickListeners = new Set<() => void>();
+  private readonly sent: Counter;
+  private readonly dropped: Counter;
 
   constructor(
     private readonly events: EventBus,
     private readonly fanout: LiveFanout,
-  ) {}
+    metrics: MetricsRegistry,
+  ) {
+    metrics.gauge('lognest_live_subscribers', 'Live tail subscribers (socket.io and SSE) connected to this process', [], (g) => g.set(this.subscriberCount));
+    metrics.gauge('lognest_live_buffered_records', 'Records waiting in live subscribers\' buffers in this process', [], (g) => g.set(this.bufferedRecords));
+    this.sent = metrics.counter('lognest_live_records_sent_total', 'Records queued for live subscribers (one per subscriber it matched)');
+    this.dropped = metrics.counter('lognest_live_records_dropped_total', 'Records a live subscriber missed: over LOGNEST_LIVE_MAX_RATE or its buffer full');
+  }
 
   onModuleInit(): void {
     this.offCommitted = this.events.on(
@@ -96,7 +106,11 @@ export class LiveTailer implements OnModuleInit, OnApplicationShutdown {
     for (const record of records) {
       let api: LiveRecord | null = null;
       const mapped = () => (api ??= toApiRecord(record));
-      for (const subscriber of subscribers) subscriber.offer(record, mapped);
+      for (const subscriber of subscribers) {
+        const outcome = subscriber.offer(record, mapped);
+        if (outcome === 'queued') this.sent.inc();
+        else if (outcome === 'dropped') this.dropped.inc();
+      }
     }
   }
 

@@ -106,9 +106,15 @@ describe('live tail over SSE and flow control (e2e)', () => {
     expect(live.dropped[0]).toEqual({ count: expect.any(Number), since: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
     expect(sse.records.length).toBe(40);
     expect(sse.dropped.reduce((n: number, d) => n + (d as { count: number }).count, 0)).toBe(160);
+    // Prometheus sees the subscribers and what they got and missed (both streams: 2 × 40 and 2 × 160).
+    const metric = async (name: string) => Number(new RegExp(`^${name} (\\d+)$`, 'm').exec((await t.http.get('/metrics').set(t.auth).expect(200)).text)?.[1]);
+    expect(await metric('lognest_live_subscribers')).toBe(2);
+    expect(await metric('lognest_live_records_dropped_total')).toBe(320);
+    expect(await metric('lognest_live_records_sent_total')).toBeGreaterThanOrEqual(80);
     live.close();
     sse.close();
     await until(() => t.app.get(LiveTailer).subscriberCount === 0, 'streams to close');
+    expect(await metric('lognest_live_subscribers')).toBe(0);
   });
 });
 
