@@ -1,4 +1,4 @@
-/* Dashboard: stat cards, five charts and two tables, refreshed every 30 s for the chosen range. */
+/* Dashboard: stat cards (seed 004's with their trends), six charts and two tables, refreshed every 30 s for the chosen range. */
 (function () {
   'use strict';
   const L = window.Lognest;
@@ -101,6 +101,33 @@
     }
   }
 
+  /** `▲ 12 % vs the hour before` (or ▼, or = ), from a change in percent or in percentage points. */
+  function trendText(change, unit) {
+    if (change === null || change === undefined) return 'none the hour before';
+    const arrow = change > 0 ? '▲' : change < 0 ? '▼' : '=';
+    return arrow + ' ' + fmtNumber(Math.abs(Math.round(change * 10) / 10)) + ' ' + unit + ' vs prev. hour';
+  }
+
+  /** Seed 004's cards: logs per minute and the error rate of the last hour, with their trend. */
+  function renderOverview(o) {
+    setText('stat-per-minute', fmtNumber(o.logs_per_minute));
+    setText('stat-per-minute-trend', trendText(o.logs_per_minute_change_percent, '%'));
+    setText('stat-active-services', fmtNumber(o.active_services));
+    const rate = o.error_rate_last_hour;
+    setText('stat-hour-error-rate', rate === null ? '–' : rate + ' %', 'value' + (rate >= 5 ? ' value-bad' : ''));
+    const change = rate === null || o.error_rate_previous_hour === null ? null : rate - o.error_rate_previous_hour;
+    setText('stat-hour-error-trend', trendText(change, 'points'));
+  }
+
+  function renderServices(system) {
+    const names = system.services.map((s) => s.name === null || s.name === undefined ? '(none)' : s.name);
+    draw('chart-services', 'bar', names, [
+      { label: 'Logs', data: system.services.map((s) => s.count - s.errors), backgroundColor: L.cssVar('--accent'), borderRadius: 2, stack: 's' },
+      { label: 'Errors', data: system.services.map((s) => s.errors), backgroundColor: L.cssVar('--err'), borderRadius: 2, stack: 's' },
+    ], baseOptions({ plugins: { legend: { display: true, labels: { color: L.cssVar('--muted'), boxWidth: 10 } }, tooltip: { mode: 'index', intersect: false } },
+      scales: { x: { stacked: true, ticks: { color: L.cssVar('--muted') }, grid: { display: false } }, y: { stacked: true, beginAtZero: true, ticks: { color: L.cssVar('--muted'), precision: 0 }, grid: { color: L.cssVar('--border') } } } }));
+  }
+
   function renderCharts(perHour, levels, status, endpoints, errors) {
     const accent = L.cssVar('--accent');
     draw('chart-per-hour', 'bar', perHour.labels, [{ label: 'Logs', data: perHour.data, backgroundColor: accent, borderRadius: 2 }], baseOptions());
@@ -119,11 +146,14 @@
     arrived = 0;
     const error = document.getElementById('dash-error');
     try {
-      const [all, ranged, perHour, levels, status, endpoints, errors] = await Promise.all([
+      const [all, ranged, perHour, levels, status, endpoints, errors, overview, system] = await Promise.all([
         api('GET', '/api/stats'), get('/api/stats'), get('/api/charts/logs_per_hour'), get('/api/charts/levels'),
         get('/api/charts/status_distribution'), get('/api/charts/top_endpoints'), api('GET', '/api/charts/error_rate?' + query(errorWindow())),
+        api('GET', '/api/metrics/overview'), get('/api/metrics/system'),
       ]);
       renderStats(all, ranged);
+      renderOverview(overview);
+      renderServices(system);
       renderCharts(perHour, levels, status, endpoints, errors);
       error.hidden = true;
       setText('updated', 'Updated ' + new Date().toLocaleTimeString());

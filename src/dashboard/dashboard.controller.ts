@@ -14,6 +14,8 @@ import { DASHBOARD_DOCS } from './dashboard.openapi';
 type Q = Record<string, unknown>;
 const HOUR = 3_600_000;
 const round = (n: number | null | undefined, digits = 2) => (n === null || n === undefined ? null : Number(n.toFixed(digits)));
+/** A share in percent; null when there is nothing to share (no records in that hour). */
+const percent = (part: number, total: number) => (total === 0 ? null : round((part / total) * 100));
 
 /** Dashboard numbers and chart series in the shapes seed 000 documents. */
 @Controller('api')
@@ -117,6 +119,12 @@ export class DashboardController {
       logs_last_minute: o.lastMinuteCount,
       error_rate: o.all.total === 0 ? 0 : round((o.all.errors / o.all.total) * 100),
       services_count: o.all.services,
+      // Seed 004's cards: the last hour against the hour before.
+      active_services: o.activeServices,
+      logs_per_minute_previous: round(o.previousHour / 60),
+      logs_per_minute_change_percent: o.previousHour === 0 ? null : round(((o.lastHour - o.previousHour) / o.previousHour) * 100),
+      error_rate_last_hour: percent(o.errorsLastHour, o.lastHour),
+      error_rate_previous_hour: percent(o.errorsPreviousHour, o.previousHour),
     };
   }
 

@@ -26,6 +26,9 @@ export const DASHBOARD_DOCS = {
     summary: 'Seed 002 metrics overview (cached)', query: RANGE,
     response: ok({
       total_logs: int(), logs_last_hour: int(), logs_per_minute: num(), logs_last_minute: int(), error_rate: num('Percent'), services_count: int(),
+      active_services: int('Services with records in the last hour'), logs_per_minute_previous: num('The hour before the last'),
+      logs_per_minute_change_percent: nullable(num('Last hour against the one before; null when that one had none')),
+      error_rate_last_hour: nullable(num('Percent')), error_rate_previous_hour: nullable(num('Percent')),
     }),
   },
   timeseries: {

@@ -99,12 +99,19 @@ export class DashboardService {
     return { all, lastHour, services: services.map((t) => ({ ...t, errors: errorsOf.get(t.value) ?? 0 })) };
   }
 
+  /** Totals, and the last hour against the hour before it (seed 004's cards and their trends). */
   async overview(scope: LogScope, now = Date.now()) {
-    const [all, lastHour, lastMinuteCount] = await Promise.all([
+    const lastHourScope = { ...scope, from: now - HOUR, to: now };
+    const previousHourScope = { ...scope, from: now - 2 * HOUR, to: now - HOUR };
+    const [all, lastHour, lastMinuteCount, previousHour, errorsLastHour, errorsPreviousHour, activeServices] = await Promise.all([
       this.logs.summary(scope),
-      this.logs.count({ ...scope, from: now - HOUR, to: now }),
+      this.logs.count(lastHourScope),
       this.logs.count({ ...scope, from: now - 60_000, to: now }),
+      this.logs.count(previousHourScope),
+      this.logs.count(this.withErrors(lastHourScope)),
+      this.logs.count(this.withErrors(previousHourScope)),
+      this.logs.topTerms(lastHourScope, 'service', 1000),
     ]);
-    return { all, lastHour, lastMinuteCount };
+    return { all, lastHour, lastMinuteCount, previousHour, errorsLastHour, errorsPreviousHour, activeServices: activeServices.length };
   }
 }

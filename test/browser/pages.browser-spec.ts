@@ -206,7 +206,7 @@ describe('pages (browser)', () => {
       const all = (window as unknown as { LognestDashboard: { charts: Record<string, { data: { datasets: { data: number[] }[] } }> } }).LognestDashboard.charts;
       return Object.fromEntries(Object.entries(all).map(([id, c]) => [id, c.data.datasets[0].data.reduce((a, n) => a + Number(n), 0)]));
     });
-    expect(Object.keys(charts).sort()).toEqual(['chart-endpoints', 'chart-error-rate', 'chart-levels', 'chart-per-hour', 'chart-status']);
+    expect(Object.keys(charts).sort()).toEqual(['chart-endpoints', 'chart-error-rate', 'chart-levels', 'chart-per-hour', 'chart-services', 'chart-status']);
     for (const [, sum] of Object.entries(charts)) expect(sum).toBeGreaterThan(0);
     const painted = await page.evaluate(() => {
       const c = document.getElementById('chart-per-hour') as HTMLCanvasElement;
@@ -217,6 +217,10 @@ describe('pages (browser)', () => {
     });
     expect(painted).toBeGreaterThan(1000);
     await expect(page.locator('#stat-total').textContent()).resolves.toBe('5,500');
+    // Seed 004's cards, with their trends.
+    await expect(page.locator('#stat-active-services').textContent()).resolves.toMatch(/^\d+$/);
+    await expect(page.locator('#stat-per-minute-trend').textContent()).resolves.toMatch(/vs prev\. hour|none the hour before/);
+    await expect(page.locator('#stat-hour-error-trend').textContent()).resolves.toMatch(/vs prev\. hour|none the hour before/);
     await page.locator('#range').selectOption('1h');
     await page.waitForFunction(() => location.search.includes('range=1h'));
     await page.locator('#range').selectOption('24h');

@@ -57,6 +57,11 @@ describe('stats, charts, metrics, fields, autocomplete (e2e)', () => {
     const o = await t.http.get('/api/metrics/overview').set(t.auth).expect(200);
     expect(o.body).toMatchObject({ total_logs: 51, services_count: 3 });
     expect(o.body.logs_last_hour).toBeGreaterThanOrEqual(20);
+    // Seed 004's cards: the last hour (10 users + 10 payment errors) against the hour before (10 users).
+    expect(o.body).toMatchObject({
+      logs_last_hour: 20, active_services: 2, logs_per_minute: 0.33, logs_per_minute_previous: 0.17, logs_per_minute_change_percent: 100,
+      error_rate_last_hour: 50, error_rate_previous_hour: 0,
+    });
     const ts = await t.http.get('/api/metrics/timeseries').query({ interval: '1h' }).set(t.auth).expect(200);
     const errorTotal = ts.body.buckets.reduce((n: number, b: { counts: Record<string, number> }) => n + (b.counts.ERROR ?? 0), 0);
     expect(errorTotal).toBe(10);
