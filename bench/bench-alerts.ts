@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { AlertMetrics } from '../src/alerts/alert-metrics';
+import { AnomalyDetector } from '../src/anomalies/anomaly-detector.service';
 import { SqliteAlertChannelStore } from '../src/alerts/channels/sqlite-alert-channel-store';
 import { SqliteDeliveryStore } from '../src/alerts/deliveries/sqlite-delivery-store';
 import { AlertEvaluator } from '../src/alerts/evaluator/alert-evaluator';
@@ -103,7 +104,8 @@ async function main() {
       new SqliteAlertChannelStore(sqlite), new SqliteSilenceStore(sqlite), new SqliteDeliveryStore(sqlite), new SqliteDeliveryOutbox(sqlite), states,
       new ChannelSenders([]), metrics, new SystemClock(), config,
     );
-    const evaluator = new AlertEvaluator(new DuckDbLogReadStore(duck), states, ruleStore, notifier, metrics, config);
+    const read = new DuckDbLogReadStore(duck);
+    const evaluator = new AlertEvaluator(read, new AnomalyDetector(read), states, ruleStore, notifier, metrics, config);
     const first = await round(evaluator, list, now, concurrency);
     const second = await round(evaluator, list, now + 60_000, concurrency);
     const bytes = fs.statSync(path.join(dir, 'logs.duckdb')).size;

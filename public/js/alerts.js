@@ -43,7 +43,9 @@
   }
 
   function describeCondition(r) {
-    const agg = r.aggregation.type + (r.aggregation.field ? '(' + r.aggregation.field + ')' : '');
+    const agg = r.aggregation.type === 'anomaly'
+      ? 'anomaly(' + r.aggregation.metric + (r.aggregation.direction !== 'any' ? ', ' + r.aggregation.direction : '') + ')'
+      : r.aggregation.type + (r.aggregation.field ? '(' + r.aggregation.field + ')' : '');
     return agg + ' ' + r.condition.operator + ' ' + r.condition.threshold + ' over ' + r.condition.window + (r.group_by ? ' per ' + r.group_by : '') + (r.for !== '0s' ? ' for ' + r.for : '');
   }
 
@@ -202,9 +204,13 @@
 
   function ruleBody() {
     const field = $('rule-field').value.trim();
+    const type = $('rule-aggregation').value;
+    const aggregation = type === 'anomaly'
+      ? { type, metric: $('rule-anomaly-metric').value, method: $('rule-anomaly-method').value, direction: $('rule-anomaly-direction').value }
+      : { type, ...(field && !['count', 'error_rate'].includes(type) ? { field } : {}) };
     const body = {
       name: $('rule-name').value.trim(), query: $('rule-query').value.trim(), levels: list($('rule-levels').value), services: list($('rule-services').value),
-      aggregation: { type: $('rule-aggregation').value, ...(field && !['count', 'error_rate'].includes($('rule-aggregation').value) ? { field } : {}) },
+      aggregation,
       condition: { operator: $('rule-operator').value, threshold: Number($('rule-threshold').value), window: $('rule-window').value.trim() },
       group_by: $('rule-group-by').value.trim() || null, interval: $('rule-interval').value.trim(), for: $('rule-for').value.trim(),
       keep_firing_for: $('rule-keep').value.trim(), repeat_every: $('rule-repeat').value.trim() || null, no_data: $('rule-no-data').value,
@@ -221,6 +227,9 @@
     $('rule-title').textContent = rule ? 'Edit rule ' + rule.name : 'New alert rule';
     $('rule-name').value = r.name; $('rule-query').value = r.query; $('rule-levels').value = r.levels.join(', '); $('rule-services').value = r.services.join(', ');
     $('rule-aggregation').value = r.aggregation.type; $('rule-field').value = r.aggregation.field || '';
+    $('rule-anomaly-metric').value = r.aggregation.metric || 'log_volume'; $('rule-anomaly-method').value = r.aggregation.method || 'auto';
+    $('rule-anomaly-direction').value = r.aggregation.direction || 'any';
+    showAggregationFields();
     $('rule-operator').value = r.condition.operator; $('rule-threshold').value = r.condition.threshold; $('rule-window').value = r.condition.window;
     $('rule-group-by').value = r.group_by || ''; $('rule-interval').value = r.interval; $('rule-for').value = r.for; $('rule-keep').value = r.keep_firing_for;
     $('rule-repeat').value = r.repeat_every || ''; $('rule-no-data').value = r.no_data; $('rule-severity').value = r.severity; $('rule-enabled').checked = r.enabled;
@@ -233,6 +242,12 @@
     $('rule-error').hidden = true;
     $('rule-dialog').showModal();
     preview();
+  }
+
+  /** An anomaly rule watches a detector metric; the others read a field. */
+  function showAggregationFields() {
+    const anomaly = $('rule-aggregation').value === 'anomaly';
+    for (const f of document.querySelectorAll('#rule-form [data-agg]')) f.hidden = (f.dataset.agg === 'anomaly') !== anomaly;
   }
 
   function schedulePreview() {
@@ -317,6 +332,7 @@
       $('rule-cancel').addEventListener('click', () => $('rule-dialog').close());
       $('rule-form').addEventListener('submit', saveRule);
       $('rule-form').addEventListener('input', schedulePreview);
+      $('rule-aggregation').addEventListener('change', showAggregationFields);
       $('channel-form').addEventListener('submit', addChannel);
       $('channel-type').addEventListener('change', showChannelFields);
       $('silence-form').addEventListener('submit', addSilence);

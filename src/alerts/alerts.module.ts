@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
+import { AnomaliesModule } from '../anomalies/anomalies.module';
 import { LiveModule } from '../live/live.module';
 import { LiveNotifier } from '../live/live-notifier';
 import { AlertMetrics } from './alert-metrics';
@@ -40,12 +41,12 @@ import { TriggeredAlertsController } from './state/triggered-alerts.controller';
 import { TriggeredAlertsService } from './state/triggered-alerts.service';
 
 /**
- * Alerting: rules over the log read port, evaluated on a schedule (in process, or bullmq
+ * Alerting: rules over the log read port (and the anomaly detector), evaluated on a schedule (in process, or bullmq
  * with LOGNEST_REDIS_URL), state and history in the metadata store, notifications to
  * webhook, Slack, email, browser (the live stream) and console channels through an outbox.
  */
 @Module({
-  imports: [LiveModule],
+  imports: [LiveModule, AnomaliesModule],
   controllers: [AlertRulesController, AlertChannelsController, TriggeredAlertsController, SilencesController],
   providers: [
     { provide: AlertRuleStore, useClass: SqliteAlertRuleStore },

@@ -67,11 +67,14 @@ export class AnomalyDetector {
   private async serviceSeries(tenantId: string, request: DetectionRequest): Promise<ServiceSeries[]> {
     const start = request.from - lookbackMinutes(request.method) * MINUTE;
     const minutes = Math.round((request.to - start) / MINUTE);
-    const query: QueryNode = request.service === null ? { kind: 'match_all' } : { kind: 'phrase', field: 'service', value: request.service, position: 0 };
+    const base: QueryNode = request.query ?? { kind: 'match_all' };
+    const service: QueryNode | null = request.service === null ? null : { kind: 'phrase', field: 'service', value: request.service, position: 0 };
+    const query: QueryNode = service === null ? base : base.kind === 'match_all' ? service : { kind: 'and', children: [base, service] };
     const scope = { tenantId, query, from: start, to: request.to - 1 };
     if (request.service !== null) {
       return [denseSeries(await this.logs.metricSeries(scope, MINUTE, false), request.service, start, minutes)];
     }
+    if (request.eachService === false) return [denseSeries(await this.logs.metricSeries(scope, MINUTE, false), null, start, minutes)];
     const [total, perService] = await Promise.all([this.logs.metricSeries(scope, MINUTE, false), this.logs.metricSeries(scope, MINUTE, true)]);
     const byService = new Map<string, MetricBucket[]>();
     for (const b of perService) {

@@ -1,3 +1,4 @@
+import { QueryNode } from '../logs/query/query-ast';
 import { badParameter } from '../platform/http/bad-request';
 import { parseTimeExpression } from '../search/time-expression';
 import { DetectionMethod, METHODS, METRICS, MetricName } from './anomaly';
@@ -9,6 +10,10 @@ export interface DetectionRequest {
   /** One service; null: every service, each on its own, and all of them together. */
   service: string | null;
   method: DetectionMethod;
+  /** Only these records (an alert rule's query, levels and services); absent: all of the tenant's. */
+  query?: QueryNode;
+  /** With service null: false judges only all services together, not each one as well. */
+  eachService?: boolean;
 }
 
 export const MIN_WINDOW_MINUTES = 10;

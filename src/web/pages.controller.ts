@@ -59,7 +59,7 @@ export class PagesController {
   @Access('read')
   @Render('alerts')
   alerts(@CurrentPrincipal() who: Principal) {
-    return pageModel(who, 'alerts', 'Alerts', { charts: true });
+    return pageModel(who, 'alerts', 'Alerts', { charts: true, anomalyMetrics: METRICS, anomalyMethods: METHODS });
   }
 
   @Get('upload')

@@ -79,6 +79,21 @@ describe('alerts page (browser)', () => {
     expect(hook.received.filter((r) => r.json.kind === 'resolved')).toHaveLength(1);
   });
 
+  it('edits an anomaly rule: the watched metric instead of a field, previewed like the others', async () => {
+    await page.getByRole('button', { name: 'New rule' }).click();
+    await page.locator('#rule-name').fill('Odd checkout volume');
+    await page.locator('#rule-query').fill('checkout');
+    await page.locator('#rule-aggregation').selectOption('anomaly');
+    await page.locator('#rule-anomaly-metric').waitFor({ state: 'visible' });
+    expect(await page.locator('#rule-field').isVisible()).toBe(false);
+    await page.locator('#rule-anomaly-method').selectOption('robust_zscore');
+    await page.locator('#rule-anomaly-direction').selectOption('spike');
+    await page.locator('#rule-threshold').fill('4');
+    await page.waitForFunction(() => /against the threshold/.test(document.getElementById('preview-note')!.textContent || ''));
+    await page.getByRole('button', { name: 'Save rule' }).click();
+    await page.locator('#rules-body tr', { hasText: 'anomaly(log_volume, spike) > 4' }).waitFor();
+  });
+
   it('shows log-derived group values as text, never as markup', async () => {
     await b.ingest(errors(6, '<img src=x onerror="window.__pwned=1">', 'xss probe'));
     await page.getByRole('button', { name: 'New rule' }).click();

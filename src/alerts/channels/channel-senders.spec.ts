@@ -4,7 +4,7 @@ import { LiveNotifier } from '../../live/live-notifier';
 import { AlertMessage } from './alert-message';
 import { browserNotification, BrowserSender } from './browser-sender';
 import { ConsoleSender } from './console-sender';
-import { EmailSender } from './email-sender';
+import { EmailSender, emailText } from './email-sender';
 import { OutboundUrlGuard } from './outbound-url-guard';
 import { SlackSender } from './slack-sender';
 import { signature, WebhookSender } from './webhook-sender';
@@ -88,6 +88,13 @@ describe('slack sender', () => {
 });
 
 describe('email sender', () => {
+  it('keeps log-derived values on their own line of the mail', () => {
+    const text = emailText({ ...message, ruleName: 'Errors\r\nBcc: x@evil.test', group: 'api\nMatching records: http://evil.test/\u2028x' });
+    expect(text.split('\n').filter((l) => l.startsWith('Matching records:'))).toEqual(['Matching records: http://localhost:8000/search?q=level%3AERROR']);
+    expect(text).toContain('Group:     service = api Matching records: http://evil.test/ x');
+    expect(text.split('\n')[0]).toBe('[FIRING] Errors Bcc: x@evil.test [service=api Matching records: http://evil.test/ x]: 12 > 10 (critical)');
+  });
+
   it('sends a plain-text mail through the SMTP server', async () => {
     const smtp = await startSmtpServer();
     const sender = new EmailSender(smtp.url, 'Lognest <alerts@lognest.test>');

@@ -3,8 +3,20 @@ import { AlertChannel, EmailConfig } from './alert-channel';
 import { AlertMessage, summaryLine } from './alert-message';
 import { ChannelSender, SendOutcome } from './channel-sender';
 
-/** Plain text only: no HTML to escape, nothing from the logs can turn into markup. */
-export function emailText(m: AlertMessage): string {
+/** Line breaks and other control characters of log-derived text become spaces: a group value cannot add lines of its own. */
+const oneLine = (text: string) => text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ');
+
+/** The message with every text that may come from logs or users on one line. */
+function flattened(m: AlertMessage): AlertMessage {
+  return { ...m, ruleName: oneLine(m.ruleName), group: m.group === null ? null : oneLine(m.group), groupBy: m.groupBy === null ? null : oneLine(m.groupBy) };
+}
+
+/**
+ * Plain text only: no HTML to escape, nothing from the logs can turn into markup; and no
+ * forged lines (a group value of "x\nMatching records: http://evil" stays on its own line).
+ */
+export function emailText(message: AlertMessage): string {
+  const m = flattened(message);
   return [
     summaryLine(m),
     '',
@@ -39,7 +51,7 @@ export class EmailSender extends ChannelSender {
       await this.transport.sendMail({
         from: this.from,
         to: (channel.config as EmailConfig).to,
-        subject: summaryLine(message).replace(/[\r\n]+/g, ' '),
+        subject: summaryLine(flattened(message)),
         text: emailText(message),
       });
       return { ok: true, httpStatus: null, error: null, attempts: 1 };

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
+import { AnomalyDetector } from '../../anomalies/anomaly-detector.service';
 import { LogReadStore } from '../../logs/log-read-store';
 import { newId } from '../../platform/ids';
 import { AlertMetrics } from '../alert-metrics';
@@ -10,6 +11,7 @@ import { AlertStateName } from '../state/alert-state-machine';
 import { AlertGroupState } from '../state/alert-state';
 import { AlertStateStore } from '../state/alert-state-store';
 import { Evaluated, planTransition } from './alert-transition';
+import { measureAnomaly } from './anomaly-measure';
 import { ruleScope } from './rule-scope';
 
 const COMMIT_TRIES = 3;
@@ -33,6 +35,7 @@ export class AlertEvaluator {
 
   constructor(
     private readonly logs: LogReadStore,
+    private readonly anomalies: AnomalyDetector,
     private readonly states: AlertStateStore,
     private readonly rules: AlertRuleStore,
     private readonly notifier: AlertNotifier,
@@ -42,9 +45,11 @@ export class AlertEvaluator {
 
   /** The rule's value per group at `now`, without touching state (the rule's test). */
   async measure(rule: AlertRule, now: number): Promise<Evaluated[]> {
+    const kind = rule.aggregation.type;
+    if (kind === 'anomaly') return measureAnomaly(this.anomalies, rule.tenantId, rule, now - this.config.alertDelayMs);
     const scope = ruleScope(rule.tenantId, rule, now - this.config.alertDelayMs);
     const points = await this.logs.metric(scope, {
-      kind: rule.aggregation.type, ...(rule.aggregation.field ? { field: rule.aggregation.field } : {}), ...(rule.groupBy ? { groupBy: rule.groupBy } : {}),
+      kind, ...(rule.aggregation.field ? { field: rule.aggregation.field } : {}), ...(rule.groupBy ? { groupBy: rule.groupBy } : {}),
     });
     return points.map((p) => ({ group: p.group, value: p.value, met: p.value === null ? null : conditionHolds(p.value, rule.condition) }));
   }
@@ -54,9 +59,11 @@ export class AlertEvaluator {
     try {
       const measured = await this.measure(rule, now);
       const known = await this.states.groupStates(rule.tenantId, rule.id);
-      // Groups seen before but absent now have no data (a service that went silent).
+      // Groups seen before but absent now have no data (a service that went silent); for an
+      // anomaly rule they had no anomaly, a value of 0.
       const present = new Set(measured.map((m) => m.group ?? ''));
-      const absent: Evaluated[] = known.filter((s) => !present.has(s.groupKey)).map((s) => ({ group: s.group, value: null, met: null }));
+      const missing = rule.aggregation.type === 'anomaly' ? { value: 0, met: conditionHolds(0, rule.condition) } : { value: null, met: null };
+      const absent: Evaluated[] = known.filter((s) => !present.has(s.groupKey)).map((s) => ({ group: s.group, ...missing }));
       const outcomes: GroupOutcome[] = [];
       for (const evaluated of [...measured, ...absent]) outcomes.push(await this.advance(rule, evaluated, now, known.find((s) => s.groupKey === (evaluated.group ?? '')) ?? null));
       this.metrics.evaluated('ok', (performance.now() - started) / 1000);

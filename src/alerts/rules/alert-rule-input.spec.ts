@@ -52,6 +52,20 @@ describe('alert rule input', () => {
     });
   });
 
+  it('reads an anomaly rule: the detector metric, method and direction, firing on any anomaly by default', () => {
+    const { definition } = parseNewRule({ name: 'Odd volume', aggregation: { type: 'anomaly' }, group_by: 'service' });
+    expect(definition).toMatchObject({
+      aggregation: { type: 'anomaly', field: null, anomaly: { metric: 'log_volume', method: 'auto', direction: 'any' } },
+      condition: { operator: '>', threshold: 0, windowMs: 300_000 }, groupBy: 'service',
+    });
+    const strict = parseNewRule({ name: 'x', aggregation: { type: 'anomaly', metric: 'error_rate', method: 'seasonal', direction: 'spike' }, condition: { threshold: 4, window: '10m' } });
+    expect(strict.definition).toMatchObject({ aggregation: { anomaly: { metric: 'error_rate', method: 'seasonal', direction: 'spike' } }, condition: { operator: '>', threshold: 4, windowMs: 600_000 } });
+    expect(ruleToBody(strict.definition).aggregation).toEqual({ type: 'anomaly', metric: 'error_rate', method: 'seasonal', direction: 'spike' });
+    // Back to a count: the anomaly settings go with the type.
+    const rule = { ...strict.definition, id: 'r', tenantId: 't', ownerId: null, ownerName: 'x', createdAt: 0, updatedAt: 0, timesFired: 0, lastFiredAt: null } as AlertRule;
+    expect(parseRuleChanges(rule, { aggregation: { type: 'count' } }).definition.aggregation).toEqual({ type: 'count', field: null });
+  });
+
   it("accepts seed 001's shape", () => {
     const { definition } = parseNewRule({ name: 'High Error Rate', query: 'level:error', condition: { threshold: 10, window: '5m', operator: '>' }, severity: 'critical', enabled: true });
     expect(definition).toMatchObject({ query: 'level:error', condition: { operator: '>', threshold: 10, windowMs: 300_000 }, severity: 'critical' });
@@ -72,7 +86,12 @@ describe('alert rule input', () => {
     ['condition', { name: 'x', condition: 'bigger', threshold: 1 }],
     ['is_active', { name: 'x', condition: 'equals', threshold: 1, is_active: 'yes' }],
     ['aggregation.type', { ...valid, aggregation: { type: 'sum' } }],
-    ['aggregation.type', { ...valid, aggregation: { type: 'anomaly' } }],
+    ['aggregation.metric', { ...valid, aggregation: { type: 'anomaly', metric: 'cpu' } }],
+    ['aggregation.method', { ...valid, aggregation: { type: 'anomaly', method: 'magic' } }],
+    ['aggregation.direction', { ...valid, aggregation: { type: 'anomaly', direction: 'up' } }],
+    ['aggregation.field', { ...valid, aggregation: { type: 'anomaly', field: 'response_time_ms' } }],
+    ['aggregation.metric', { ...valid, aggregation: { type: 'count', metric: 'log_volume' } }],
+    ['group_by', { ...valid, aggregation: { type: 'anomaly' }, group_by: 'endpoint' }],
     ['aggregation.field', { ...valid, aggregation: { type: 'avg', field: 'service' } }],
     ['aggregation.field', { ...valid, aggregation: { type: 'unique_count' } }],
     ['aggregation.field', { ...valid, aggregation: { type: 'count', field: 'service' } }],

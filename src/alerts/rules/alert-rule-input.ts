@@ -6,7 +6,8 @@ import { compileRecordPredicate } from '../../logs/query/record-predicate';
 import { MAX_QUERY_LENGTH, parseQuery } from '../../logs/query/query-parser';
 import { QuerySyntaxError } from '../../logs/query/query-syntax-error';
 import { badParameter } from '../../platform/http/bad-request';
-import { AlertRule, AlertRuleDefinition, NoDataPolicy, Operator, OPERATORS, Severity, SEVERITIES } from './alert-rule';
+import { DetectionMethod, METHODS, METRICS, MetricName } from '../../anomalies/anomaly';
+import { ANOMALY_DIRECTIONS, AlertRule, AlertRuleDefinition, AnomalyDirection, AnomalyWatch, NoDataPolicy, Operator, OPERATORS, Severity, SEVERITIES } from './alert-rule';
 import { formatDuration, parseDuration } from '../../platform/duration';
 
 type Body = Record<string, unknown>;
@@ -76,6 +77,10 @@ class Reader {
     throw badParameter(this.draft.names[path] ?? path, problem);
   }
 
+  set(key: string, value: unknown): void {
+    this.draft.values[key] = value;
+  }
+
   get(path: string): unknown {
     const [head, tail] = path.split('.');
     const value = this.draft.values[head];
@@ -140,8 +145,17 @@ function aggregation(r: Reader): AlertRuleDefinition['aggregation'] {
   const raw = r.get('aggregation');
   if (raw !== undefined && raw !== null && (typeof raw !== 'object' || Array.isArray(raw))) r.fail('aggregation', 'must be an object such as {"type": "count"}');
   const type = r.oneOf<MetricKind | 'anomaly'>('aggregation.type', [...METRIC_KINDS, 'anomaly'], 'count');
-  if (type === 'anomaly') r.fail('aggregation.type', 'anomaly is not available: this version has no anomaly detector');
   const field = r.text('aggregation.field', 100, false);
+  if (type === 'anomaly') {
+    if (field !== null) r.fail('aggregation.field', 'anomaly takes no field: it watches aggregation.metric');
+    const anomaly: AnomalyWatch = {
+      metric: r.oneOf<MetricName>('aggregation.metric', METRICS, 'log_volume'),
+      method: r.oneOf<DetectionMethod>('aggregation.method', METHODS, 'auto'),
+      direction: r.oneOf<AnomalyDirection>('aggregation.direction', ANOMALY_DIRECTIONS, 'any'),
+    };
+    return { type, field: null, anomaly };
+  }
+  for (const key of ['metric', 'method', 'direction']) if (r.get(`aggregation.${key}`) !== undefined) r.fail(`aggregation.${key}`, `${type} takes no ${key}: it is for anomaly`);
   if (type === 'avg' || type === 'p95' || type === 'max') {
     if (field === null || !isNumericField(field)) r.fail('aggregation.field', `${type} needs a numeric field: response_time_ms, status_code or query_duration_ms`);
   } else if (type === 'unique_count') {
@@ -152,9 +166,14 @@ function aggregation(r: Reader): AlertRuleDefinition['aggregation'] {
   return { type, field };
 }
 
-function condition(r: Reader): AlertRuleDefinition['condition'] {
+/** An anomaly rule fires on any anomaly unless told otherwise: its value is 0 when there is none. */
+const ANOMALY_CONDITION = { operator: '>', threshold: 0 };
+
+function condition(r: Reader, anomaly: boolean): AlertRuleDefinition['condition'] {
   const raw = r.get('condition');
-  if (raw === undefined || raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+  if (anomaly && (raw === undefined || raw === null)) r.set('condition', { ...ANOMALY_CONDITION });
+  else if (anomaly && typeof raw === 'object' && !Array.isArray(raw)) r.set('condition', { ...ANOMALY_CONDITION, ...raw });
+  else if (raw === undefined || raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     r.fail('condition', 'is required: {"operator": ">", "threshold": 10, "window": "5m"}');
   }
   const op = r.get('condition.operator') ?? '>';
@@ -167,9 +186,11 @@ function condition(r: Reader): AlertRuleDefinition['condition'] {
   return { operator, threshold, windowMs };
 }
 
-function groupBy(r: Reader): string | null {
+function groupBy(r: Reader, anomaly: boolean): string | null {
   const field = r.text('group_by', 100, false);
   if (field !== null && !isGroupableField(field)) r.fail('group_by', 'must be a keyword field such as service, server or endpoint, or a key of fields');
+  // The detector judges series per service only.
+  if (anomaly && field !== null && field !== 'service') r.fail('group_by', 'an anomaly rule groups by service or not at all');
   return field;
 }
 
@@ -188,15 +209,17 @@ function enabled(r: Reader): boolean {
 
 function definition(draft: Draft): AlertRuleDefinition {
   const r = new Reader(draft);
+  const agg = aggregation(r);
+  const anomaly = agg.type === 'anomaly';
   return {
     name: r.text('name', 200, true)!,
     description: r.text('description', 2000, false),
     query: query(r),
     levels: levels(r),
     services: r.list('services'),
-    aggregation: aggregation(r),
-    condition: condition(r),
-    groupBy: groupBy(r),
+    aggregation: agg,
+    condition: condition(r, anomaly),
+    groupBy: groupBy(r, anomaly),
     intervalMs: r.duration('interval', 60 * SECOND, 5 * SECOND, DAY, '60s'),
     forMs: r.duration('for', 0, 0, DAY, '5m'),
     keepFiringForMs: r.duration('keep_firing_for', 0, 0, DAY, '10m'),
@@ -220,7 +243,10 @@ export function parseRuleChanges(rule: AlertRule, body: Body): RuleInput {
   const current = ruleToBody(rule);
   for (const key of ['aggregation', 'condition'] as const) {
     const sent = draft.values[key];
-    if (sent !== null && typeof sent === 'object' && !Array.isArray(sent)) draft.values[key] = { ...current[key], ...(sent as Body) };
+    if (sent === null || typeof sent !== 'object' || Array.isArray(sent)) continue;
+    // Another aggregation type starts from scratch: an anomaly's metric means nothing to a count.
+    const retyped = key === 'aggregation' && (sent as Body).type !== undefined && (sent as Body).type !== current.aggregation.type;
+    draft.values[key] = retyped ? sent : { ...current[key], ...(sent as Body) };
   }
   return { definition: definition({ ...draft, values: { ...current, ...draft.values } }), inlineChannel: draft.inlineChannel };
 }
@@ -233,7 +259,7 @@ export function ruleToBody(d: AlertRuleDefinition) {
     query: d.query,
     levels: d.levels,
     services: d.services,
-    aggregation: { type: d.aggregation.type, ...(d.aggregation.field ? { field: d.aggregation.field } : {}) },
+    aggregation: { type: d.aggregation.type, ...(d.aggregation.field ? { field: d.aggregation.field } : {}), ...(d.aggregation.anomaly ?? {}) },
     condition: { operator: d.condition.operator, threshold: d.condition.threshold, window: formatDuration(d.condition.windowMs) },
     group_by: d.groupBy,
     interval: formatDuration(d.intervalMs),

@@ -1,4 +1,5 @@
 import { Level } from '../../logs/log-record';
+import { DetectionMethod, MetricName } from '../../anomalies/anomaly';
 import { MetricKind } from '../../logs/log-metric';
 
 export const OPERATORS = ['>', '>=', '<', '<=', '=='] as const;
@@ -9,10 +10,25 @@ export type Severity = (typeof SEVERITIES)[number];
 
 export type NoDataPolicy = 'ok' | 'alerting';
 
-/** What a rule computes over its window: a log metric (log-metric.ts). */
+export const ANOMALY_DIRECTIONS = ['any', 'spike', 'drop'] as const;
+export type AnomalyDirection = (typeof ANOMALY_DIRECTIONS)[number];
+
+/** What an `anomaly` rule watches: one metric of the anomaly detector, judged by one method. */
+export interface AnomalyWatch {
+  metric: MetricName;
+  method: DetectionMethod;
+  direction: AnomalyDirection;
+}
+
+/**
+ * What a rule computes over its window: a log metric (log-metric.ts), or `anomaly`: the
+ * strongest anomaly score (in spreads, 0 when nothing is anomalous) of a detector metric.
+ */
 export interface RuleAggregation {
-  type: MetricKind;
+  type: MetricKind | 'anomaly';
   field: string | null;
+  /** Set exactly when type is `anomaly`. */
+  anomaly?: AnomalyWatch;
 }
 
 export interface RuleCondition {
@@ -78,7 +94,7 @@ export function conditionHolds(value: number, condition: Pick<RuleCondition, 'op
 export function definitionOf(rule: AlertRuleDefinition): AlertRuleDefinition {
   return {
     name: rule.name, description: rule.description, query: rule.query, levels: [...rule.levels], services: [...rule.services],
-    aggregation: { ...rule.aggregation }, condition: { ...rule.condition }, groupBy: rule.groupBy, intervalMs: rule.intervalMs,
+    aggregation: { ...rule.aggregation, ...(rule.aggregation.anomaly ? { anomaly: { ...rule.aggregation.anomaly } } : {}) }, condition: { ...rule.condition }, groupBy: rule.groupBy, intervalMs: rule.intervalMs,
     forMs: rule.forMs, keepFiringForMs: rule.keepFiringForMs, noData: rule.noData, severity: rule.severity,
     channelIds: [...rule.channelIds], repeatEveryMs: rule.repeatEveryMs, enabled: rule.enabled,
   };

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Principal } from '../../auth/auth-types';
 import { AppConfig } from '../../config/app-config';
+import { AnomalyDetector } from '../../anomalies/anomaly-detector.service';
 import { LogReadStore } from '../../logs/log-read-store';
 import { Clock } from '../../platform/clock';
 import { badParameter } from '../../platform/http/bad-request';
@@ -10,6 +11,7 @@ import { AlertChannelStore } from '../channels/alert-channel-store';
 import { AlertChannelsService } from '../channels/alert-channels.service';
 import { AlertEvaluator } from '../evaluator/alert-evaluator';
 import { Evaluated } from '../evaluator/alert-transition';
+import { anomalyPreview } from '../evaluator/anomaly-measure';
 import { ruleScope } from '../evaluator/rule-scope';
 import { AlertScheduler } from '../scheduler/alert-scheduler';
 import { AlertGroupState } from '../state/alert-state';
@@ -40,6 +42,7 @@ export class AlertRulesService {
     private readonly evaluator: AlertEvaluator,
     private readonly scheduler: AlertScheduler,
     private readonly logs: LogReadStore,
+    private readonly anomalies: AnomalyDetector,
     private readonly clock: Clock,
     private readonly config: AppConfig,
   ) {}
@@ -96,9 +99,11 @@ export class AlertRulesService {
     const to = this.clock.now() - this.config.alertDelayMs;
     const from = to - DAY + 1;
     const intervalMs = Math.max(definition.condition.windowMs, Math.ceil(DAY / MAX_PREVIEW_POINTS / 60_000) * 60_000);
+    const kind = definition.aggregation.type;
+    if (kind === 'anomaly') return { definition, intervalMs, from, to, points: await anomalyPreview(this.anomalies, who.tenantId, definition, from, to, intervalMs) };
     const scope = { ...ruleScope(who.tenantId, definition, to), from };
     const points = await this.logs.metric(scope, {
-      kind: definition.aggregation.type, ...(definition.aggregation.field ? { field: definition.aggregation.field } : {}),
+      kind, ...(definition.aggregation.field ? { field: definition.aggregation.field } : {}),
       ...(definition.groupBy ? { groupBy: definition.groupBy, groupLimit: PREVIEW_GROUPS } : {}), intervalMs,
     });
     return { definition, intervalMs, from, to, points: points.map((p) => ({ start: p.start!, group: p.group, value: p.value })) };
