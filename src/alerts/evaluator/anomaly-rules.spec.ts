@@ -11,7 +11,7 @@ function record(at: number, service: string): LogRecord {
   return {
     id: newId(at), tenantId: 't1', timestamp: at, ingestedAt: at, level: 'INFO', message: 'request', service, server: null, environment: null,
     logType: null, correlationId: null, traceId: null, spanId: null, userId: null, clientIp: null, method: null, endpoint: null, statusCode: null,
-    responseTimeMs: null, userAgent: null, sqlQuery: null, queryDurationMs: null, tags: [], fileId: null, fields: {},
+    responseTimeMs: null, userAgent: null, sqlQuery: null, queryDurationMs: null, tags: [], fileId: null, patternId: null, fields: {},
   };
 }
 
