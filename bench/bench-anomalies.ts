@@ -3,6 +3,7 @@
 // in an in-memory DuckDB log store (the production read adapter), runs every detection method
 // over the incident days and prints precision, recall, F1, false alarms and delay as JSON.
 
+import { FakePatternStore } from '../src/patterns/fake-pattern-store';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
@@ -46,7 +47,8 @@ export async function runAnomalyBench(argv: string[]): Promise<void> {
   const stored = Number((await duck.query('SELECT count(*)::DOUBLE AS n FROM logs'))[0].n);
 
 
-  const detector = new AnomalyDetector(new DuckDbLogReadStore(duck));
+  // Records are generated straight into DuckDB without pattern ids: no pattern_change anomalies here.
+  const detector = new AnomalyDetector(new DuckDbLogReadStore(duck), new FakePatternStore());
   const period = { from: endMs - incidentDays * DAY, to: endMs, service: null };
   const series = SERVICES.length + 1;
   const results: Record<string, unknown> = {};

@@ -72,7 +72,7 @@
     // The log table and its pager step aside by CSS (body[data-view]), untouched by this script.
     document.body.dataset.view = S.state.view;
     document.getElementById('patterns-view').hidden = S.state.view !== 'patterns';
-    for (const tab of document.querySelectorAll('#search-tabs [role=tab]')) {
+    for (const tab of document.querySelectorAll('#result-actions [role=tab]')) {
       const on = tab.dataset.view === S.state.view;
       tab.setAttribute('aria-selected', String(on));
       tab.tabIndex = on ? 0 : -1;
@@ -91,9 +91,9 @@
   }
 
   L.onReady(() => {
-    const tabs = document.getElementById('search-tabs');
-    tabs.setAttribute('role', 'tablist');
-    tabs.append(tab('logs', 'Logs'), tab('patterns', 'Patterns'));
+    // In the result bar's line: a row of its own would cost the log table rows.
+    const tabs = el('span', { className: 'search-tabs', attrs: { role: 'tablist', 'aria-label': 'Views of the results' } }, tab('logs', 'Logs'), tab('patterns', 'Patterns'));
+    document.getElementById('result-actions').prepend(tabs);
     S.on('search', () => { show(); if (S.state.view === 'patterns') load(); });
   });
 })();

@@ -1,10 +1,10 @@
 import { ApiDocOptions } from '../openapi/api-doc.decorator';
 import { arr, bool, component, int, map, nullable, num, obj, oneOf, str, time } from '../openapi/schema';
-import { METHODS, METRICS } from './anomaly';
+import { ANOMALY_SUBJECTS, METHODS, METRICS } from './anomaly';
 import { MAX_WINDOW_MINUTES, MIN_WINDOW_MINUTES } from './anomaly-request';
 
 const ANOMALY = component('Anomaly', obj({
-  detected_at: time(), ended_at: time(), metric_name: oneOf(METRICS), service: nullable(str('null: all services')), anomaly_type: str('spike, drop, ...'),
+  detected_at: time(), ended_at: time(), metric_name: oneOf(ANOMALY_SUBJECTS), service: nullable(str('null: all services')), anomaly_type: str('spike, drop, pattern_change'),
   description: str(), score: num(), severity: str(), actual_value: num(), expected_value: num(), deviation_percent: nullable(num()), method: str(),
 }));
 

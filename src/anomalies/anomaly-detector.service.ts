@@ -8,6 +8,8 @@ import { mergeAnomalies } from './merge-anomalies';
 import { denseSeries, MINUTE, ServiceSeries } from './metric-series';
 import { lookbackMinutes, runDetection } from './run-detection';
 import { severityRank } from './severity';
+import { PatternStore } from '../patterns/pattern-store';
+import { newPatternAnomalies } from './new-patterns';
 
 export interface AnomalyReport {
   periodStart: number;
@@ -28,7 +30,10 @@ export const ALL_SERVICES = '_all';
  */
 @Injectable()
 export class AnomalyDetector {
-  constructor(private readonly logs: LogReadStore) {}
+  constructor(
+    private readonly logs: LogReadStore,
+    private readonly patterns: PatternStore,
+  ) {}
 
   /** Anomalies of `metrics` in the period, merged per metric and service, oldest first. */
   async detect(tenantId: string, request: DetectionRequest, metrics: readonly MetricName[]): Promise<Anomaly[]> {
@@ -45,9 +50,10 @@ export class AnomalyDetector {
     return { points: result.points[metric] ?? [], anomalies: result.anomalies };
   }
 
-  /** Seed 002's report: every metric and service, with counts per severity and service. */
+  /** Seed 002's report: every metric and service and the new patterns, with counts per severity and service. */
   async report(tenantId: string, request: DetectionRequest): Promise<AnomalyReport> {
-    const anomalies = (await this.detect(tenantId, request, METRICS)).sort(
+    const [metrics, fresh] = await Promise.all([this.detect(tenantId, request, METRICS), newPatternAnomalies(this.logs, this.patterns, tenantId, request)]);
+    const anomalies = [...metrics, ...fresh].sort(
       (a, b) => severityRank(b.severity) - severityRank(a.severity) || a.detectedAt - b.detectedAt,
     );
     const bySeverity: Record<string, number> = Object.fromEntries([...SEVERITIES].reverse().map((s) => [s, 0]));

@@ -12,7 +12,7 @@ export function presentAnomaly(a: Anomaly) {
     metric_name: a.metric,
     service: a.service,
     anomaly_type: a.type,
-    description: `${a.metric} ${a.type}: ${a.actual.toFixed(2)} (expected ~${a.expected.toFixed(2)})`,
+    description: a.detail !== undefined ? `${a.type}: ${a.detail} (${a.actual} records)` : `${a.metric} ${a.type}: ${a.actual.toFixed(2)} (expected ~${a.expected.toFixed(2)})`,
     score: round(a.score),
     severity: a.severity,
     actual_value: round(a.actual),

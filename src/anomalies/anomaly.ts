@@ -7,6 +7,9 @@ export const METHODS = ['zscore', 'robust_zscore', 'moving_average', 'seasonal',
 export type DetectionMethod = (typeof METHODS)[number];
 
 export type AnomalyType = 'spike' | 'drop' | 'pattern_change';
+/** What an anomaly is about: a metric series, or patterns first seen in the period (new-patterns.ts). */
+export type AnomalySubject = MetricName | 'new_patterns';
+export const ANOMALY_SUBJECTS: readonly AnomalySubject[] = [...METRICS, 'new_patterns'];
 export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
@@ -16,7 +19,7 @@ export interface Anomaly {
   detectedAt: number;
   /** End of the last anomalous bucket (exclusive). */
   endedAt: number;
-  metric: MetricName;
+  metric: AnomalySubject;
   /** null: all services together. */
   service: string | null;
   type: AnomalyType;
@@ -28,6 +31,8 @@ export interface Anomaly {
   /** (actual - expected) / expected x 100; null when nothing was expected. */
   deviationPercent: number | null;
   method: DetectionMethod;
+  /** Said in the description instead of the numbers (a new pattern's template). */
+  detail?: string;
 }
 
 /** One bucket of a watched series with its expected band, for charts. */

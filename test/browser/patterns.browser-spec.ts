@@ -33,7 +33,7 @@ describe('Patterns tab of the search page (browser)', () => {
     const page = await b.signedIn();
     await page.goto(`${b.base}/search?range=24h`);
     await page.waitForSelector('#results-body tr[data-id]');
-    await page.click('#search-tabs [data-view=patterns]');
+    await page.click('#result-actions [data-view=patterns]');
     await page.waitForSelector('#patterns-body tr[data-pattern-id]');
     expect(new URL(page.url()).searchParams.get('view')).toBe('patterns');
     await expect(page.isVisible('#search-layout')).resolves.toBe(false);

@@ -68,6 +68,24 @@ describe('log patterns API (e2e)', () => {
     expect((await t.http.get('/api/patterns').query({ limit: 0 }).set(t.auth).expect(400)).body.field).toBe('limit');
   });
 
+  it('reports new patterns of a service with history as pattern_change anomalies, in that tenant only', async () => {
+    const acme = await t.userIn('pattern-change-tenant', 'pc');
+    const at = (minutesAgo: number) => new Date(now - minutesAgo * MIN).toISOString();
+    const lines = [
+      ...Array.from({ length: 30 }, (_, i) => ({ timestamp: at(170 - i * 5), service: 'orders', level: 'info', message: `Order ord-${i} created` })),
+      ...Array.from({ length: 6 }, (_, i) => ({ timestamp: at(20 - i), service: 'orders', level: 'error', message: `Ledger write failed for ord-${i}: disk quota exceeded` })),
+    ];
+    await t.http.post('/api/logs/bulk').set(acme).set('Content-Type', 'application/x-ndjson').send(lines.map((l) => JSON.stringify(l)).join('\n')).expect(200);
+    const report = await t.http.get('/api/anomaly/report').query({ window_minutes: 60 }).set(acme).expect(200);
+    const changes = report.body.anomalies.filter((a: { anomaly_type: string }) => a.anomaly_type === 'pattern_change');
+    expect(changes).toEqual([expect.objectContaining({
+      metric_name: 'new_patterns', service: 'orders', severity: 'high', actual_value: 6,
+      description: expect.stringMatching(/^pattern_change: new pattern [0-9a-f]{12} Ledger write failed for <\*>: disk quota exceeded \(6 records\)$/),
+    })]);
+    const mine = await t.http.get('/api/anomaly/report').query({ window_minutes: 60 }).set(t.auth).expect(200);
+    expect(mine.body.anomalies.filter((a: { service: string; metric_name: string }) => a.service === 'orders' && a.metric_name === 'new_patterns')).toEqual([]);
+  });
+
   it('shows a tenant only the patterns of its own records', async () => {
     const other = await t.userIn('pattern-tenant', 'pat');
     const res = await t.http.get('/api/patterns').set(other).expect(200);
