@@ -3,6 +3,7 @@
 // evaluations fit in the minute? Prints one JSON object.
 //
 //   npm run bench:alerts -- --records 10M --rules 1000 [--concurrency 4] [--dir /tmp/x]
+import { FakePatternStore } from '../src/patterns/fake-pattern-store';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -105,7 +106,7 @@ async function main() {
       new ChannelSenders([]), metrics, new SystemClock(), config,
     );
     const read = new DuckDbLogReadStore(duck);
-    const evaluator = new AlertEvaluator(read, new AnomalyDetector(read), states, ruleStore, notifier, metrics, config);
+    const evaluator = new AlertEvaluator(read, new AnomalyDetector(read, new FakePatternStore()), states, ruleStore, notifier, metrics, config);
     const first = await round(evaluator, list, now, concurrency);
     const second = await round(evaluator, list, now + 60_000, concurrency);
     const bytes = fs.statSync(path.join(dir, 'logs.duckdb')).size;

@@ -1,3 +1,4 @@
+import { FakePatternStore } from '../patterns/fake-pattern-store';
 import { AnomalyDetector } from '../anomalies/anomaly-detector.service';
 import { AppConfig } from '../config/app-config';
 import { ManualClock } from '../platform/clock';
@@ -48,6 +49,6 @@ export function createFakeAlerting(env: Record<string, string> = {}, clock = new
   // A second notifier on the same stores is a restarted process.
   const newNotifier = () => new AlertNotifier(channels, silences, deliveries, outbox, states, new ChannelSenders([sender]), metrics, clock, config);
   const notifier = newNotifier();
-  const evaluator = (n = notifier) => new AlertEvaluator(logs.read, new AnomalyDetector(logs.read), states, rules, n, metrics, config);
+  const evaluator = (n = notifier) => new AlertEvaluator(logs.read, new AnomalyDetector(logs.read, new FakePatternStore()), states, rules, n, metrics, config);
   return { config, clock, logs, rules, states, channels, silences, deliveries, outbox, sender, metrics, notifier, newNotifier, evaluator: evaluator(), newEvaluator: evaluator };
 }

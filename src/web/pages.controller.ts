@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Render, UseFilters } from '@nestjs/common';
 import { Access, CurrentPrincipal } from '../auth/access.decorators';
 import { Principal } from '../auth/auth-types';
-import { ANOMALY_SUBJECTS, METHODS } from '../anomalies/anomaly';
+import { ANOMALY_SUBJECTS, METHODS, METRICS } from '../anomalies/anomaly';
 import { LEVELS } from '../logs/log-record';
 import { PageExceptionFilter } from './page-exception.filter';
 import { pageModel, SOCKET_IO_CLIENT } from './page-model';
