@@ -14,7 +14,7 @@
   let draft = null;
   const dataOf = new Map();
   const dirty = new Set();
-  const view = { range: '24h', from: '', to: '', refresh: 'off' };
+  const view = { range: '24h', from: '', to: '', refresh: 'off', q: '' };
   let rangeControl = null;
   let timer = null;
   let loadSeq = 0;
@@ -31,12 +31,13 @@
     view.from = p.get('range') ? p.get('from') || '' : t.from || '';
     view.to = p.get('range') ? p.get('to') || '' : t.to || '';
     view.refresh = p.get('refresh') || dashboard.refresh;
+    view.q = p.get('q') || '';
     if (!(view.refresh in REFRESH)) view.refresh = 'off';
   }
   function writeUrl() {
     const t = dashboard.time_range;
     const sameRange = view.range === t.range && (view.range !== 'custom' || (view.from === t.from && (view.to || null) === t.to));
-    const qs = L.query({ ...(sameRange ? {} : rangeQuery()), refresh: view.refresh !== dashboard.refresh ? view.refresh : '', edit: editing() ? '1' : '' });
+    const qs = L.query({ q: view.q, ...(sameRange ? {} : rangeQuery()), refresh: view.refresh !== dashboard.refresh ? view.refresh : '', edit: editing() ? '1' : '' });
     history.replaceState(null, '', location.pathname + (qs ? '?' + qs : ''));
   }
 
@@ -64,10 +65,19 @@
     document.body.classList.toggle('dash-editing', editing());
   }
 
-  function searchHref(w) {
-    const range = w.time_range ? { range: w.time_range.range } : rangeQuery();
-    return '/search?' + L.query({ q: w.query, ...range });
+  const quote = (v) => (/^[\w.\-/@]+$/.test(v) && !/^(AND|OR|NOT|TO)$/.test(v) ? v : '"' + String(v).replace(/(["\\])/g, '\\$1') + '"');
+  /**
+   * The widget's records on the search page: its query and the dashboard filter, its range;
+   * `pick` (a clicked bar) adds `field:value` or narrows the range to one bucket.
+   */
+  function searchHref(w, pick) {
+    const p = pick || {};
+    const range = p.from ? { range: 'custom', from: p.from, to: p.to } : w.time_range ? { range: w.time_range.range } : rangeQuery();
+    const parts = [w.query, view.q].filter(Boolean).map((q) => (/\bOR\b/.test(q) ? '(' + q + ')' : q));
+    if (p.field) parts.push(p.field + ':' + quote(p.value));
+    return '/search?' + L.query({ q: parts.join(' AND '), ...range });
   }
+  const opener = (w) => (pick) => location.assign(searchHref(w, pick));
 
   /** One card per widget; while editing, with its controls, drag and resize handles. */
   function card(w) {
@@ -84,7 +94,7 @@
       E.bindResize(node, document.getElementById('grid'), w, (wid, width, height) => act(wid, 'resize', width, height));
     }
     const data = dataOf.get(w.id);
-    if (data) W.render(body, data);
+    if (data) W.render(body, data, editing() ? null : opener(w));
     else body.append(el('p', { className: 'empty', text: 'Loading…' }));
     return node;
   }
@@ -116,10 +126,10 @@
     const seq = ++loadSeq;
     try {
       const [saved, ...edited] = await Promise.all([
-        api('GET', base + '/data?' + L.query(rangeQuery())),
+        api('GET', base + '/data?' + L.query({ ...rangeQuery(), q: view.q })),
         ...[...dirty].filter((wid) => current().widgets.some((w) => w.id === wid)).map((wid) => {
           const w = current().widgets.find((x) => x.id === wid);
-          return api('POST', '/api/dashboards/widget-data', { widget: E.toBody(w), time_range: timeRange() }).then((r) => [wid, r.data]);
+          return api('POST', '/api/dashboards/widget-data', { widget: E.toBody(w), time_range: timeRange(), q: view.q }).then((r) => [wid, r.data]);
         }),
       ]);
       if (seq !== loadSeq) return;
@@ -127,14 +137,18 @@
       for (const [wid, data] of edited) dataOf.set(wid, data);
       if (saved.version !== dashboard.version && !editing()) { await reloadDashboard(); return; }
       for (const node of document.querySelectorAll('#grid .widget')) {
+        const w = current().widgets.find((x) => x.id === node.dataset.widgetId);
         const data = dataOf.get(node.dataset.widgetId);
-        if (data) W.render(node.querySelector('.widget-body'), data);
+        if (w && data) W.render(node.querySelector('.widget-body'), data, editing() ? null : opener(w));
       }
       showError('');
       document.getElementById('updated').textContent = 'Updated ' + new Date().toLocaleTimeString();
       document.body.dataset.loaded = 'true';
     } catch (err) {
-      if (seq === loadSeq) showError('Could not load the widgets: ' + L.errorText(err));
+      if (seq !== loadSeq) return;
+      const position = err.body && typeof err.body.position === 'number' ? err.body.position : null;
+      showError((position !== null ? 'The filter does not parse at position ' + position + ': ' : 'Could not load the widgets: ') + L.errorText(err));
+      document.getElementById('dash-q').setAttribute('aria-invalid', String(position !== null));
     }
   }
 
@@ -190,8 +204,12 @@
     refresh.value = view.refresh;
     refresh.addEventListener('change', () => { view.refresh = refresh.value; writeUrl(); schedule(); });
     document.getElementById('refresh-now').addEventListener('click', load);
+    const filter = document.getElementById('dash-q');
+    filter.value = view.q;
+    document.getElementById('filter-form').addEventListener('submit', (e) => { e.preventDefault(); view.q = filter.value.trim(); filter.removeAttribute('aria-invalid'); writeUrl(); renderGrid(); load(); });
+    document.getElementById('dash-q-clear').addEventListener('click', () => { filter.value = ''; view.q = ''; filter.removeAttribute('aria-invalid'); writeUrl(); renderGrid(); load(); });
     document.getElementById('copy-link').addEventListener('click', async () => {
-      const url = location.origin + location.pathname + '?' + L.query({ ...rangeQuery(), refresh: view.refresh !== 'off' ? view.refresh : '' });
+      const url = location.origin + location.pathname + '?' + L.query({ q: view.q, ...rangeQuery(), refresh: view.refresh !== 'off' ? view.refresh : '' });
       try { await navigator.clipboard.writeText(url); L.toast('Link copied'); } catch (_) { prompt('Link to this dashboard', url); }
     });
     document.getElementById('edit-toggle').addEventListener('click', startEditing);

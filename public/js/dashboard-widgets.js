@@ -48,6 +48,16 @@
     return made;
   }
 
+  /** Clicking a bar or slice opens its records on the search page (`open` comes from the page). */
+  function clickable(options, pick) {
+    if (!currentOpen) return options;
+    const open = currentOpen;
+    options.onClick = (_event, elements) => { if (elements.length) open(pick(elements[0].index)); };
+    options.onHover = (event, elements) => { event.native.target.style.cursor = elements.length ? 'pointer' : ''; };
+    return options;
+  }
+  let currentOpen = null;
+
   function countOverTime(box, data) {
     const labels = data.buckets.map((b) => timeLabel(b.time, data.interval_ms, spanOf(data)));
     const levels = L.LEVELS.filter((lvl) => data.buckets.some((b) => b.counts[lvl]));
@@ -57,6 +67,10 @@
     options.scales.x.stacked = true;
     options.scales.y.stacked = true;
     options.scales.y.ticks.precision = 0;
+    clickable(options, (i) => {
+      const start = Date.parse(data.buckets[i].time);
+      return { from: new Date(start).toISOString(), to: new Date(start + data.interval_ms - 1).toISOString() };
+    });
     chart(box, 'bar', labels, datasets, options);
     box.dataset.points = String(data.buckets.reduce((n, b) => n + b.total, 0));
   }
@@ -73,6 +87,7 @@
     const options = axisOptions({ indexAxis: 'y' });
     options.scales.x = { beginAtZero: true, ticks: { color: L.cssVar('--muted'), precision: 0 }, grid: { color: L.cssVar('--border') } };
     options.scales.y = { ticks: { color: L.cssVar('--muted'), font: { family: 'monospace' } }, grid: { display: false } };
+    clickable(options, (i) => ({ field: data.field, value: data.values[i].value }));
     chart(box, 'bar', data.values.map((v) => v.value), [{ label: 'Records', data: data.values.map((v) => v.count), backgroundColor: accent, borderRadius: 2, maxBarThickness: 28 }], options);
     box.dataset.points = String(data.values.length);
   }
@@ -82,8 +97,9 @@
     const values = data.values.slice();
     if (data.other) values.push({ value: 'other', count: data.other });
     const colors = values.map((v, i) => (data.field === 'level' && L.LEVELS.includes(v.value) ? L.levelColor(v.value) : L.cssVar(PALETTE[i % PALETTE.length])));
-    chart(box, 'doughnut', values.map((v) => v.value), [{ data: values.map((v) => v.count), backgroundColor: colors, borderWidth: 0 }],
-      { responsive: true, maintainAspectRatio: false, animation: false, plugins: { legend: { position: 'right', labels: { color: L.cssVar('--muted'), boxWidth: 10 } } } });
+    const options = { responsive: true, maintainAspectRatio: false, animation: false, plugins: { legend: { position: 'right', labels: { color: L.cssVar('--muted'), boxWidth: 10 } } } };
+    clickable(options, (i) => (i < data.values.length ? { field: data.field, value: data.values[i].value } : {}));
+    chart(box, 'doughnut', values.map((v) => v.value), [{ data: values.map((v) => v.count), backgroundColor: colors, borderWidth: 0 }], options);
     box.dataset.points = String(values.length);
   }
 
@@ -130,8 +146,19 @@
 
   const DRAW = { count_over_time: countOverTime, field_over_time: fieldOverTime, top_values: topValues, pie, number, latest_records: latestRecords };
 
-  /** Draws `data` into `box` (a widget's body); an empty result says so instead of an empty chart. */
-  function render(box, data) {
+  /**
+   * Draws `data` into `box` (a widget's body); an empty result says so instead of an empty chart.
+   * `open({field, value} | {from, to})`, when given, is called with what a click on a bar picked.
+   */
+  function render(box, data, open) {
+    currentOpen = open || null;
+    if (data.error) {
+      const canvas = box.querySelector('canvas');
+      if (canvas && charts.get(canvas)) charts.get(canvas).destroy();
+      showError(box, data.error);
+      box.dataset.points = '0';
+      return;
+    }
     const empty = (data.type === 'count_over_time' && !data.buckets.some((b) => b.total))
       || (data.type === 'field_over_time' && !data.points.some((p) => p.value !== null))
       || ((data.type === 'top_values' || data.type === 'pie') && !data.values.length);

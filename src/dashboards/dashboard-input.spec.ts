@@ -22,7 +22,7 @@ describe('dashboard input', () => {
       widgets: [
         { type: 'count_over_time', query: 'level:ERROR' },
         { type: 'top_values', field: 'endpoint', limit: 5, width: 12 },
-        { type: 'pie', field: 'region' },
+        { type: 'pie', field: 'fields.region' },
         { type: 'number', stat: 'p95', field: 'response_time_ms', title: 'p95', time_range: '1h' },
         { type: 'field_over_time', field: 'response_time_ms' },
         { id: 'table', type: 'latest_records', columns: ['@timestamp', 'fields.region'] },
@@ -54,6 +54,7 @@ describe('dashboard input', () => {
     expect(fieldOf(() => parseNewDashboard({ name: 'x', widgets: Array(51).fill({ type: 'pie', field: 'service' }) }))).toBe('widgets');
     expect(fieldOf(widget({ type: 'gauge' }))).toBe('widgets[1].type');
     expect(fieldOf(widget({ type: 'count_over_time', query: 'level:(ERROR' }))).toBe('widgets[1].query');
+    expect(fieldOf(widget({ type: 'count_over_time', query: 'status_code:abc' }))).toBe('widgets[1].query');
     expect(fieldOf(widget({ type: 'top_values' }))).toBe('widgets[1].field');
     expect(fieldOf(widget({ type: 'top_values', field: '@timestamp' }))).toBe('widgets[1].field');
     expect(fieldOf(widget({ type: 'number', stat: 'avg', field: 'service' }))).toBe('widgets[1].field');

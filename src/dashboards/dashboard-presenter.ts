@@ -2,7 +2,7 @@ import { toApiRecord } from '../logs/stored-record';
 import { Dashboard, TimeRange, Widget } from './dashboard';
 import { canEdit, canManage, DashboardViewer } from './dashboard-access';
 import { REFRESH_CHOICES } from './dashboard-input';
-import { WidgetData } from './widget-data';
+import { WidgetData, WidgetFailure } from './widget-data';
 
 /** Maps dashboards and widget data to the API's snake_case answers, in one place. */
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -30,8 +30,9 @@ export const dashboardSummary = summary;
 
 export const dashboardResponse = (d: Dashboard, viewer: DashboardViewer) => ({ ...summary(d, viewer), widgets: d.widgets.map(widgetResponse) });
 
-/** A widget's numbers, times as ISO strings, records in the search API's form. */
-export function widgetDataResponse(data: WidgetData) {
+/** A widget's numbers, times as ISO strings, records in the search API's form; a failure as `{type, error}`. */
+export function widgetDataResponse(data: WidgetData | WidgetFailure) {
+  if ('error' in data) return { type: data.type, error: data.error };
   const window = { from: iso(data.window.from), to: iso(data.window.to) };
   switch (data.type) {
     case 'count_over_time':

@@ -9,7 +9,7 @@ import { dashboardResponse, dashboardSummary, widgetDataResponse } from './dashb
 import { DashboardsService } from './dashboards.service';
 import { parseTimeRange, timeRangeFromQuery } from './time-range-input';
 import { WidgetDataService } from './widget-data.service';
-import { parseWidget } from './widget-input';
+import { parseFilter, parseWidget } from './widget-input';
 import { ApiDoc } from '../openapi/api-doc.decorator';
 import { DASHBOARDS_DOCS } from './dashboards.openapi';
 
@@ -51,7 +51,8 @@ export class DashboardsController {
   async preview(@CurrentPrincipal() who: Principal, @Body() body: Body) {
     const widget = parseWidget(body?.widget, 'widget', newWidgetId);
     const range = parseTimeRange(body?.time_range ?? '24h', 'time_range');
-    return { success: true, data: widgetDataResponse(await this.widgets.data(who.tenantId, widget, range, this.clock.now())) };
+    const data = await this.widgets.data(who.tenantId, widget, range, this.clock.now(), parseFilter(body?.q));
+    return { success: true, data: widgetDataResponse(data) };
   }
 
   @ApiDoc(DASHBOARDS_DOCS.get)
@@ -87,7 +88,7 @@ export class DashboardsController {
     return { success: true, dashboard: dashboardResponse(await this.dashboards.copy(viewer, id, name), viewer) };
   }
 
-  /** Every widget's data, over the dashboard's range or the one the URL asks for (`?range=6h`). */
+  /** Every widget's data, over the dashboard's range or the one the URL asks for (`?range=6h`), narrowed by `?q=`. */
   @ApiDoc(DASHBOARDS_DOCS.data)
   @Get(':id/data')
   @Access('read')
@@ -95,7 +96,7 @@ export class DashboardsController {
   async data(@CurrentPrincipal() who: Principal, @Param('id') id: string, @Query() query: Q) {
     const dashboard = await this.dashboards.get(viewerOf(who), id);
     const range = timeRangeFromQuery(query) ?? dashboard.timeRange;
-    const data = await this.widgets.all(who.tenantId, dashboard, range, this.clock.now());
+    const data = await this.widgets.all(who.tenantId, dashboard, range, this.clock.now(), parseFilter(query.q));
     return { success: true, version: dashboard.version, widgets: Object.fromEntries([...data].map(([widgetId, d]) => [widgetId, widgetDataResponse(d)])) };
   }
 
@@ -107,6 +108,7 @@ export class DashboardsController {
     const dashboard = await this.dashboards.get(viewerOf(who), id);
     const widget = this.widgets.widgetOf(dashboard, widgetId);
     const range = timeRangeFromQuery(query) ?? dashboard.timeRange;
-    return { success: true, data: widgetDataResponse(await this.widgets.data(who.tenantId, widget, range, this.clock.now())) };
+    const data = await this.widgets.data(who.tenantId, widget, range, this.clock.now(), parseFilter(query.q));
+    return { success: true, data: widgetDataResponse(data) };
   }
 }

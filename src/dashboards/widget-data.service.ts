@@ -1,11 +1,16 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { InvalidQueryError } from '../logs/query/invalid-query-error';
+import { QuerySyntaxError } from '../logs/query/query-syntax-error';
 import { LogReadStore } from '../logs/log-read-store';
 import { LogScope } from '../logs/log-scope';
+import { QueryNode } from '../logs/query/query-ast';
 import { parseQuery } from '../logs/query/query-parser';
 import { Dashboard, TimeRange, Widget } from './dashboard';
-import { WidgetData, WidgetWindow } from './widget-data';
+import { WidgetData, WidgetFailure, WidgetWindow } from './widget-data';
 import { bucketStarts, widgetInterval } from './widget-interval';
 import { resolveTimeRange } from './time-range-input';
+
+const MATCH_ALL: QueryNode = { kind: 'match_all' };
 
 /**
  * Runs widgets against the log store. Every read is confined to the caller's tenant by the
@@ -13,12 +18,26 @@ import { resolveTimeRange } from './time-range-input';
  */
 @Injectable()
 export class WidgetDataService {
+  private readonly logger = new Logger('Dashboards');
+
   constructor(private readonly logs: LogReadStore) {}
 
-  /** Every widget of a dashboard, by widget id, over one range (a widget's own range still wins). */
-  async all(tenantId: string, dashboard: Dashboard, range: TimeRange, now: number): Promise<Map<string, WidgetData>> {
-    const data = await Promise.all(dashboard.widgets.map(async (w) => [w.id, await this.data(tenantId, w, range, now)] as const));
-    return new Map(data);
+  /**
+   * Every widget of a dashboard, by widget id, over one range (a widget's own range still wins).
+   * A widget the store refuses (a regex its engine cannot run) fails alone, with the reason.
+   */
+  async all(tenantId: string, dashboard: Dashboard, range: TimeRange, now: number, filter: QueryNode = MATCH_ALL): Promise<Map<string, WidgetData | WidgetFailure>> {
+    const settled = await Promise.allSettled(dashboard.widgets.map((w) => this.data(tenantId, w, range, now, filter)));
+    return new Map(dashboard.widgets.map((w, i) => {
+      const result = settled[i];
+      return [w.id, result.status === 'fulfilled' ? result.value : this.failure(w, result.reason)] as const;
+    }));
+  }
+
+  private failure(widget: Widget, reason: unknown): WidgetFailure {
+    if (reason instanceof QuerySyntaxError || reason instanceof InvalidQueryError) return { type: widget.type, error: reason.message };
+    this.logger.error(`Widget ${widget.id} failed: ${reason instanceof Error ? reason.stack : String(reason)}`);
+    return { type: widget.type, error: 'This widget could not be computed; the server log has the reason' };
   }
 
   widgetOf(dashboard: Dashboard, widgetId: string): Widget {
@@ -27,9 +46,12 @@ export class WidgetDataService {
     return widget;
   }
 
-  async data(tenantId: string, widget: Widget, dashboardRange: TimeRange, now: number): Promise<WidgetData> {
+  /** One widget's data; `filter` (the dashboard-wide query) narrows the widget's own query. */
+  async data(tenantId: string, widget: Widget, dashboardRange: TimeRange, now: number, filter: QueryNode = MATCH_ALL): Promise<WidgetData> {
     const window = resolveTimeRange(widget.timeRange ?? dashboardRange, now);
-    const scope: LogScope = { tenantId, query: parseQuery(widget.query), ...window };
+    const own = parseQuery(widget.query);
+    const query: QueryNode = filter.kind === 'match_all' ? own : own.kind === 'match_all' ? filter : { kind: 'and', children: [own, filter] };
+    const scope: LogScope = { tenantId, query, ...window };
     switch (widget.type) {
       case 'count_over_time':
         return this.countOverTime(scope, window);

@@ -16,3 +16,9 @@ export type WidgetData =
   | { type: 'latest_records'; window: WidgetWindow; columns: string[]; total: number; records: LogRecord[] };
 
 export type WidgetDataOf<T extends WidgetType> = Extract<WidgetData, { type: T }>;
+
+/** A widget of a dashboard that could not be computed; the others still are (Kibana's per-panel error). */
+export interface WidgetFailure {
+  type: WidgetType;
+  error: string;
+}

@@ -4,6 +4,7 @@ import { isKeywordField, isNumericField, METRIC_KINDS, MetricKind } from '../log
 import { MAX_QUERY_LENGTH, parseQuery } from '../logs/query/query-parser';
 import { compileRecordPredicate } from '../logs/query/record-predicate';
 import { QuerySyntaxError } from '../logs/query/query-syntax-error';
+import { QueryNode } from '../logs/query/query-ast';
 import { badParameter } from '../platform/http/bad-request';
 import { Widget, WIDGET_TYPES, WidgetType } from './dashboard';
 import { parseTimeRange } from './time-range-input';
@@ -56,18 +57,34 @@ class WidgetReader {
   }
 }
 
-function query(r: WidgetReader): string {
-  const text = r.text('query', MAX_QUERY_LENGTH) ?? '';
+/** Parses and compiles a query once, so a stored one always runs; a 400 names `field` and the position. */
+function checkedQuery(text: string, field: string): QueryNode {
   try {
-    compileRecordPredicate(parseQuery(text));
+    const node = parseQuery(text);
+    compileRecordPredicate(node);
+    return node;
   } catch (error) {
     if (!(error instanceof QuerySyntaxError)) throw error;
-    const field = `${r.at}.query`;
     throw new BadRequestException({
       success: false, error: 'invalid_parameter', field, position: error.position, expected: error.expected, message: `${field}: ${error.message}`,
     });
   }
+}
+
+function query(r: WidgetReader): string {
+  const text = r.text('query', MAX_QUERY_LENGTH) ?? '';
+  checkedQuery(text, `${r.at}.query`);
   return text;
+}
+
+/**
+ * The dashboard-wide filter (`?q=`, Kibana's query bar over a dashboard): ANDed with every
+ * widget's query; match-all when absent.
+ */
+export function parseFilter(raw: unknown): QueryNode {
+  if (raw === undefined || raw === null || raw === '') return { kind: 'match_all' };
+  if (typeof raw !== 'string') throw badParameter('q', 'must be a query string');
+  return checkedQuery(raw, 'q');
 }
 
 function type(r: WidgetReader): WidgetType {
@@ -78,8 +95,10 @@ function type(r: WidgetReader): WidgetType {
 
 /** A field whose values can be counted: any canonical field but the two times, or a key of `fields`. */
 function termsField(r: WidgetReader): string {
-  const f = r.text('field', 100);
-  if (f === undefined) r.fail('field', 'is required: the field whose values to count, such as service or endpoint');
+  const given = r.text('field', 100);
+  if (given === undefined) r.fail('field', 'is required: the field whose values to count, such as service or endpoint');
+  // `fields.region` as the search page's columns write it is the query language's `region`.
+  const f = given.startsWith('fields.') && !isCanonicalField(given.slice(7)) ? given.slice(7) : given;
   const ok = isCanonicalField(f) ? CANONICAL_FIELDS[f].type !== 'date' : EXTRA_FIELD.test(f);
   if (!ok) r.fail('field', `"${f}" cannot be counted: use a field such as service, endpoint, status_code or a key of fields`);
   return f;

@@ -159,6 +159,27 @@ describe('custom dashboards (browser)', () => {
     await expect(other.page.locator('#range').inputValue()).resolves.toBe('15m');
     await expect(other.page.locator('#refresh').inputValue()).resolves.toBe('10s');
     await b.screenshot(page, 'dashboard-custom');
+
+    // A dashboard-wide filter narrows every widget and goes into the link.
+    await page.locator('#dash-q').fill('service:payment');
+    await page.getByRole('button', { name: 'Filter', exact: true }).click();
+    await page.waitForURL(/q=service%3Apayment/);
+    await page.waitForFunction(() => document.querySelector('.widget[data-type="number"] .stat-value')?.textContent === '6');
+    await page.waitForFunction(() => document.querySelector('.widget[data-type="top_values"] .widget-body')?.getAttribute('data-points') === '1');
+    await page.getByRole('button', { name: 'Clear', exact: true }).click();
+    await page.waitForFunction(() => document.querySelector('.widget[data-type="top_values"] .widget-body')?.getAttribute('data-points') === '2');
+
+    // Clicking a bar of top values opens those records on the search page.
+    const canvas = page.locator('.widget[data-type="top_values"] canvas');
+    await canvas.scrollIntoViewIfNeeded();
+    const at = await canvas.evaluate((c) => {
+      const chart = (window as unknown as { Chart: { getChart(c: Element): { getDatasetMeta(i: number): { data: { x: number; y: number }[] }; data: { labels: string[] } } } }).Chart.getChart(c)!;
+      const bar = chart.getDatasetMeta(0).data[0];
+      return { x: bar.x - 20, y: bar.y, label: chart.data.labels[0] };
+    });
+    const where = (await canvas.boundingBox())!;
+    await Promise.all([page.waitForURL(/\/search\?/), page.mouse.click(where.x + at.x, where.y + at.y)]);
+    expect(new URL(page.url()).searchParams.get('q')).toBe(`service:${at.label}`);
   });
 
   it('lists the dashboard, opens it and deletes it', async () => {
