@@ -29,13 +29,15 @@ describe('Lognest on MongoDB (whole app)', () => {
     expect(res.body.components).toMatchObject({ log_store: true, metadata_store: true });
   });
 
-  it('keeps users, tokens, files, saved searches, history and settings across a restart on another data dir', async () => {
+  it('keeps users, tokens, files, saved searches, history, settings and dashboards across a restart on another data dir', async () => {
     const viewer = await app.userIn('mongo-team', 'mongo-viewer', 'viewer');
     await app.http.post('/api/upload').set(app.auth).attach('file', Buffer.from(ndjson(3, 'uploaded')), 'mongo.ndjson').expect(201);
     await app.filesIdle();
     const saved = (await app.http.post('/api/search/save').set(app.auth).send({ name: 'mongo errors', filters: { q: 'mongo', level: 'ERROR' } }).expect(201)).body;
     await app.http.post('/api/search').set(app.auth).send({ q: 'mongo' }).expect(200);
     await app.http.put('/api/admin/settings').set(app.auth).send({ open_registration: false }).expect(200);
+    const board = (await app.http.post('/api/dashboards').set(app.auth).send({ name: 'mongo board', shared: true, widgets: [{ id: 'n', type: 'number', query: 'uploaded' }] }).expect(201)).body.dashboard;
+    await app.http.put(`/api/dashboards/${board.id}`).set(app.auth).send({ description: 'second version', version: 1 }).expect(200);
     await app.close();
 
     // A new data directory: only MongoDB (and the logs' own store, which stays local) knows the past.
@@ -52,5 +54,11 @@ describe('Lognest on MongoDB (whole app)', () => {
     expect(files.total).toBe(1);
     expect(files.files[0]).toMatchObject({ filename: 'mongo.ndjson', status: 'completed' });
     expect((await app.http.get('/api/admin/settings').set(app.auth).expect(200)).body.open_registration).toBe(false);
+    const dashboards = (await app.http.get('/api/dashboards').set(app.auth).expect(200)).body.dashboards;
+    expect(dashboards).toEqual([expect.objectContaining({ id: board.id, name: 'mongo board', description: 'second version', version: 2 })]);
+    await app.http.put(`/api/dashboards/${board.id}`).set(app.auth).send({ name: 'stale', version: 1 }).expect(409);
+    // The widget stored in MongoDB runs against this data dir's (empty) log store.
+    const data = (await app.http.get(`/api/dashboards/${board.id}/data`).set(app.auth).expect(200)).body;
+    expect(data.widgets.n).toMatchObject({ type: 'number', stat: 'count', value: 0 });
   });
 });
