@@ -177,8 +177,7 @@ describe('custom dashboards (browser)', () => {
       const bar = chart.getDatasetMeta(0).data[0];
       return { x: bar.x - 20, y: bar.y, label: chart.data.labels[0] };
     });
-    const where = (await canvas.boundingBox())!;
-    await Promise.all([page.waitForURL(/\/search\?/), page.mouse.click(where.x + at.x, where.y + at.y)]);
+    await Promise.all([page.waitForURL(/\/search\?/), canvas.click({ position: { x: at.x, y: at.y } })]);
     expect(new URL(page.url()).searchParams.get('q')).toBe(`service:${at.label}`);
   });
 
