@@ -6,7 +6,7 @@
 (function () {
   'use strict';
   const L = window.Lognest;
-  const { el } = L;
+  const { el, beep } = L;
   const SEVERITIES = ['critical', 'error', 'warning', 'info'];
   const LOUD = ['critical', 'error'];
   const TOAST_MS = 15000;
@@ -21,21 +21,6 @@
     return box;
   }
 
-  function beep(severity) {
-    try {
-      const Ctx = window.AudioContext || window.webkitAudioContext;
-      if (!Ctx) return;
-      const audio = new Ctx();
-      const osc = audio.createOscillator();
-      const gain = audio.createGain();
-      osc.frequency.value = severity === 'critical' ? 880 : 660;
-      gain.gain.value = 0.08;
-      osc.connect(gain).connect(audio.destination);
-      osc.start();
-      osc.stop(audio.currentTime + 0.15);
-      osc.onended = () => audio.close();
-    } catch (_) { /* sound is a courtesy */ }
-  }
 
   /** The Live page's opt-in ("Notify on CRITICAL"), shared by every page. */
   function optedIn() {

@@ -245,9 +245,26 @@
     });
   });
 
+  /** A short tone for a loud notification (higher for critical); silent where audio is unavailable. */
+  function beep(severity) {
+    try {
+      const Ctx = window.AudioContext || window.webkitAudioContext;
+      if (!Ctx) return;
+      const audio = new Ctx();
+      const osc = audio.createOscillator();
+      const gain = audio.createGain();
+      osc.frequency.value = severity === 'critical' ? 880 : 660;
+      gain.gain.value = 0.08;
+      osc.connect(gain).connect(audio.destination);
+      osc.start();
+      osc.stop(audio.currentTime + 0.15);
+      osc.onended = () => audio.close();
+    } catch (_) { /* sound is a courtesy */ }
+  }
+
   window.Lognest = {
     ApiError, api, csrf, el, clear, fmtNumber, fmtBytes, fmtTime, fmtAgo, fmtDuration, levelBadge, statusClass,
     levelColor, cssVar, toast, RANGES, rangeMs, rangeParams, bindRange, query, searchHref, describeFilters, listOf,
-    errorText, onReady, LEVELS,
+    errorText, onReady, LEVELS, beep,
   };
 })();

@@ -188,28 +188,13 @@
   }
 
   // ---- notifications (opt-in): CRITICAL records and server events such as fired alerts
-  function beep(severity) {
-    try {
-      const Ctx = window.AudioContext || window.webkitAudioContext;
-      if (!Ctx) return;
-      const audio = new Ctx();
-      const osc = audio.createOscillator();
-      const gain = audio.createGain();
-      osc.frequency.value = severity === 'critical' ? 880 : 660;
-      gain.gain.value = 0.08;
-      osc.connect(gain).connect(audio.destination);
-      osc.start();
-      osc.stop(audio.currentTime + 0.15);
-      osc.onended = () => audio.close();
-    } catch (_) { /* sound is a courtesy */ }
-  }
   function browserNotify(title, body, severity) {
     if (!notifyOn || !('Notification' in window) || Notification.permission !== 'granted') return;
     const now = Date.now();
     if (now - lastNotified < NOTIFY_EVERY_MS) return;
     lastNotified = now;
     try { new Notification(title, { body: String(body).slice(0, 240), tag: 'lognest-' + severity }); } catch (_) { /* some browsers only allow it from a service worker */ }
-    beep(severity);
+    L.beep(severity);
   }
   function notifyCritical(r) {
     browserNotify('CRITICAL' + (r.service ? ' · ' + r.service : ''), r.message, 'critical');

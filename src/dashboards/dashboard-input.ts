@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { badParameter } from '../platform/http/bad-request';
+import { badParameter, nameParam, optionalTextParam } from '../platform/http/bad-request';
 import { DashboardContent, Widget } from './dashboard';
 import { parseTimeRange } from './time-range-input';
 import { parseWidget } from './widget-input';
@@ -14,18 +14,9 @@ export const REFRESH_CHOICES: Record<string, number> = { '10s': 10, '30s': 30, '
 
 export const newWidgetId = () => `w${randomBytes(5).toString('hex')}`;
 
-export function parseDashboardName(raw: unknown): string {
-  if (typeof raw !== 'string' || raw.trim() === '') throw badParameter('name', `is required: 1 to ${MAX_NAME} characters`);
-  if (raw.trim().length > MAX_NAME) throw badParameter('name', `is longer than ${MAX_NAME} characters`);
-  return raw.trim();
-}
+export const parseDashboardName = (raw: unknown): string => nameParam(raw, 'name', MAX_NAME);
 
-function description(raw: unknown): string | null {
-  if (raw === undefined || raw === null) return null;
-  if (typeof raw !== 'string') throw badParameter('description', 'must be a string');
-  if (raw.length > MAX_DESCRIPTION) throw badParameter('description', `is longer than ${MAX_DESCRIPTION} characters`);
-  return raw.trim() === '' ? null : raw.trim();
-}
+const description = (raw: unknown): string | null => optionalTextParam(raw, 'description', MAX_DESCRIPTION);
 
 /** `shared: true|false`, or seed-style `visibility: "shared"|"private"`. */
 function shared(body: Body): boolean | undefined {

@@ -1,5 +1,5 @@
 import { BadRequestException } from '@nestjs/common';
-import { badParameter, integerParam } from '../platform/http/bad-request';
+import { badParameter, integerParam, nameParam, optionalTextParam } from '../platform/http/bad-request';
 import { buildScope } from '../search/scope-builder';
 import { parseSearchRequest } from '../search/search-request';
 import { SavedSearchChanges } from './saved-search';
@@ -16,18 +16,9 @@ export interface NewSavedSearch {
 
 type Body = Record<string, unknown>;
 
-function name(raw: unknown): string {
-  if (typeof raw !== 'string' || raw.trim() === '') throw badParameter('name', 'is required: 1 to 200 characters');
-  if (raw.trim().length > MAX_NAME) throw badParameter('name', `is longer than ${MAX_NAME} characters`);
-  return raw.trim();
-}
+const name = (raw: unknown): string => nameParam(raw, 'name', MAX_NAME);
 
-function description(raw: unknown): string | null {
-  if (raw === undefined || raw === null) return null;
-  if (typeof raw !== 'string') throw badParameter('description', 'must be a string');
-  if (raw.length > MAX_DESCRIPTION) throw badParameter('description', `is longer than ${MAX_DESCRIPTION} characters`);
-  return raw.trim() === '' ? null : raw.trim();
-}
+const description = (raw: unknown): string | null => optionalTextParam(raw, 'description', MAX_DESCRIPTION);
 
 /** Filters must be a search the search API would run, so a saved search can always be replayed. */
 function filters(raw: unknown): Record<string, unknown> {

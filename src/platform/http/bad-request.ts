@@ -15,3 +15,18 @@ export function integerParam(raw: unknown, name: string, fallback: number, min: 
   if (!Number.isInteger(n) || n < min || n > max) throw badParameter(name, `must be an integer from ${min} to ${max}`);
   return n;
 }
+
+/** A required name: trimmed, 1 to `max` characters. */
+export function nameParam(raw: unknown, field: string, max: number): string {
+  if (typeof raw !== 'string' || raw.trim() === '') throw badParameter(field, `is required: 1 to ${max} characters`);
+  if (raw.trim().length > max) throw badParameter(field, `is longer than ${max} characters`);
+  return raw.trim();
+}
+
+/** An optional free text of up to `max` characters; absent or blank is null. */
+export function optionalTextParam(raw: unknown, field: string, max: number): string | null {
+  if (raw === undefined || raw === null) return null;
+  if (typeof raw !== 'string') throw badParameter(field, 'must be a string');
+  if (raw.length > max) throw badParameter(field, `is longer than ${max} characters`);
+  return raw.trim() === '' ? null : raw.trim();
+}
