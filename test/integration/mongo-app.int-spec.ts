@@ -1,17 +1,20 @@
 import { randomUUID } from 'node:crypto';
+import { AlertEvaluationRunner } from '../../src/alerts/scheduler/alert-evaluation-runner';
 import { MongoConnection } from '../../src/platform/metadata/mongo-connection';
-import { ndjson, startTestApp, TestApp } from '../support/test-app';
+import { startWebhookReceiver } from '../support/local-receivers';
+import { ndjson, startTestApp, TestApp, waitFor } from '../support/test-app';
 import { TEST_MONGODB_URL } from './support/test-mongo';
 
 /**
- * The whole app with LOGNEST_MONGODB_URL: accounts, tokens, files, saved searches, history
- * and settings live in MongoDB (FerretDB in CI), in a database of this run's own. A restart
+ * The whole app with LOGNEST_MONGODB_URL: accounts, tokens, files, saved searches, history,
+ * settings, dashboards and alerting live in MongoDB (FerretDB in CI), in a database of this run's own. A restart
  * on a new data directory finds them all again: nothing of it was in the local SQLite file.
  */
 describe('Lognest on MongoDB (whole app)', () => {
   const database = `lognest_test_app_${randomUUID().slice(0, 8)}`;
   const url = `${TEST_MONGODB_URL.replace(/\/?$/, '/')}${database}`;
   let app: TestApp;
+  let hook: Awaited<ReturnType<typeof startWebhookReceiver>> | undefined;
 
   beforeAll(async () => {
     app = await startTestApp({ env: { LOGNEST_MONGODB_URL: url } });
@@ -19,6 +22,7 @@ describe('Lognest on MongoDB (whole app)', () => {
 
   afterAll(async () => {
     await app?.close();
+    await hook?.close();
     const mongo = await MongoConnection.open(url);
     await mongo.dropDatabase();
     await mongo.onApplicationShutdown();
@@ -61,4 +65,40 @@ describe('Lognest on MongoDB (whole app)', () => {
     const data = (await app.http.get(`/api/dashboards/${board.id}/data`).set(app.auth).expect(200)).body;
     expect(data.widgets.n).toMatchObject({ type: 'number', stat: 'count', value: 0 });
   });
+
+  it('keeps alert rules, channels, silences, triggered alerts, history and deliveries across a restart', async () => {
+    hook = await startWebhookReceiver();
+    // A header name with `.` and `$`: legal in HTTP, not as a MongoDB field name.
+    const channel = (await app.http.post('/api/alerts/channels').set(app.auth)
+      .send({ name: 'mongo hook', type: 'webhook', config: { url: `${hook.url}/alerts`, headers: { 'X.Team$': 'ops' } } }).expect(201)).body.channel;
+    const rule = (await app.http.post('/api/alerts/rules').set(app.auth).send({
+      name: 'mongo errors', query: 'mongoalert', condition: { operator: '>', threshold: 0, window: '10m' }, channels: [channel.id],
+    }).expect(201)).body.rule;
+    const silence = (await app.http.post('/api/alerts/silences').set(app.auth)
+      .send({ matchers: { rule_id: rule.id, severity: 'info' }, ends_at: new Date(Date.now() + 3_600_000).toISOString(), comment: 'not this severity' }).expect(201)).body.silence;
+    const records = [1, 2, 3].map((i) => JSON.stringify({ timestamp: new Date(Date.now() - 60_000 - i * 1000).toISOString(), level: 'error', message: `mongoalert ${i}` }));
+    await app.http.post('/api/logs/bulk').set(app.auth).type('application/x-ndjson').send(records.join('\n')).expect(200);
+    await app.app.get(AlertEvaluationRunner).evaluateTenant('default');
+    await waitFor(async () => hook!.received.length === 1, 20_000, 50);
+    expect(hook.received[0].headers['x.team$']).toBe('ops');
+    const firing = (await app.http.get(`/api/alerts/triggered?rule_id=${rule.id}`).set(app.auth).expect(200)).body.alerts;
+    expect(firing).toMatchObject([{ state: 'firing', value: 3 }]);
+    await waitFor(async () => (await app.http.get(`/api/alerts/triggered/${firing[0].id}`).set(app.auth)).body.alert.deliveries.length === 1, 20_000, 100);
+    await app.close();
+
+    app = await startTestApp({ env: { LOGNEST_MONGODB_URL: url } });
+    expect((await app.http.get(`/api/alerts/rules/${rule.id}`).set(app.auth).expect(200)).body.rule).toMatchObject({ name: 'mongo errors', statistics: { times_fired: 1 } });
+    expect((await app.http.get(`/api/alerts/channels/${channel.id}`).set(app.auth).expect(200)).body.channel.config.headers).toEqual({ 'X.Team$': 'ops' });
+    expect((await app.http.get('/api/alerts/silences').set(app.auth).expect(200)).body.silences.map((s: { id: string }) => s.id)).toEqual([silence.id]);
+    const detail = (await app.http.get(`/api/alerts/triggered/${firing[0].id}`).set(app.auth).expect(200)).body.alert;
+    expect(detail).toMatchObject({ state: 'firing', notifications: [{ status: 'sent' }], deliveries: [{ status: 'sent', http_status: 200 }] });
+    const history = (await app.http.get(`/api/alerts/history?rule_id=${rule.id}`).set(app.auth).expect(200)).body;
+    expect(JSON.stringify(history)).toContain('firing');
+    // The state survived too: this data dir's log store is empty, so the next evaluation resolves
+    // the alert the other process fired (from an `ok` state it would have had nothing to resolve).
+    await app.app.get(AlertEvaluationRunner).evaluateTenant('default');
+    expect((await app.http.get(`/api/alerts/triggered?rule_id=${rule.id}`).set(app.auth).expect(200)).body.alerts).toMatchObject([{ id: firing[0].id, state: 'resolved' }]);
+    await waitFor(async () => hook!.received.length === 2, 20_000, 50);
+    expect(hook.received.map((r) => (r.json as { kind: string }).kind)).toEqual(['firing', 'resolved']);
+  }, 90_000);
 });

@@ -31,3 +31,22 @@ export function documentSchema<T>(definition: SchemaDefinition, indexes: [Record
 export function isDuplicateKey(err: unknown): boolean {
   return (err as { code?: number } | null)?.code === 11000;
 }
+
+/**
+ * A domain value as its JSON: the driver writes an `undefined` property as null, where the
+ * SQLite adapters' JSON columns (and the contract suites) leave it out.
+ */
+export function plain<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+/** Inserts a document unless its `_id` is taken; whether it was inserted. */
+export async function insertIfNew(collection: { insertOne(doc: never): Promise<unknown> }, doc: { _id: string; [field: string]: unknown }): Promise<boolean> {
+  try {
+    await collection.insertOne(doc as never);
+    return true;
+  } catch (err) {
+    if (isDuplicateKey(err)) return false;
+    throw err;
+  }
+}

@@ -19,6 +19,12 @@ export function testMongo(name: string) {
       opened.push(mongo);
       return mongo;
     },
+    /** Another connection to the database `open()` made last: what a second Lognest process would hold. */
+    async reopen(): Promise<MongoConnection> {
+      const mongo = await MongoConnection.open(TEST_MONGODB_URL, `${run}_${n - 1}`);
+      opened.push(mongo);
+      return mongo;
+    },
     async closeAll(): Promise<void> {
       for (const mongo of opened.splice(0)) {
         await mongo.dropDatabase().catch(() => undefined);
