@@ -13,6 +13,8 @@ function encode(value: number, length: number): string {
 
 const processPrefix = encode(randomBytes(4).readUInt32BE(0), 6);
 let lastMs = 0;
+/** encode(lastMs, 10) + processPrefix: the records of one ingest body share their millisecond. */
+let lastHead = encode(lastMs, 10) + processPrefix;
 let counter = 0;
 
 /**
@@ -22,10 +24,11 @@ let counter = 0;
 export function newId(now = Date.now()): string {
   if (now !== lastMs) {
     lastMs = now;
+    lastHead = encode(now, 10) + processPrefix;
     counter = 0;
   }
   counter++;
-  return encode(now, 10) + processPrefix + encode(counter, 6);
+  return lastHead + encode(counter, 6);
 }
 
 /** A random secret for tokens: 32 bytes, base64url. */
