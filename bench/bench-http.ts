@@ -49,7 +49,24 @@ export class BenchHttpClient {
     }
   }
 
-  request(method: string, path: string, opts: RequestOptions = {}): Promise<HttpResponse> {
+  /**
+   * One request. A keep-alive socket the server closed while this process was busy (its
+   * event loop blocked generating bodies on a loaded machine, so the close went unseen)
+   * fails with ECONNRESET / EPIPE before the server read anything: that is sent again once on
+   * a fresh socket, as Node's http docs advise (`request.reusedSocket`).
+   */
+  async request(method: string, path: string, opts: RequestOptions = {}): Promise<HttpResponse> {
+    try {
+      return await this.send(method, path, opts);
+    } catch (err) {
+      const code = (err as { code?: string; reusedSocket?: boolean }).code;
+      const stale = (err as { reusedSocket?: boolean }).reusedSocket === true && (code === 'ECONNRESET' || code === 'EPIPE');
+      if (!stale || typeof opts.body === 'function') throw err;
+      return this.send(method, path, opts);
+    }
+  }
+
+  private send(method: string, path: string, opts: RequestOptions): Promise<HttpResponse> {
     const url = new URL(path, this.baseUrl);
     const headers: Record<string, string | number> = { ...opts.headers };
     if (this.token !== undefined) headers.Authorization = `Bearer ${this.token}`;
@@ -62,7 +79,7 @@ export class BenchHttpClient {
         res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
         res.on('error', reject);
       });
-      req.on('error', reject);
+      req.on('error', (err) => reject(Object.assign(err, { reusedSocket: req.reusedSocket })));
       if (typeof body === 'function') {
         const stream = body();
         stream.on('error', (err) => req.destroy(err));
