@@ -1,5 +1,7 @@
 // Runs Lognest as a child process for the bench: fresh temp dirs, a free port, embedded
-// stores only (inherited LOGNEST_* variables are dropped), and an RSS sampler on its pid.
+// stores only (inherited LOGNEST_* variables are dropped), API rate limits off (the benches
+// measure the stores; 20 searchers of one user pass `search=50/minute` in seconds, and their
+// 429s counted as fast answers), and an RSS sampler on its pid.
 
 import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -60,6 +62,7 @@ export class LognestServer {
       LOGNEST_DATA_DIR: o.dataDir,
       LOGNEST_UPLOADS_DIR: o.uploadsDir,
       LOGNEST_ADMIN_PASSWORD: o.adminPassword,
+      LOGNEST_RATE_LIMITS: 'off',
       ...o.env,
     });
     const child = spawn(process.execPath, [o.mainJs], { cwd: o.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
