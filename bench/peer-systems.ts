@@ -52,7 +52,8 @@ export function lognestSystem(http: BenchHttpClient): PeerSystem {
         case 'top_10_endpoints': return sum((await get(`/api/charts/top_endpoints?${range(w, run)}&limit=10`)).data as number[]);
         case 'correlation_id': return (await search({ q: `correlation_id:"${w.correlationId(run)}"`, ...all, per_page: 100 })).total;
         case 'count_errors_5xx': return (await search({ q: 'level:ERROR AND status_code:>=500', ...all, per_page: 1 })).total;
-        case 'distinct_user_id': return (await get(`/api/stats?${range(w, run)}`)).unique_users_24h as number;
+        // `unique_users` is the range's count (`unique_users_24h` is only sent without a range).
+        case 'distinct_user_id': return (await get(`/api/stats?${range(w, run)}`)).unique_users as number;
       }
     },
   };
