@@ -1,4 +1,4 @@
-// `node dist/bench/bench-needle.js [--records 300k] [--batch 5000] [--runs 10] [--dir DIR] [--no-index]`
+// `node dist/bench/bench-needle.js [--records 300k] [--batch 5000] [--runs 10] [--dir DIR] [--no-index] [--words]`
 // The DuckDB store alone, without HTTP: appends the bench's generated records in commits of
 // --batch (as the HTTP bulk path commits them), then times the peer bench's needle queries
 // and two aggregations through DuckDbLogReadStore. Prints ingest rate, bytes a record on disk
@@ -35,13 +35,15 @@ function toRecord(s: SampleLogRecord, ingestedAt: number): LogRecord {
 }
 
 async function main(): Promise<void> {
-  const a = new CliArgs(process.argv.slice(2), ['records', 'batch', 'runs', 'dir', 'no-index']);
-  // --no-index: appends without the index hook (its cost on ingest and disk), queries by scan only.
+  const a = new CliArgs(process.argv.slice(2), ['records', 'batch', 'runs', 'dir', 'no-index', 'words']);
+  // --no-index: the index off (LOGNEST_DUCKDB_TOKEN_INDEX=off): its cost on ingest and disk; queries by scan only.
   const noIndex = a.flag('no-index');
+  // --words: message words in the index too (LOGNEST_DUCKDB_TOKEN_INDEX=words); else ids.
+  const words = a.flag('words');
   const o = { records: Math.floor(a.number('records', 300_000)), batch: Math.floor(a.number('batch', 5000)), runs: Math.floor(a.number('runs', 10)) };
   const dir = a.optionalString('dir') ?? mkdtempSync(join(os.tmpdir(), 'lognest-needle-'));
   const window = sampleTimeWindow({ days: 7 });
-  const duck = await DuckDbDatabase.open(join(dir, 'logs.duckdb'), { memoryLimit: '512MB' });
+  const duck = await DuckDbDatabase.open(join(dir, 'logs.duckdb'), { memoryLimit: '512MB', tokenIndex: noIndex ? 'off' : words ? 'words' : 'ids' });
   const writer = new DuckDbLogWriteStore(duck, join(dir, 'spool'));
   const scan = new DuckDbLogReadStore(duck, { useTokenIndex: false });
   const readers: Record<string, DuckDbLogReadStore> = noIndex ? { scan } : { indexed: new DuckDbLogReadStore(duck), scan };
@@ -50,7 +52,7 @@ async function main(): Promise<void> {
   const indexBlock = duck.tokens.indexBlock.bind(duck.tokens);
   duck.tokens.indexBlock = async (tenantId, block) => {
     const started = performance.now();
-    if (!noIndex) await indexBlock(tenantId, block);
+    await indexBlock(tenantId, block);
     indexMs += performance.now() - started;
   };
   const correlationIds: string[] = [];
@@ -105,7 +107,7 @@ async function main(): Promise<void> {
   const size = duck.sizeOnDisk();
   duck.close();
   process.stdout.write(JSON.stringify({
-    options: { ...o, noIndex }, records_per_s: Math.round(o.records / (appendMs / 1000)), bytes_per_record: Math.round((size / o.records) * 10) / 10,
+    options: { ...o, noIndex, words }, records_per_s: Math.round(o.records / (appendMs / 1000)), bytes_per_record: Math.round((size / o.records) * 10) / 10,
     used_bytes_per_record: Math.round((Number(blockBytes[0].used) / o.records) * 10) / 10,
     index_us_per_record: Math.round((indexMs * 1000) / o.records), index_share_of_append: Math.round((indexMs / appendMs) * 100) / 100,
     index_bytes_per_record: Math.round((index / o.records) * 10) / 10, queries: results,

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { InvalidQueryError } from '../query/invalid-query-error';
 import { ReadGate } from './read-gate';
 import { ADDED_COLUMNS, CREATE_LOGS_TABLE, LAYOUT_MARKER_COLUMN, LOGS_TABLE } from './duckdb-schema';
+import { TokenIndexMode } from '../../config/app-config';
 import { DuckDbTokenIndex } from './duckdb-token-index';
 
 export interface DuckDbOptions {
@@ -14,6 +15,8 @@ export interface DuckDbOptions {
    * the machine's memory for its caches (docs/decisions/0007).
    */
   memoryLimit?: string;
+  /** What the token index holds (default 'off', docs/decisions/0130). */
+  tokenIndex?: TokenIndexMode;
 }
 
 export type Row = Record<string, unknown>;
@@ -35,12 +38,14 @@ export class DuckDbDatabase {
     private readonly instance: DuckDBInstance,
     readonly writer: DuckDBConnection,
     private readonly readers: DuckDBConnection[],
+    tokenIndex: TokenIndexMode,
   ) {
     this.idle = [...readers];
     this.gate = new ReadGate(readers.length, 0);
     this.tokens = new DuckDbTokenIndex(
       (sql, params) => this.execute(sql, params),
       async (sql, params = []) => (await writer.runAndReadAll(sql, params as DuckDBValue[])).getRowObjectsJS() as Row[],
+      tokenIndex,
     );
   }
 
@@ -75,7 +80,7 @@ export class DuckDbDatabase {
     }
     for (const sql of ADDED_COLUMNS) await writer.run(sql);
     const pool = await Promise.all(Array.from({ length: readers }, () => instance.connect()));
-    const db = new DuckDbDatabase(file, instance, writer, pool);
+    const db = new DuckDbDatabase(file, instance, writer, pool, options.tokenIndex ?? 'off');
     await db.tokens.open();
     return db;
   }

@@ -58,7 +58,7 @@ describe('DuckDB token index', () => {
   let spoolDir: string;
 
   beforeAll(async () => {
-    duck = await DuckDbDatabase.open(':memory:');
+    duck = await DuckDbDatabase.open(':memory:', { tokenIndex: 'words' });
     spoolDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lognest-token-index-'));
     write = new DuckDbLogWriteStore(duck, spoolDir);
     read = new DuckDbLogReadStore(duck);
@@ -115,7 +115,47 @@ describe('DuckDB token index', () => {
   });
 });
 
+describe('DuckDB token index of ids only, and off', () => {
+  it('prunes ids, not words, and answers both as the record predicate does', async () => {
+    const duck = await DuckDbDatabase.open(':memory:', { tokenIndex: 'ids' });
+    const spool = fs.mkdtempSync(path.join(os.tmpdir(), 'lognest-token-ids-'));
+    try {
+      const write = new DuckDbLogWriteStore(duck, spool);
+      for (const block of BLOCKS) await write.append(block[0].tenantId, block);
+      const read = new DuckDbLogReadStore(duck);
+      expect(await candidateBlocks(duck, { tenantId: T, query: parseQuery('reset') })).toBeNull();
+      expect(await candidateBlocks(duck, { tenantId: T, query: parseQuery(`correlation_id:"${uuid(51)}"`) })).toMatch(/^block_id = \d+$/);
+      for (const q of QUERIES) {
+        const ids = (await read.search({ tenantId: T, query: parseQuery(q) }, { offset: 0, limit: 100, sort: 'asc' })).records.map((r) => r.id).sort();
+        expect(ids).toEqual(ALL.filter(compileScopePredicate({ tenantId: T, query: parseQuery(q) })).map((r) => r.id).sort());
+      }
+    } finally {
+      duck.close();
+      fs.rmSync(spool, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('DuckDB token index of a file', () => {
+  it('keeps blocks written with the index off candidates for every id and word once it is on', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lognest-token-words-'));
+    const file = path.join(dir, 'logs.duckdb');
+    try {
+      const before = await DuckDbDatabase.open(file);
+      await new DuckDbLogWriteStore(before, path.join(dir, 'spool')).append(T, [rec(T, 'rare deadlock line', { correlationId: uuid(7) })]);
+      before.close();
+      const after = await DuckDbDatabase.open(file, { tokenIndex: 'words' });
+      await new DuckDbLogWriteStore(after, path.join(dir, 'spool')).append(T, [rec(T, 'plain line')]);
+      const read = new DuckDbLogReadStore(after);
+      expect((await read.search({ tenantId: T, query: parseQuery('deadlock') }, { offset: 0, limit: 10, sort: 'asc' })).total).toBe(1);
+      expect((await read.search({ tenantId: T, query: parseQuery('plain') }, { offset: 0, limit: 10, sort: 'asc' })).total).toBe(1);
+      expect((await read.search({ tenantId: T, query: parseQuery(`correlation_id:"${uuid(7)}"`) }, { offset: 0, limit: 10, sort: 'asc' })).total).toBe(1);
+      after.close();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('indexes rows of an older file at open, and rebuilds filters made with another hash', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lognest-token-file-'));
     const file = path.join(dir, 'logs.duckdb');
@@ -123,7 +163,7 @@ describe('DuckDB token index of a file', () => {
       const old = await DuckDbDatabase.open(file);
       await old.execute(`INSERT INTO logs (id, tenant_id, ts, ingested_at, level, message) VALUES ('r1', 't1', 1, 1, 'INFO', 'old deadlock line')`);
       old.close();
-      const reopened = await DuckDbDatabase.open(file);
+      const reopened = await DuckDbDatabase.open(file, { tokenIndex: 'words' });
       const search = async (duck: DuckDbDatabase, q: string) =>
         (await new DuckDbLogReadStore(duck).search({ tenantId: 't1', query: parseQuery(q) }, { offset: 0, limit: 10, sort: 'asc' })).total;
       expect(await search(reopened, 'deadlock')).toBe(1);
@@ -132,7 +172,7 @@ describe('DuckDB token index of a file', () => {
       await reopened.execute(`UPDATE log_token_filters SET bits = bitstring('0', bit_length(bits)::INTEGER)`);
       expect(await search(reopened, 'deadlock')).toBe(0);
       reopened.close();
-      const rebuilt = await DuckDbDatabase.open(file);
+      const rebuilt = await DuckDbDatabase.open(file, { tokenIndex: 'words' });
       expect(await search(rebuilt, 'deadlock')).toBe(1);
       expect(await search(rebuilt, 'line')).toBe(1);
       rebuilt.close();
