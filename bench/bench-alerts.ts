@@ -46,6 +46,7 @@ async function generate(duck: DuckDbDatabase, records: number, end: number): Pro
       'svc-' || (i % ${SERVICES}), 'web-' || (i % 8), '/api/v1/items/' || (i % 200),
       CASE WHEN i % 20 = 0 THEN 500 ELSE 200 END, (i % 1000)::DOUBLE, 'user-' || (i % 5000)
     FROM range(${records}) t(i)`);
+  await duck.tokens.indexUnblocked();
 }
 
 /** A mix of rules like a team writes them: per service and level, by words, and grouped. */

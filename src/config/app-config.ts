@@ -3,6 +3,10 @@
 
 import { RateLimitClass, RateLimitRule } from './rate-limit-config';
 
+/** The DuckDB token index (docs/decisions/0130): `off` (blocks only, no filters, no lookups), `ids` (exact values of the id fields), `words` (those and message words). */
+export type TokenIndexMode = 'off' | 'ids' | 'words';
+export const TOKEN_INDEX_MODES: readonly TokenIndexMode[] = ['off', 'ids', 'words'];
+
 export interface EndpointCacheTtls {
   overview: number;
   service: number;
@@ -56,6 +60,8 @@ export abstract class AppConfig {
   abstract readonly duckdbMemoryLimit: string;
   /** Read queries DuckDB runs at once; more wait their turn (docs/decisions/0015). */
   abstract readonly duckdbReadConcurrency: number;
+  /** What the DuckDB token index holds: nothing, exact ids, or ids and message words (docs/decisions/0130). */
+  abstract readonly duckdbTokenIndex: TokenIndexMode;
   abstract readonly cacheTtlSeconds: number;
   /** Seconds the metrics API answers are cached, per endpoint (seed 002's table); 0 turns one off. */
   abstract readonly endpointCacheTtls: EndpointCacheTtls;

@@ -86,6 +86,14 @@ describe('loadConfig', () => {
     }
   });
 
+  it('reads what the DuckDB token index holds, off by default', () => {
+    expect(loadConfig({}).duckdbTokenIndex).toBe('off');
+    expect(loadConfig({ LOGNEST_DUCKDB_TOKEN_INDEX: 'words' }).duckdbTokenIndex).toBe('words');
+    for (const bad of ['on', 'IDS']) {
+      expect(() => loadConfig({ LOGNEST_DUCKDB_TOKEN_INDEX: bad })).toThrow(/LOGNEST_DUCKDB_TOKEN_INDEX/);
+    }
+  });
+
   it('stops with a message naming every bad variable', () => {
     expect(() => loadConfig({ PORT: 'eighty', LOGNEST_REDIS_URL: 'http://x', LOGNEST_ADMIN_PASSWORD: 'short' })).toThrow(
       ConfigError,

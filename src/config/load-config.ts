@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseDuration } from '../platform/duration';
-import { AppConfig, ConfigError } from './app-config';
+import { AppConfig, ConfigError, TOKEN_INDEX_MODES, TokenIndexMode } from './app-config';
 import { DEFAULT_RATE_LIMITS, parseRateLimits } from './rate-limit-config';
 
 type Env = Record<string, string | undefined>;
@@ -122,6 +122,7 @@ export function loadConfig(env: Env = readEnv()): AppConfig {
     maxUploadBytes: read('LOGNEST_MAX_UPLOAD_BYTES', 4 * 1024 ** 3, int(1024, Number.MAX_SAFE_INTEGER)),
     duckdbMemoryLimit: read('LOGNEST_DUCKDB_MEMORY_LIMIT', '512MB', memorySize),
     duckdbReadConcurrency: read('LOGNEST_DUCKDB_READ_CONCURRENCY', 2, int(1, 16)),
+    duckdbTokenIndex: read<TokenIndexMode>('LOGNEST_DUCKDB_TOKEN_INDEX', 'off', (raw) => TOKEN_INDEX_MODES.find((m) => m === raw)),
     liveMaxRate: read('LOGNEST_LIVE_MAX_RATE', 500, int(1, 100_000)),
     cacheTtlSeconds: read('LOGNEST_CACHE_TTL_SECONDS', 300, int(0, 86_400)),
     endpointCacheTtls: read('LOGNEST_CACHE_TTLS', { overview: 30, service: 60, system: 45, timeseries: 120 }, (raw) => {

@@ -34,6 +34,7 @@ import { LogWriteStore } from './log-write-store';
         DuckDbDatabase.open(config.elasticsearchUrl ? ':memory:' : path.join(config.dataDir, 'logs.duckdb'), {
           memoryLimit: config.duckdbMemoryLimit,
           readConcurrency: config.duckdbReadConcurrency,
+          tokenIndex: config.duckdbTokenIndex,
         }),
     },
     {

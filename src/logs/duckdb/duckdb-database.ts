@@ -4,6 +4,8 @@ import * as path from 'node:path';
 import { InvalidQueryError } from '../query/invalid-query-error';
 import { ReadGate } from './read-gate';
 import { ADDED_COLUMNS, CREATE_LOGS_TABLE, LAYOUT_MARKER_COLUMN, LOGS_TABLE } from './duckdb-schema';
+import { TokenIndexMode } from '../../config/app-config';
+import { DuckDbTokenIndex } from './duckdb-token-index';
 
 export interface DuckDbOptions {
   /** Read queries run at once, each on its own connection besides the writer (default 2). */
@@ -13,6 +15,8 @@ export interface DuckDbOptions {
    * the machine's memory for its caches (docs/decisions/0007).
    */
   memoryLimit?: string;
+  /** What the token index holds (default 'off', docs/decisions/0130). */
+  tokenIndex?: TokenIndexMode;
 }
 
 export type Row = Record<string, unknown>;
@@ -26,15 +30,23 @@ export type Row = Record<string, unknown>;
 export class DuckDbDatabase {
   private readonly idle: DuckDBConnection[];
   private readonly gate: ReadGate;
+  /** The token index beside the logs table, maintained on the writer (docs/decisions/0130). */
+  readonly tokens: DuckDbTokenIndex;
 
   private constructor(
     readonly file: string,
     private readonly instance: DuckDBInstance,
     readonly writer: DuckDBConnection,
     private readonly readers: DuckDBConnection[],
+    tokenIndex: TokenIndexMode,
   ) {
     this.idle = [...readers];
     this.gate = new ReadGate(readers.length, 0);
+    this.tokens = new DuckDbTokenIndex(
+      (sql, params) => this.execute(sql, params),
+      async (sql, params = []) => (await writer.runAndReadAll(sql, params as DuckDBValue[])).getRowObjectsJS() as Row[],
+      tokenIndex,
+    );
   }
 
   static async open(file: string, options: DuckDbOptions = {}): Promise<DuckDbDatabase> {
@@ -68,7 +80,9 @@ export class DuckDbDatabase {
     }
     for (const sql of ADDED_COLUMNS) await writer.run(sql);
     const pool = await Promise.all(Array.from({ length: readers }, () => instance.connect()));
-    return new DuckDbDatabase(file, instance, writer, pool);
+    const db = new DuckDbDatabase(file, instance, writer, pool, options.tokenIndex ?? 'off');
+    await db.tokens.open();
+    return db;
   }
 
   query(sql: string, params: unknown[] = []): Promise<Row[]> {

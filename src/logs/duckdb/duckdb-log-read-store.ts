@@ -9,6 +9,7 @@ import { DuckDbDatabase } from './duckdb-database';
 import { compileToDuckDb, escapeLike } from './duckdb-query-compiler';
 import { FETCH_BYTES, groupsByBytes, KEY_COLUMNS, RECORD_COLUMNS, rowsOfKeys, toRowKey } from './duckdb-row-fetch';
 import { columnOf, extraFieldExpression, LOGS_TABLE } from './duckdb-schema';
+import { candidateBlocks } from './duckdb-block-pruning';
 import { idTime } from '../../platform/ids';
 
 
@@ -42,15 +43,21 @@ function metricExpression(request: MetricRequest): string {
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
 export class DuckDbLogReadStore extends LogReadStore {
-  constructor(private readonly duck: DuckDbDatabase) {
+  /** `useTokenIndex: false` reads without the token index even when it is on: for the bench's comparison. */
+  constructor(
+    private readonly duck: DuckDbDatabase,
+    private readonly options: { useTokenIndex: boolean } = { useTokenIndex: duck.tokens.enabled },
+  ) {
     super();
   }
 
-  /** WHERE clause for a scope: tenant first, always. */
-  private where(scope: LogScope): { sql: string; params: unknown[] } {
+  /** WHERE clause for a scope: tenant first, always; then the candidate blocks of the token index. */
+  private async where(scope: LogScope): Promise<{ sql: string; params: unknown[] }> {
     const compiled = compileToDuckDb(scope.query);
     const parts = ['tenant_id = ?', `(${compiled.sql})`];
     const params: unknown[] = [scope.tenantId, ...compiled.params];
+    const blocks = this.options.useTokenIndex ? await candidateBlocks(this.duck, scope) : null;
+    if (blocks !== null) parts.push(blocks);
     if (scope.from !== undefined) {
       parts.push('ts >= ?');
       params.push(Math.floor(scope.from));
@@ -63,7 +70,7 @@ export class DuckDbLogReadStore extends LogReadStore {
   }
 
   async search(scope: LogScope, page: Page): Promise<{ total: number; records: LogRecord[] }> {
-    const where = this.where(scope);
+    const where = await this.where(scope);
     const sortColumn = page.sortField && isCanonicalField(page.sortField) ? columnOf(page.sortField) : 'ts';
     const direction = page.sort === 'asc' ? 'ASC' : 'DESC';
     // One after the other, not in parallel: each already uses every core, and a text search
@@ -116,13 +123,13 @@ export class DuckDbLogReadStore extends LogReadStore {
   }
 
   async count(scope: LogScope): Promise<number> {
-    const where = this.where(scope);
+    const where = await this.where(scope);
     const rows = await this.duck.query(`SELECT count(*)::DOUBLE AS n FROM ${LOGS_TABLE} WHERE ${where.sql}`, where.params);
     return Number(rows[0].n);
   }
 
   async histogram(scope: LogScope, intervalMs: number, splitByLevel: boolean): Promise<HistogramBucket[]> {
-    const where = this.where(scope);
+    const where = await this.where(scope);
     const interval = Math.max(1, Math.floor(intervalMs));
     const level = splitByLevel ? ', level' : '';
     const rows = await this.duck.query(
@@ -134,7 +141,7 @@ export class DuckDbLogReadStore extends LogReadStore {
   }
 
   async topTerms(scope: LogScope, field: string, limit: number, orderBy: 'count' | 'avg_response' = 'count'): Promise<TermBucket[]> {
-    const where = this.where(scope);
+    const where = await this.where(scope);
     const expr = field === 'tags' ? 'unnest(tags)' : fieldExpression(field);
     const order = orderBy === 'avg_response' ? 'avg_rt DESC NULLS LAST, count DESC' : 'count DESC, value';
     // The exact p95 is computed for the winning values only: over every distinct value (the
@@ -159,7 +166,7 @@ export class DuckDbLogReadStore extends LogReadStore {
   }
 
   async summary(scope: LogScope): Promise<LogSummary> {
-    const where = this.where(scope);
+    const where = await this.where(scope);
     const [r] = await this.duck.query(
       `SELECT count(*)::DOUBLE AS total, count(*) FILTER (WHERE level IN ${ERROR_LEVELS})::DOUBLE AS errors,
          avg(response_time_ms) AS avg_rt, count(DISTINCT user_id)::DOUBLE AS users,
@@ -178,7 +185,7 @@ export class DuckDbLogReadStore extends LogReadStore {
   }
 
   async metricSeries(scope: LogScope, intervalMs: number, byService: boolean): Promise<MetricBucket[]> {
-    const where = this.where(scope);
+    const where = await this.where(scope);
     const interval = Math.max(1, Math.floor(intervalMs));
     const service = byService ? ', service' : '';
     const rows = await this.duck.query(
@@ -201,7 +208,7 @@ export class DuckDbLogReadStore extends LogReadStore {
   }
 
   async metric(scope: LogScope, request: MetricRequest): Promise<MetricPoint[]> {
-    const where = this.where(scope);
+    const where = await this.where(scope);
     const interval = request.intervalMs === undefined ? null : Math.max(1, Math.floor(request.intervalMs));
     const keys: string[] = [];
     if (interval !== null) keys.push(`(ts // ${interval}) * ${interval} AS start`);
@@ -239,7 +246,7 @@ export class DuckDbLogReadStore extends LogReadStore {
   }
 
   async fields(scope: LogScope, topValues: number): Promise<FieldInfo[]> {
-    const where = this.where(scope);
+    const where = await this.where(scope);
     // Materialized once: the keys, the counts and every field's values read the same rows.
     const matched = `s AS MATERIALIZED (SELECT * FROM ${LOGS_TABLE} WHERE ${where.sql})`;
     const keys = await this.duck.query(
@@ -269,7 +276,7 @@ export class DuckDbLogReadStore extends LogReadStore {
   }
 
   async *stream(scope: LogScope, sort: Page['sort'], batchSize: number): AsyncIterable<LogRecord[]> {
-    const where = this.where(scope);
+    const where = await this.where(scope);
     const direction = sort === 'asc' ? 'ASC' : 'DESC';
     const after = sort === 'asc' ? '(ts > ? OR (ts = ? AND id > ?))' : '(ts < ? OR (ts = ? AND id < ?))';
     let cursor: { ts: number; id: string } | null = null;

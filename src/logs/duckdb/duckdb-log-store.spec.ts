@@ -9,8 +9,9 @@ import { DuckDbDatabase } from './duckdb-database';
 import { DuckDbLogReadStore } from './duckdb-log-read-store';
 import { DuckDbLogWriteStore } from './duckdb-log-write-store';
 
-describeLogStoreContract('DuckDB', async () => {
-  const duck = await DuckDbDatabase.open(':memory:');
+// With the token index on (ids and words, docs/decisions/0130) and off: the same answers.
+describe.each(['off', 'words'] as const)('token index %s', (tokenIndex) => describeLogStoreContract(`DuckDB`, async () => {
+  const duck = await DuckDbDatabase.open(':memory:', { tokenIndex });
   const spoolDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lognest-duckdb-spool-'));
   return {
     write: new DuckDbLogWriteStore(duck, spoolDir),
@@ -21,7 +22,7 @@ describeLogStoreContract('DuckDB', async () => {
       fs.rmSync(spoolDir, { recursive: true, force: true });
     },
   };
-});
+}));
 
 // The layout of docs/decisions/0007: ids in canonical form are stored as UUIDs, any other
 // value verbatim; every value must come back exactly as written and match only itself.

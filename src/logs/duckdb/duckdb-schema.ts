@@ -81,11 +81,16 @@ CREATE TABLE IF NOT EXISTS ${LOGS_TABLE} (
   tags VARCHAR[],
   file_id VARCHAR,
   pattern_id VARCHAR,
-  fields VARCHAR
+  fields VARCHAR,
+  block_id BIGINT
 )`;
 
 /** Columns added after the first layout, for files made before them (additive, no rewrite). */
-export const ADDED_COLUMNS = [`ALTER TABLE ${LOGS_TABLE} ADD COLUMN IF NOT EXISTS pattern_id VARCHAR`];
+export const ADDED_COLUMNS = [
+  `ALTER TABLE ${LOGS_TABLE} ADD COLUMN IF NOT EXISTS pattern_id VARCHAR`,
+  // The commit's block of the token index (duckdb-token-index.ts); rows of older files get one at open.
+  `ALTER TABLE ${LOGS_TABLE} ADD COLUMN IF NOT EXISTS block_id BIGINT`,
+];
 
 /** A column the table of an older layout lacks; its absence means the file must be moved away. */
 export const LAYOUT_MARKER_COLUMN = 'correlation_uuid';
