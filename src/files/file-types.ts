@@ -1,3 +1,5 @@
+import type { ParseRuleSpec } from '../ingest/parsers/rules/parse-rule';
+
 export const FILE_STATUSES = ['pending', 'processing', 'completed', 'failed'] as const;
 export type FileStatus = (typeof FILE_STATUSES)[number];
 export const INPUT_FORMATS = ['auto', 'ndjson', 'json', 'csv', 'text'] as const;
@@ -10,6 +12,8 @@ export interface LineError {
 
 export interface FileOptions {
   format: InputFormat;
+  /** Text read with this parsing rule instead of detection. */
+  rule?: ParseRuleSpec;
   delimiter?: string;
   timestampField?: string;
   service?: string;

@@ -11,6 +11,8 @@ import { FileOptions, INPUT_FORMATS, InputFormat, LogFile } from './file-types';
 import { RateLimit } from '../rate-limits/rate-limit.decorator';
 import { ApiDoc } from '../openapi/api-doc.decorator';
 import { FILES_DOCS } from './files.openapi';
+import { isNamedFormat, ruleFromBody, toApiRule } from '../parse-rules/parse-rule-params';
+import { NAMED_FORMAT_NAMES } from '../ingest/parsers/rules/named-formats';
 
 export function toApiFile(f: LogFile) {
   const progress = f.status === 'completed' ? 100 : f.size === 0 ? 0 : Math.min(99.9, Math.round((f.bytesProcessed / f.size) * 1000) / 10);
@@ -34,6 +36,7 @@ export function toApiFile(f: LogFile) {
     upload_date: new Date(f.uploadDate).toISOString(),
     completed_at: f.completedAt ? new Date(f.completedAt).toISOString() : null,
     description: f.description,
+    rule: f.options.rule ? toApiRule(f.options.rule) : null,
   };
 }
 
@@ -45,13 +48,18 @@ const optional = (body: Record<string, unknown>, key: string, max = 200): string
 };
 
 function uploadOptions(body: Record<string, unknown>): FileOptions {
-  const format = (optional(body, 'format') ?? 'auto') as InputFormat;
-  if (!INPUT_FORMATS.includes(format)) throw badParameter('format', `must be one of ${INPUT_FORMATS.join(', ')}`);
+  const asked = optional(body, 'format') ?? 'auto';
+  // A named parsing format (`logcat`) is a rule over text lines.
+  const named = isNamedFormat(asked);
+  const format = (named ? 'text' : asked) as InputFormat;
+  if (!INPUT_FORMATS.includes(format)) throw badParameter('format', `must be an input format (${INPUT_FORMATS.join(', ')}) or a named parsing format (${NAMED_FORMAT_NAMES.join(', ')})`);
+  const rule = ruleFromBody(named ? body : { ...body, format: undefined });
   const delimiterRaw = optional(body, 'delimiter', 5);
   const delimiter = delimiterRaw === '\\t' || delimiterRaw === 'tab' ? '\t' : delimiterRaw;
   if (delimiter !== undefined && ![',', ';', '\t', '|'].includes(delimiter)) throw badParameter('delimiter', 'must be , ; | or tab');
   return {
-    format,
+    format: rule ? 'text' : format,
+    ...(rule ? { rule } : {}),
     delimiter,
     timestampField: optional(body, 'timestamp_field', 100),
     service: optional(body, 'service') ?? optional(body, 'source'),

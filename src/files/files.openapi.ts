@@ -2,12 +2,15 @@ import { LINE_ERROR } from '../ingest/ingest.openapi';
 import { ApiDocOptions } from '../openapi/api-doc.decorator';
 import { arr, component, input, int, nullable, num, obj, ok, oneOf, str, time } from '../openapi/schema';
 import { FILE_STATUSES, INPUT_FORMATS } from './file-types';
+import { NAMED_FORMAT_NAMES } from '../ingest/parsers/rules/named-formats';
+import { RULE_INPUT } from '../parse-rules/parse-rules.openapi';
 
 const FILE_PROPERTIES = {
   id: str(), _id: str(), original_name: str(), filename: str(), file_type: oneOf(INPUT_FORMATS), source: str(), status: oneOf(FILE_STATUSES),
   size: int(), lines_total: int(), accepted: int(), rejected: int(), errors: arr(LINE_ERROR), failure: nullable(str()),
   progress: num('Percent'), bytes_processed: int(), uploaded_by: nullable(str()), upload_date: time(), completed_at: nullable(time()),
   description: nullable(str()),
+  rule: nullable(obj({ format: nullable(str()), pattern: nullable(str()), pattern_type: nullable(str()), timestamp_format: nullable(str()) })),
 };
 const LOG_FILE = component('LogFile', obj(FILE_PROPERTIES));
 const NOT_FOUND = { 404: 'No such file in your tenant' };
@@ -17,7 +20,9 @@ export const FILES_DOCS = {
     summary: 'Upload a log file (CSV, JSON, NDJSON, text, syslog; gzip too)', description: 'Ingested in the background: follow GET /api/files/{id}.',
     consumes: ['multipart/form-data'],
     body: input({
-      file: str('The file', { format: 'binary' }), format: oneOf(INPUT_FORMATS), delimiter: str('CSV: , ; | or tab'), timestamp_field: str(),
+      file: str('The file', { format: 'binary' }),
+      format: str(`An input format (${INPUT_FORMATS.join(', ')}) or a named parsing format (${NAMED_FORMAT_NAMES.join(', ')}): text read with that rule`),
+      ...RULE_INPUT, delimiter: str('CSV: , ; | or tab'), timestamp_field: str(),
       service: str(), source: str('Synonym of service'), environment: str(), description: str(),
     }, ['file']),
     response: ok({ message: str(), file_id: str(), filename: str(), status: oneOf(FILE_STATUSES) }),
