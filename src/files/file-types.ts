@@ -46,6 +46,8 @@ export interface LogFile {
   uploadDate: number;
   completedAt: number | null;
   description: string | null;
+  /** SHA-256 of an uploaded file's bytes (hex): the same upload again is noticed (issue 13). */
+  contentHash?: string;
 }
 
 /** What file ingest updates as it goes; `format` becomes the detected one when `auto` was asked. */

@@ -7,7 +7,8 @@ import { NAMED_FORMATS } from '../ingest/parsers/rules/named-formats';
 import { InvalidRuleError, MAX_PATTERN_LENGTH, ParseRuleSpec, PATTERN_TYPES, PatternType } from '../ingest/parsers/rules/parse-rule';
 import { badParameter } from '../platform/http/bad-request';
 
-function text(body: Record<string, unknown>, key: string, max: number): string | undefined {
+/** An optional text field of a body: absent or empty is undefined; anything else than text up to `max` is a 400. */
+export function bodyText(body: Record<string, unknown>, key: string, max: number): string | undefined {
   const v = body[key];
   if (v === undefined || v === null || v === '') return undefined;
   if (typeof v !== 'string' || v.length > max) throw badParameter(key, `must be text of at most ${max} characters`);
@@ -26,10 +27,10 @@ export function isNamedFormat(format: string | undefined): boolean {
  * be an input format, handled by the caller).
  */
 export function ruleFromBody(body: Record<string, unknown>, formatKey = 'format'): ParseRuleSpec | undefined {
-  const format = text(body, formatKey, 40);
-  const pattern = text(body, 'pattern', MAX_PATTERN_LENGTH);
-  const patternType = text(body, 'pattern_type', 10);
-  const timestampFormat = text(body, 'timestamp_format', 100);
+  const format = bodyText(body, formatKey, 40);
+  const pattern = bodyText(body, 'pattern', MAX_PATTERN_LENGTH);
+  const patternType = bodyText(body, 'pattern_type', 10);
+  const timestampFormat = bodyText(body, 'timestamp_format', 100);
   if (patternType !== undefined && !PATTERN_TYPES.includes(patternType as PatternType)) {
     throw badParameter('pattern_type', `must be ${PATTERN_TYPES.join(' or ')}`);
   }

@@ -12,6 +12,8 @@ export interface IngestJobOptions {
   timestampField?: string;
   /** Text read with this parsing rule (plain data: compiled in the worker). */
   rule?: ParseRuleSpec;
+  /** Network inputs: each record's `message` is read with this rule, its captures merged into the record. */
+  messageRule?: ParseRuleSpec;
   /** Every record carries `fields.filename` (the file's name) when set. */
   labelFilename?: boolean;
   defaults?: { service?: string; environment?: string };

@@ -6,12 +6,22 @@ import { newId } from '../../platform/ids';
 import { normalizeRecord } from '../../logs/normalize/record-normalizer';
 import { stampedJson } from '../../logs/stored-record';
 import { createParser, detectFormat, ParsedItem } from '../parsers';
+import { compiledRule } from '../parsers/create-parser';
+import { CompiledRule } from '../parsers/rules/parse-rule';
 import { IngestJobOptions, MAX_REPORTED_ERRORS, PreparedChunk } from './ingest-job';
 import { InputFormat } from '../../files/file-types';
 import { NormalizedRecord } from '../../logs/log-record';
 import { maskLine } from '../../patterns/drain-miner';
 import { minedLine, PatternCount, PatternKey, patternKeyText } from '../../patterns/pattern-key';
 import { PatternStamper } from './pattern-stamper';
+
+/** The record with what `rule` captures from its message laid over it (the message becomes the captured one, if any). */
+function withMessageRule(raw: Record<string, unknown>, rule: CompiledRule, now: number): Record<string, unknown> {
+  const message = raw.message;
+  if (typeof message !== 'string') return raw;
+  const captured = rule.match(message, now);
+  return captured === null ? raw : { ...raw, ...captured };
+}
 
 interface Unstamped {
   record: NormalizedRecord;
@@ -49,12 +59,13 @@ class ChunkBuilder {
   add(items: ParsedItem[], now: number): void {
     const { tenantId, defaults, timestampField } = this.options;
     const filename = this.options.labelFilename ? this.options.filename : undefined;
+    const messageRule = this.options.messageRule ? compiledRule(this.options.messageRule) : null;
     for (const item of items) {
       if ('error' in item) {
         this.reject(item.line, item.error);
         continue;
       }
-      const normalized = normalizeRecord(item.raw, { now, defaults, timestampField });
+      const normalized = normalizeRecord(messageRule ? withMessageRule(item.raw, messageRule, now) : item.raw, { now, defaults, timestampField });
       if ('error' in normalized) {
         this.reject(item.line, normalized.error);
         continue;

@@ -87,8 +87,9 @@ function compilePattern(pattern: string, type: PatternType): { regex: RE2JS; fie
   } catch (err) {
     const e = err as Error & { error?: string; input?: string };
     const what = e.error ?? e.message;
-    const at = /missing closing \)|unexpected \)/.test(what) ? unbalancedParen(expanded.source) : e.input ? expanded.source.indexOf(e.input) : -1;
-    throw new InvalidRuleError('pattern', at === -1 ? 0 : expanded.positionOf(at), e.input ? `${what}: \`${e.input.slice(0, 60)}\`` : what);
+    const paren = /missing closing \)|unexpected \)/.test(what);
+    const at = paren ? unbalancedParen(expanded.source) : e.input ? expanded.source.indexOf(e.input) : -1;
+    throw new InvalidRuleError('pattern', at === -1 ? 0 : expanded.positionOf(at), e.input && !paren ? `${what}: \`${e.input.slice(0, 60)}\`` : what);
   }
   const fields = [...expanded.fields];
   for (const name of Object.keys(regex.namedGroups())) {
