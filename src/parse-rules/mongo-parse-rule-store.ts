@@ -51,6 +51,11 @@ export class MongoParseRuleStore extends ParseRuleStore {
 
   async update(tenantId: string, id: string, changes: SavedParseRuleChanges): Promise<SavedParseRule | null> {
     const set = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
+    // FerretDB answers a unique-index conflict of an update with InternalError, not 11000: asked first.
+    if (changes.name !== undefined) {
+      const holder = await this.findByName(tenantId, changes.name);
+      if (holder && holder.id !== id) throw new DuplicateRuleNameError(changes.name);
+    }
     try {
       await this.rules.collection.updateOne({ _id: id as never, tenantId }, { $set: set });
     } catch (err) {
