@@ -8,6 +8,7 @@ import { DashboardModule } from './dashboard/dashboard.module';
 import { DashboardsModule } from './dashboards/dashboards.module';
 import { ExportModule } from './export/export.module';
 import { FilesModule } from './files/files.module';
+import { ParseRulesModule } from './parse-rules/parse-rules.module';
 import { IngestModule } from './ingest/ingest.module';
 import { InputsModule } from './ingest/inputs/inputs.module';
 import { LifecycleService } from './lifecycle.service';
@@ -31,7 +32,7 @@ export class AppModule {
       module: AppModule,
       global: true,
       // LiveModule before SearchModule: GET /api/logs/tail must be routed before /api/logs/:id.
-      imports: [PlatformModule, LogsModule, AuthModule, IngestModule, InputsModule, FilesModule, LiveModule, SearchModule, DashboardModule, DashboardsModule, ObservabilityModule, WebModule, ExportModule, SavedSearchesModule, AnomaliesModule, PatternsModule, RateLimitsModule, RetentionModule, TenantsModule, AlertsModule],
+      imports: [PlatformModule, LogsModule, AuthModule, IngestModule, InputsModule, FilesModule, ParseRulesModule, LiveModule, SearchModule, DashboardModule, DashboardsModule, ObservabilityModule, WebModule, ExportModule, SavedSearchesModule, AnomaliesModule, PatternsModule, RateLimitsModule, RetentionModule, TenantsModule, AlertsModule],
       providers: [{ provide: AppConfig, useValue: config }, { provide: Clock, useValue: options.clock ?? new SystemClock() }, LifecycleService],
       exports: [AppConfig, Clock],
     };

@@ -1,3 +1,4 @@
+import type { InputName } from '../ingest/inputs/input-stats';
 // The one validated configuration. `loadConfig` is the only reader of process.env; every
 // other class receives the typed slice it needs through injection.
 
@@ -51,6 +52,8 @@ export abstract class AppConfig {
   abstract readonly syslogUdpPort: number | null;
   abstract readonly syslogTcpPort: number | null;
   abstract readonly tcpJsonPort: number | null;
+  /** LOGNEST_INPUT_RULES: the parsing rule (named format or saved rule name) each input's messages are read with. */
+  abstract readonly inputRules: [InputName, string][];
   /** Worker threads that parse and normalize ingest bodies; 0 parses on the main thread. */
   abstract readonly ingestWorkers: number;
   /** Records waiting for the writer above which ingest answers 503 with Retry-After. */

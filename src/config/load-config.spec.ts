@@ -33,6 +33,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ LOGNEST_LOGIN_FAILURES_PER_USERNAME: '0' })).toThrow(/LOGNEST_LOGIN_FAILURES_PER_USERNAME/);
   });
 
+  it('reads the parsing rule of each network input, refusing unknown inputs', () => {
+    expect(loadConfig({}).inputRules).toEqual([]);
+    expect(loadConfig({ LOGNEST_INPUT_RULES: 'syslog-udp:logcat, kafka:my nginx rule' }).inputRules).toEqual([['syslog-udp', 'logcat'], ['kafka', 'my nginx rule']]);
+    for (const value of ['otlp:logcat', 'ftp:logcat', 'kafka:', 'logcat']) expect(() => loadConfig({ LOGNEST_INPUT_RULES: value })).toThrow(/LOGNEST_INPUT_RULES/);
+  });
+
   it('reads the alerting settings, refusing bad values by name', () => {
     expect(loadConfig({})).toMatchObject({ alertDelayMs: 15_000, publicUrl: 'http://localhost:8000', smtpUrl: null, smtpFrom: 'lognest@localhost', webhookAllowedHosts: [] });
     expect(loadConfig({

@@ -1,3 +1,4 @@
+import { INPUT_NAMES, InputName } from '../ingest/inputs/input-stats';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -117,6 +118,12 @@ export function loadConfig(env: Env = readEnv()): AppConfig {
     syslogUdpPort: read<number | null>('LOGNEST_SYSLOG_UDP_PORT', null, int(0, 65535)),
     syslogTcpPort: read<number | null>('LOGNEST_SYSLOG_TCP_PORT', null, int(0, 65535)),
     tcpJsonPort: read<number | null>('LOGNEST_TCP_JSON_PORT', null, int(0, 65535)),
+    // `syslog-udp:logcat,kafka:nginx-json`: input name, colon, a named format or a saved rule's name.
+    inputRules: read('LOGNEST_INPUT_RULES', [] as [InputName, string][], (raw) => {
+      const pairs = raw.split(',').map((p) => p.trim()).filter(Boolean).map((p) => [p.slice(0, p.indexOf(':')), p.slice(p.indexOf(':') + 1).trim()]);
+      const known = (name: string): name is InputName => (INPUT_NAMES as readonly string[]).includes(name) && name !== 'es-bulk' && name !== 'otlp';
+      return pairs.every(([input, rule]) => known(input) && rule.length > 0 && rule.length <= 100) ? (pairs as [InputName, string][]) : undefined;
+    }),
     ingestWorkers: read('LOGNEST_INGEST_WORKERS', Math.min(2, os.cpus().length), int(0, 16)),
     ingestQueueLimit: read('LOGNEST_INGEST_QUEUE_LIMIT', 200_000, int(1_000, 10_000_000)),
     maxUploadBytes: read('LOGNEST_MAX_UPLOAD_BYTES', 4 * 1024 ** 3, int(1024, Number.MAX_SAFE_INTEGER)),

@@ -121,6 +121,8 @@ export class FileIngestService implements OnModuleInit {
         filename: file.originalName,
         delimiter: file.options.delimiter,
         timestampField: file.options.timestampField,
+        rule: file.options.rule,
+        labelFilename: true,
         defaults: { service: file.options.service, environment: file.options.environment },
       });
       // A watched file is read through the descriptor opened and checked against the scan.

@@ -111,5 +111,17 @@ export function describeFileStoreContract(name: string, make: () => Promise<{ st
       await store.updateProgress(A, pendingA.id, { status: 'completed' });
       expect(await store.listUnfinished()).toEqual([processingA, pendingB]);
     });
+
+    it('finds a tenant’s newest file with a content hash, never another tenant’s or a failed one', async () => {
+      const older = logFile(A, T0, { contentHash: 'h1', status: 'completed' });
+      const newer = logFile(A, T0 + 5, { contentHash: 'h1' });
+      const failed = logFile(A, T0 + 9, { contentHash: 'h1', status: 'failed' });
+      for (const f of [older, newer, failed, logFile(B, T0 + 20, { contentHash: 'h2' }), logFile(A, T0 + 30)]) await store.create(f);
+      expect(await store.findByContentHash(A, 'h1')).toEqual(newer);
+      expect(await store.get(A, older.id)).toEqual(older);
+      expect(await store.findByContentHash(A, 'h2')).toBeNull();
+      expect(await store.findByContentHash(B, 'h1')).toBeNull();
+      expect((await store.findByContentHash(B, 'h2'))?.tenantId).toBe(B);
+    });
   });
 }

@@ -17,6 +17,8 @@ export abstract class FileStore {
   abstract updateProgress(tenantId: string, id: string, progress: Partial<FileProgress>): Promise<void>;
   abstract delete(tenantId: string, id: string): Promise<boolean>;
   abstract existsSourceKey(sourceKey: string): Promise<boolean>;
+  /** The tenant's newest file with this content hash that did not fail, or null. */
+  abstract findByContentHash(tenantId: string, contentHash: string): Promise<LogFile | null>;
   /** Files left pending or processing by a previous run, across tenants, for resumption. */
   abstract listUnfinished(): Promise<LogFile[]>;
 }

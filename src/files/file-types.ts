@@ -1,3 +1,5 @@
+import type { ParseRuleSpec } from '../ingest/parsers/rules/parse-rule';
+
 export const FILE_STATUSES = ['pending', 'processing', 'completed', 'failed'] as const;
 export type FileStatus = (typeof FILE_STATUSES)[number];
 export const INPUT_FORMATS = ['auto', 'ndjson', 'json', 'csv', 'text'] as const;
@@ -10,6 +12,8 @@ export interface LineError {
 
 export interface FileOptions {
   format: InputFormat;
+  /** Text read with this parsing rule instead of detection. */
+  rule?: ParseRuleSpec;
   delimiter?: string;
   timestampField?: string;
   service?: string;
@@ -42,6 +46,8 @@ export interface LogFile {
   uploadDate: number;
   completedAt: number | null;
   description: string | null;
+  /** SHA-256 of an uploaded file's bytes (hex): the same upload again is noticed (issue 13). */
+  contentHash?: string;
 }
 
 /** What file ingest updates as it goes; `format` becomes the detected one when `auto` was asked. */

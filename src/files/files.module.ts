@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { diskStorage } from 'multer';
 import { AppConfig } from '../config/app-config';
 import { IngestModule } from '../ingest/ingest.module';
+import { ParseRulesModule } from '../parse-rules/parse-rules.module';
 import { newId } from '../platform/ids';
 import { FileIngestService } from './file-ingest.service';
 import { FileStore } from './file-store';
@@ -29,7 +30,7 @@ function uploadStorage(config: AppConfig) {
 }
 
 @Module({
-  imports: [IngestModule, MulterModule.registerAsync({ inject: [AppConfig], useFactory: uploadStorage })],
+  imports: [IngestModule, ParseRulesModule, MulterModule.registerAsync({ inject: [AppConfig], useFactory: uploadStorage })],
   controllers: [FilesController],
   providers: [
     metadataStore(FileStore, { sqlite: (db) => new SqliteFileStore(db), mongo: MongoFileStore.create }),

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import { LogWriteStore } from '../logs/log-write-store';
 import { EventBus } from '../platform/events/event-bus';
 import { newId } from '../platform/ids';
+import { DuplicateFileError } from './content-hash';
 import { FileIngestService } from './file-ingest.service';
 import { FileStore } from './file-store';
 import { FileOptions, LogFile } from './file-types';
@@ -17,6 +18,9 @@ export interface NewFile {
   uploadedBy: string;
   description?: string | null;
   options: FileOptions;
+  /** Uploads: the bytes' SHA-256; another file of the tenant with it is refused unless allowDuplicate. */
+  contentHash?: string;
+  allowDuplicate?: boolean;
 }
 
 /** The files of a tenant: register, list, inspect, delete with their logs. */
@@ -29,7 +33,12 @@ export class FilesService {
     private readonly events: EventBus,
   ) {}
 
+  /** Throws DuplicateFileError when the tenant has a file with the same content (and no duplicate is allowed). */
   async register(input: NewFile): Promise<LogFile> {
+    if (input.contentHash !== undefined && !input.allowDuplicate) {
+      const earlier = await this.files.findByContentHash(input.tenantId, input.contentHash);
+      if (earlier) throw new DuplicateFileError(earlier);
+    }
     const file: LogFile = {
       id: newId(),
       tenantId: input.tenantId,
@@ -51,6 +60,7 @@ export class FilesService {
       uploadDate: Date.now(),
       completedAt: null,
       description: input.description ?? null,
+      ...(input.contentHash !== undefined ? { contentHash: input.contentHash } : {}),
     };
     await this.files.create(file);
     this.ingest.enqueue(file);

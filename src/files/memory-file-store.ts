@@ -38,6 +38,13 @@ export class MemoryFileStore extends FileStore {
     return [...this.files.values()].some((f) => f.sourceKey === sourceKey);
   }
 
+  async findByContentHash(tenantId: string, contentHash: string): Promise<LogFile | null> {
+    const same = [...this.files.values()]
+      .filter((f) => f.tenantId === tenantId && f.contentHash === contentHash && f.status !== 'failed')
+      .sort((a, b) => b.uploadDate - a.uploadDate || (a.id < b.id ? 1 : -1));
+    return same.length > 0 ? structuredClone(same[0]) : null;
+  }
+
   async listUnfinished(): Promise<LogFile[]> {
     return [...this.files.values()]
       .filter((f) => f.status === 'pending' || f.status === 'processing')

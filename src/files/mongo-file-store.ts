@@ -9,9 +9,9 @@ const fileSchema: Schema = documentSchema<LogFile>(
     tenantId: String, originalName: String, storedPath: String, source: String, sourceKey: String, format: String,
     size: Number, status: String, linesTotal: Number, bytesProcessed: Number, accepted: Number, rejected: Number,
     errors: Schema.Types.Mixed, failure: String, options: Schema.Types.Mixed, uploadedBy: String, uploadDate: Number,
-    completedAt: Number, description: String,
+    completedAt: Number, description: String, contentHash: String,
   },
-  [[{ tenantId: 1, uploadDate: -1 }], [{ status: 1 }]],
+  [[{ tenantId: 1, uploadDate: -1 }], [{ status: 1 }], [{ tenantId: 1, contentHash: 1 }]],
 );
 
 /**
@@ -73,6 +73,11 @@ export class MongoFileStore extends FileStore {
 
   async existsSourceKey(sourceKey: string): Promise<boolean> {
     return (await this.sourceKeys.exists({ _id: sourceKey })) !== null;
+  }
+
+  async findByContentHash(tenantId: string, contentHash: string): Promise<LogFile | null> {
+    const doc = await this.files.findOne({ tenantId, contentHash, status: { $ne: 'failed' } }).sort({ uploadDate: -1, _id: -1 }).lean();
+    return doc ? fromDocument<LogFile>(doc) : null;
   }
 
   async listUnfinished(): Promise<LogFile[]> {

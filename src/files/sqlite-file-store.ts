@@ -7,7 +7,7 @@ interface FileRow {
   id: string; tenant_id: string; original_name: string; stored_path: string; source: string; source_key: string | null;
   format: string; size: number; status: string; lines_total: number; bytes_processed: number; accepted: number;
   rejected: number; errors: string; failure: string | null; options: string; uploaded_by: string; upload_date: number;
-  completed_at: number | null; description: string | null;
+  completed_at: number | null; description: string | null; content_hash: string | null;
 }
 
 const toFile = (r: FileRow): LogFile => ({
@@ -16,6 +16,7 @@ const toFile = (r: FileRow): LogFile => ({
   status: r.status as FileStatus, linesTotal: r.lines_total, bytesProcessed: r.bytes_processed, accepted: r.accepted,
   rejected: r.rejected, errors: JSON.parse(r.errors), failure: r.failure, options: JSON.parse(r.options),
   uploadedBy: r.uploaded_by, uploadDate: r.upload_date, completedAt: r.completed_at, description: r.description,
+  ...(r.content_hash !== null ? { contentHash: r.content_hash } : {}),
 });
 
 const PROGRESS_COLUMNS: Record<keyof FileProgress, string> = {
@@ -35,13 +36,13 @@ export class SqliteFileStore extends FileStore {
     this.sqlite.db
       .prepare(
         `INSERT INTO files (id, tenant_id, original_name, stored_path, source, source_key, format, size, status, lines_total,
-          bytes_processed, accepted, rejected, errors, failure, options, uploaded_by, upload_date, completed_at, description)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          bytes_processed, accepted, rejected, errors, failure, options, uploaded_by, upload_date, completed_at, description, content_hash)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         f.id, f.tenantId, f.originalName, f.storedPath, f.source, f.sourceKey, f.format, f.size, f.status, f.linesTotal,
         f.bytesProcessed, f.accepted, f.rejected, JSON.stringify(f.errors), f.failure, JSON.stringify(f.options),
-        f.uploadedBy, f.uploadDate, f.completedAt, f.description,
+        f.uploadedBy, f.uploadDate, f.completedAt, f.description, f.contentHash ?? null,
       );
   }
 
@@ -72,6 +73,13 @@ export class SqliteFileStore extends FileStore {
 
   async existsSourceKey(sourceKey: string): Promise<boolean> {
     return this.sqlite.db.prepare('SELECT 1 FROM files WHERE source_key = ?').get(sourceKey) !== undefined;
+  }
+
+  async findByContentHash(tenantId: string, contentHash: string): Promise<LogFile | null> {
+    const row = this.sqlite.db
+      .prepare("SELECT * FROM files WHERE tenant_id = ? AND content_hash = ? AND status <> 'failed' ORDER BY upload_date DESC, id DESC LIMIT 1")
+      .get(tenantId, contentHash) as FileRow | undefined;
+    return row ? toFile(row) : null;
   }
 
   async listUnfinished(): Promise<LogFile[]> {

@@ -66,7 +66,7 @@ export class PagesController {
   @Access('ingest')
   @Render('upload')
   upload(@CurrentPrincipal() who: Principal) {
-    return pageModel(who, 'upload', 'Upload');
+    return pageModel(who, 'upload', 'Upload', { scripts: ['/js/upload-preview.js'] });
   }
 
   @Get('files')

@@ -58,6 +58,9 @@ describe('pages (browser)', () => {
       { name: 'app.ndjson', mimeType: 'application/x-ndjson', buffer: Buffer.from(good) },
       { name: 'partly-bad.ndjson', mimeType: 'application/x-ndjson', buffer: Buffer.from(bad) },
     ]);
+    // The first file's lines are previewed before anything is stored.
+    await page.waitForSelector('#preview-table tbody tr');
+    await page.getByRole('button', { name: 'Ingest 2 files' }).click();
     const item = page.locator('.upload-item[data-name="app.ndjson"]');
     await item.locator('[data-status="completed"], .badge-ok').first().waitFor({ timeout: 30_000 }).catch(() => undefined);
     await page.waitForFunction(() => document.querySelectorAll('.upload-item[data-status="completed"]').length === 2, null, { timeout: 30_000 });

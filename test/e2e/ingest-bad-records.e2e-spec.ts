@@ -42,6 +42,6 @@ describe('ingest of records that a store would refuse (e2e)', () => {
     const found = await t.http.post('/api/search').set(t.auth).send({ q: 'fileword' }).expect(200);
     expect(found.body.total).toBe(2000);
     const key = await t.http.post('/api/search').set(t.auth).send({ q: '"key fileword"' }).expect(200);
-    expect(key.body.results[0].fields).toEqual({ 'k\ufffd': 'v' });
+    expect(key.body.results[0].fields).toEqual({ 'k\ufffd': 'v', filename: 'mixed.ndjson' });
   });
 });

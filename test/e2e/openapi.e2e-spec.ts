@@ -237,6 +237,19 @@ describe('OpenAPI document at /api/openapi.json, Swagger UI at /api/docs (e2e)',
     await call('delete', `/api/dashboards/${copy.body.dashboard.id as string}`);
     await call('get', '/api/dashboards/none');
 
+    // Parsing rules and previews; the same upload again is a documented 409.
+    await call('get', '/api/parse/formats');
+    await call('post', '/api/parse/preview', { body: { sample: '03-17 16:13:40.120  2227  2227 E Tag: x\n', format: 'logcat' } });
+    await call('post', '/api/parse/preview', { body: { sample: 'x\n', pattern: '(' } });
+    const parseRule = await call('post', '/api/parse/rules', { body: { name: 'oa-rule', format: 'klog', service: 'oa' } });
+    await call('get', '/api/parse/rules');
+    await call('get', `/api/parse/rules/${parseRule.body.rule.id as string}`);
+    await call('put', `/api/parse/rules/${parseRule.body.rule.id as string}`, { body: { description: 'kube' } });
+    await call('delete', `/api/parse/rules/${parseRule.body.rule.id as string}`);
+    const again = await t.http.post('/api/upload').set(t.auth).attach('file', Buffer.from(ndjson(5, 'uploaded')), 'app.ndjson');
+    validator.check('post', '/api/upload', again.status, again.headers['content-type'], again.body);
+    expect(again.status).toBe(409);
+
     // Administration.
     const tenant = await call('post', '/api/admin/tenants', { body: { name: 'openapi-tenant' } });
     const tenantId = tenant.body.id as string;

@@ -13,6 +13,8 @@ import { describeSearchHistoryStoreContract } from '../../src/saved-searches/sea
 import { MongoPatternStore } from '../../src/patterns/mongo-pattern-store';
 import { describePatternStoreContract } from '../../src/patterns/pattern-store.contract';
 import { testMongo } from './support/test-mongo';
+import { MongoParseRuleStore } from '../../src/parse-rules/mongo-parse-rule-store';
+import { describeParseRuleStoreContract } from '../../src/parse-rules/parse-rule-store.contract';
 
 // The contract suites every SQLite adapter passes, run against the MongoDB adapters on a
 // real MongoDB-protocol server (FerretDB 1.24 on SQLite in CI).
@@ -35,3 +37,4 @@ describeSearchHistoryStoreContract('MongoDB', async () => MongoSearchHistoryStor
 describeSettingsStoreContract('MongoDB', async () => MongoSettingsStore.create(await mongo.open()));
 describeDashboardStoreContract('MongoDB', async () => MongoDashboardStore.create(await mongo.open()));
 describePatternStoreContract('MongoDB', async () => MongoPatternStore.create(await mongo.open()));
+describeParseRuleStoreContract('MongoDB', async () => MongoParseRuleStore.create(await mongo.open()));

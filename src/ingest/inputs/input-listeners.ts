@@ -3,6 +3,9 @@ import { TenantStore } from '../../auth/tenant-store';
 import { AppConfig, ConfigError } from '../../config/app-config';
 import { InputName, InputStats } from './input-stats';
 import { InputWriter } from './input-writer';
+import { ParseRulesService } from '../../parse-rules/parse-rules.service';
+import { isNamedFormat } from '../../parse-rules/parse-rule-params';
+import { ParseRuleSpec } from '../parsers/rules/parse-rule';
 import { KafkaInput } from './kafka/kafka-input';
 import { RecordBatcher } from './listener/record-batcher';
 import { FrameDecoder, TcpListener } from './listener/tcp-listener';
@@ -34,7 +37,24 @@ export class InputListeners {
     private readonly writer: InputWriter,
     private readonly stats: InputStats,
     private readonly kafka: KafkaInput,
+    private readonly rules: ParseRulesService,
   ) {}
+
+  /** LOGNEST_INPUT_RULES: a named format, else a rule the inputs tenant saved under that name; a missing one stops the start. */
+  private async inputRules(tenantId: string): Promise<Map<InputName, ParseRuleSpec>> {
+    const rules = new Map<InputName, ParseRuleSpec>();
+    for (const [input, name] of this.config.inputRules) {
+      if (isNamedFormat(name)) {
+        rules.set(input, { format: name });
+        continue;
+      }
+      const saved = await this.rules.resolve(tenantId, { saved: name }).catch(() => undefined);
+      if (!saved) throw new ConfigError(`LOGNEST_INPUT_RULES: ${input}:${name} names neither a parsing format nor a rule saved in tenant ${this.config.inputsTenant}`);
+      rules.set(input, saved);
+      this.logger.log(`${input} messages are read with the parsing rule ${name}`);
+    }
+    return rules;
+  }
 
   async start(): Promise<void> {
     const { syslogUdpPort, syslogTcpPort, tcpJsonPort } = this.config;
@@ -45,6 +65,7 @@ export class InputListeners {
     ];
     if (wanted.every(([, port]) => port === null) && this.config.kafkaBrokers.length === 0) return;
     const tenantId = await resolveInputsTenant(this.tenants, this.config.inputsTenant);
+    this.writer.useRules(await this.inputRules(tenantId));
     for (const [name, port, create] of wanted) {
       if (port === null) continue;
       const listener = create(new RecordBatcher(this.writer, this.stats.of(name), tenantId), name);

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { IngestJobOptions } from '../pipeline/ingest-job';
 import { IngestResult, IngestService } from '../ingest.service';
-import { InputCounters } from './input-stats';
+import { ParseRuleSpec } from '../parsers/rules/parse-rule';
+import { InputCounters, InputName } from './input-stats';
 
 const EMPTY: IngestResult = { accepted: 0, rejected: 0, errors: [], ids: [] };
 
@@ -18,7 +19,14 @@ export function reasonLabel(reason: string): string {
  */
 @Injectable()
 export class InputWriter {
+  private rules = new Map<InputName, ParseRuleSpec>();
+
   constructor(private readonly ingest: IngestService) {}
+
+  /** The parsing rule each input's messages are read with (LOGNEST_INPUT_RULES). */
+  useRules(rules: Map<InputName, ParseRuleSpec>): void {
+    this.rules = rules;
+  }
 
   async write(
     counters: InputCounters,
@@ -28,7 +36,9 @@ export class InputWriter {
   ): Promise<IngestResult> {
     if (lines.length === 0) return EMPTY;
     const body = Buffer.from(lines.join('\n'), 'utf8');
-    const result = await this.ingest.ingestBody(tenantId, body, 'ndjson', options.keepIds ?? false, { job: options.job, input: counters.name });
+    const messageRule = this.rules.get(counters.name);
+    const job = messageRule ? { ...options.job, messageRule } : options.job;
+    const result = await this.ingest.ingestBody(tenantId, body, 'ndjson', options.keepIds ?? false, { job, input: counters.name });
     counters.accepted += result.accepted;
     for (const error of result.errors) counters.reject(reasonLabel(error.reason), 1, error.reason);
     // Beyond the reported errors the reasons are not known, only the count.

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { IngestModule } from '../ingest.module';
+import { ParseRulesModule } from '../../parse-rules/parse-rules.module';
 import { EsBulkController } from './es-bulk/es-bulk.controller';
 import { EsBulkService } from './es-bulk/es-bulk.service';
 import { InputListeners } from './input-listeners';
@@ -13,7 +14,7 @@ import { OtlpService } from './otlp/otlp.service';
 
 /** Network inputs: each decodes its protocol into records for the shared ingest path. */
 @Module({
-  imports: [IngestModule],
+  imports: [IngestModule, ParseRulesModule],
   controllers: [InputsController, EsBulkController, OtlpController],
   providers: [InputStats, InputWriter, EsBulkService, OtlpService, KafkaInput, InputListeners, InputMetrics],
   exports: [InputStats, InputListeners],

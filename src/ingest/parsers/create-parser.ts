@@ -6,9 +6,27 @@ import { CsvParser, detectDelimiter } from './csv-parser';
 import { JsonArrayParser } from './json-array-parser';
 import { NdjsonParser } from './ndjson-parser';
 import { InputFormat, LogParser, ParserOptions, stripBom } from './parsed-item';
+import { RuleTextParser } from './rule-text-parser';
+import { CompiledRule, compileRule, ParseRuleSpec } from './rules/parse-rule';
 import { TextParser } from './text-parser';
 
+/** Compiled rules by spec: a file's chunks and a tenant's repeated uploads compile once. */
+const compiled = new Map<string, CompiledRule>();
+const MAX_COMPILED = 64;
+
+export function compiledRule(spec: ParseRuleSpec): CompiledRule {
+  const key = JSON.stringify([spec.format, spec.pattern, spec.patternType, spec.timestampFormat]);
+  let rule = compiled.get(key);
+  if (rule === undefined) {
+    rule = compileRule(spec);
+    if (compiled.size >= MAX_COMPILED) compiled.delete(compiled.keys().next().value!);
+    compiled.set(key, rule);
+  }
+  return rule;
+}
+
 export function createParser(format: InputFormat, options: ParserOptions): LogParser {
+  if (options.rule !== undefined) return new RuleTextParser(compiledRule(options.rule), { now: options.now });
   switch (format) {
     case 'ndjson':
       return new NdjsonParser();

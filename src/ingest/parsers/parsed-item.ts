@@ -1,6 +1,8 @@
 // What every input parser produces: one raw object per record, or a reason it could not be
 // read, each with the 1-based line of the source where the record starts.
 
+import type { ParseRuleSpec } from './rules/parse-rule';
+
 export type ParsedItem = { line: number; raw: Record<string, unknown> } | { line: number; error: string };
 
 export type InputFormat = 'ndjson' | 'json' | 'csv' | 'text';
@@ -10,6 +12,8 @@ export interface ParserOptions {
   delimiter?: string;
   /** Reference time for formats without a year (syslog). */
   now: number;
+  /** Text read with this parsing rule instead of detection, whatever the format. */
+  rule?: ParseRuleSpec;
 }
 
 /**

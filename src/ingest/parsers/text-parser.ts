@@ -7,7 +7,7 @@
 import { AccessLogEntry, parseAccessLogLine } from '../../logs/normalize/access-log-line';
 import { detectHeaderLevel } from '../../logs/normalize/header-level';
 import { findHeaderTimestamp, HeaderTimestamp } from '../../logs/normalize/header-timestamp';
-import { detectLevelInText } from '../../logs/normalize/level-normalizer';
+import { detectLevelInText, levelFromName } from '../../logs/normalize/level-normalizer';
 import { LineSplitter } from './line-splitter';
 import { LogParser, MAX_RECORD_BYTES, ParsedItem, RECORD_TOO_LONG } from './parsed-item';
 
@@ -23,6 +23,15 @@ function accessLevel(status: number | null): string {
 function isContinuation(line: string): boolean {
   const c = line.charCodeAt(0);
   return c === 32 || c === 9 || line.startsWith('Caused by:') || line.startsWith('...');
+}
+
+/**
+ * java.util.logging's SimpleFormatter writes the level at the start of a record's second line
+ * (`Dec 10, 2024 6:55:46 AM org.x.Y start` / `SEVERE: Error listenerStart`).
+ */
+function secondLineLevel(text: string): ReturnType<typeof levelFromName> {
+  const colon = text.indexOf(': ');
+  return colon > 2 && colon <= 8 ? levelFromName(text.slice(0, colon)) : null;
 }
 
 export class TextParser implements LogParser {
@@ -138,6 +147,10 @@ export class TextParser implements LogParser {
         this.overflowReported = true;
       }
       return;
+    }
+    if (this.current !== null && this.current.raw.level === undefined && !this.message.includes('\n')) {
+      const level = secondLineLevel(text);
+      if (level !== null) this.current.raw.level = level;
     }
     this.message = this.message.length === 0 ? text : this.message + '\n' + text;
   }

@@ -1,3 +1,4 @@
+import type { ParseRuleSpec } from '../parsers/rules/parse-rule';
 import { PatternCount } from '../../patterns/pattern-key';
 import { InputFormat, LineError } from '../../files/file-types';
 
@@ -9,6 +10,12 @@ export interface IngestJobOptions {
   filename?: string;
   delimiter?: string;
   timestampField?: string;
+  /** Text read with this parsing rule (plain data: compiled in the worker). */
+  rule?: ParseRuleSpec;
+  /** Network inputs: each record's `message` is read with this rule, its captures merged into the record. */
+  messageRule?: ParseRuleSpec;
+  /** Every record carries `fields.filename` (the file's name) when set. */
+  labelFilename?: boolean;
   defaults?: { service?: string; environment?: string };
   spoolDir: string;
 }

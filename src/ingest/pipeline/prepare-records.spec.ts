@@ -17,6 +17,15 @@ describe('prepare-records', () => {
 
   const storedLines = (chunk: PreparedChunk) => fs.readFileSync(chunk.path, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
 
+  it('reads each message with an input’s rule, and labels records with the file name when asked', async () => {
+    const body = '{"message":"2024-12-10 06:55:46,123 WARN [main] slow","host":"h1"}\n{"message":"free text"}\n';
+    const chunk = await prepareBody(body, options({ messageRule: { pattern: '%{TIMESTAMP_ISO8601:ts} %{LOGLEVEL:level} \\[%{WORD:thread}\\] %{GREEDYDATA:message}' }, filename: 'app.log', labelFilename: true }));
+    const [ruled, free] = storedLines(chunk);
+    expect(ruled).toMatchObject({ message: 'slow', level: 'WARNING', server: 'h1', fields: { thread: 'main', filename: 'app.log' } });
+    expect(chunk.oldestTimestamp).toBe(Date.UTC(2024, 11, 10, 6, 55, 46, 123));
+    expect(free).toMatchObject({ message: 'free text', fields: { filename: 'app.log' } });
+  });
+
   it('spools normalized records stamped with tenant, file and a fresh id, and reports rejects', async () => {
     const chunk = await prepareBody('{"msg":"one","lvl":"warn"}\nnot json\n{"message":"two"}\n', options(), true);
     expect(chunk).toMatchObject({ accepted: 2, rejected: 1, errors: [{ line: 2, reason: expect.any(String) }] });

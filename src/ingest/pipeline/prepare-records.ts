@@ -6,12 +6,22 @@ import { newId } from '../../platform/ids';
 import { normalizeRecord } from '../../logs/normalize/record-normalizer';
 import { stampedJson } from '../../logs/stored-record';
 import { createParser, detectFormat, ParsedItem } from '../parsers';
+import { compiledRule } from '../parsers/create-parser';
+import { CompiledRule } from '../parsers/rules/parse-rule';
 import { IngestJobOptions, MAX_REPORTED_ERRORS, PreparedChunk } from './ingest-job';
 import { InputFormat } from '../../files/file-types';
 import { NormalizedRecord } from '../../logs/log-record';
 import { maskLine } from '../../patterns/drain-miner';
 import { minedLine, PatternCount, PatternKey, patternKeyText } from '../../patterns/pattern-key';
 import { PatternStamper } from './pattern-stamper';
+
+/** The record with what `rule` captures from its message laid over it (the message becomes the captured one, if any). */
+function withMessageRule(raw: Record<string, unknown>, rule: CompiledRule, now: number): Record<string, unknown> {
+  const message = raw.message;
+  if (typeof message !== 'string') return raw;
+  const captured = rule.match(message, now);
+  return captured === null ? raw : { ...raw, ...captured };
+}
 
 interface Unstamped {
   record: NormalizedRecord;
@@ -48,17 +58,20 @@ class ChunkBuilder {
 
   add(items: ParsedItem[], now: number): void {
     const { tenantId, defaults, timestampField } = this.options;
+    const filename = this.options.labelFilename ? this.options.filename : undefined;
+    const messageRule = this.options.messageRule ? compiledRule(this.options.messageRule) : null;
     for (const item of items) {
       if ('error' in item) {
         this.reject(item.line, item.error);
         continue;
       }
-      const normalized = normalizeRecord(item.raw, { now, defaults, timestampField });
+      const normalized = normalizeRecord(messageRule ? withMessageRule(item.raw, messageRule, now) : item.raw, { now, defaults, timestampField });
       if ('error' in normalized) {
         this.reject(item.line, normalized.error);
         continue;
       }
       const record = normalized.record;
+      if (filename !== undefined && record.fields.filename === undefined) record.fields.filename = filename;
       const id = newId(now);
       if (this.keepIds) this.ids.push(id);
       this.accepted++;
@@ -128,15 +141,16 @@ class ChunkBuilder {
   }
 }
 
-function resolveFormat(format: InputFormat, filename: string | undefined, head: string) {
-  return format === 'auto' ? detectFormat(filename, head) : format;
+function resolveFormat(options: IngestJobOptions, head: string): Exclude<InputFormat, 'auto'> {
+  if (options.rule !== undefined) return 'text';
+  return options.format === 'auto' ? detectFormat(options.filename, head) : options.format;
 }
 
 /** One in-memory body (an HTTP request): parse, normalize, spool. */
 export function prepareBody(body: string, options: IngestJobOptions, keepIds = false, patterns: PatternStamper | null = null): Promise<PreparedChunk> {
   const now = Date.now();
-  const format = resolveFormat(options.format, options.filename, body.slice(0, 4096));
-  const parser = createParser(format, { delimiter: options.delimiter, now });
+  const format = resolveFormat(options, body.slice(0, 4096));
+  const parser = createParser(format, { delimiter: options.delimiter, now, rule: options.rule });
   const builder = new ChunkBuilder(options, keepIds, patterns);
   builder.add(parser.push(body), now);
   builder.add(parser.end(), now);
@@ -185,8 +199,8 @@ export async function prepareFile(
       lines += countNewlines(text);
       if (text.length > 0) lastChar = text[text.length - 1];
       const now = Date.now();
-      format ??= resolveFormat(options.format, options.filename, text.slice(0, 4096));
-      parser ??= createParser(format, { delimiter: options.delimiter, now });
+      format ??= resolveFormat(options, text.slice(0, 4096));
+      parser ??= createParser(format, { delimiter: options.delimiter, now, rule: options.rule });
       builder.add(parser.push(text), now);
       if (builder.size >= limit) await hand(await builder.flush(lines, bytes, format));
     }
@@ -196,8 +210,8 @@ export async function prepareFile(
   }
   const tail = decoder.end();
   const now = Date.now();
-  format ??= resolveFormat(options.format, options.filename, tail);
-  parser ??= createParser(format, { delimiter: options.delimiter, now });
+  format ??= resolveFormat(options, tail);
+  parser ??= createParser(format, { delimiter: options.delimiter, now, rule: options.rule });
   if (tail) builder.add(parser.push(tail), now);
   builder.add(parser.end(), now);
   const unterminated = bytes > 0 && (tail ? !tail.endsWith('\n') : lastChar !== '\n');

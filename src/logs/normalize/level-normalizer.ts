@@ -5,12 +5,13 @@
 import { Level } from '../log-record';
 
 const NAMES: Record<string, Level> = {
-  trace: 'TRACE', trc: 'TRACE', finest: 'TRACE', finer: 'TRACE', silly: 'TRACE', verbose: 'TRACE',
+  // Serilog's three-letter levels: VRB DBG INF WRN ERR FTL.
+  trace: 'TRACE', trc: 'TRACE', vrb: 'TRACE', finest: 'TRACE', finer: 'TRACE', silly: 'TRACE', verbose: 'TRACE',
   debug: 'DEBUG', dbg: 'DEBUG', fine: 'DEBUG',
   info: 'INFO', inf: 'INFO', information: 'INFO', informational: 'INFO', notice: 'INFO', note: 'INFO', log: 'INFO',
   warn: 'WARNING', warning: 'WARNING', wrn: 'WARNING',
   err: 'ERROR', error: 'ERROR', eror: 'ERROR', severe: 'ERROR', failure: 'ERROR', // BGL's FAILURE
-  fatal: 'CRITICAL', crit: 'CRITICAL', critical: 'CRITICAL', alert: 'CRITICAL', emerg: 'CRITICAL',
+  fatal: 'CRITICAL', ftl: 'CRITICAL', crit: 'CRITICAL', critical: 'CRITICAL', alert: 'CRITICAL', emerg: 'CRITICAL',
   emergency: 'CRITICAL', panic: 'CRITICAL',
 };
 

@@ -94,7 +94,9 @@ function dateThenClock(s: string, p: number, days: number, yearWritten: boolean,
   if (days !== days) return NaN;
   const dateQuality = Q_DATE + (yearWritten ? Q_YEAR : 0);
   const c = s.charCodeAt(p);
-  const tod = c === 32 || c === 84 /* T */ || c === 45 /* - */ ? readClock(s, p + 1, clockSep) : NaN;
+  // Airflow writes `2024-12-10, 06:55:46`.
+  const comma = c === 44 && s.charCodeAt(p + 1) === 32;
+  const tod = c === 32 || c === 84 /* T */ || c === 45 /* - */ ? readClock(s, p + 1, clockSep) : comma ? readClock(s, p + 2, clockSep) : NaN;
   if (tod !== tod) {
     scan.end = p;
     scan.quality = dateQuality;

@@ -224,4 +224,22 @@ export const SQLITE_MIGRATIONS: string[] = [
     PRIMARY KEY (tenant_id, id)
   );
   `,
+  // Saved parsing rules of text logs (src/parse-rules/) and uploads' content hashes (issue 13).
+  `
+  CREATE TABLE parse_rules (
+    id TEXT PRIMARY KEY,
+    tenant_id TEXT NOT NULL REFERENCES tenants(id),
+    name TEXT NOT NULL,
+    service TEXT,
+    description TEXT,
+    spec TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    UNIQUE (tenant_id, name)
+  );
+  CREATE INDEX parse_rules_service ON parse_rules(tenant_id, service, updated_at DESC);
+  ALTER TABLE files ADD COLUMN content_hash TEXT;
+  CREATE INDEX files_content_hash ON files(tenant_id, content_hash);
+  `,
 ];
