@@ -13,7 +13,7 @@ export const MIN_CHANGE_RATIO = 3;
 export const MAX_CHANGE_PROBABILITY = 1e-7;
 /** A service's patterns are all new at first: its shares mean something after this much history and these many records. */
 export const MIN_HISTORY_MINUTES = 60;
-export const MIN_BASELINE_RECORDS = 50;
+export const MIN_BASELINE_RECORDS = 20;
 
 export interface PatternSeries {
   id: string;
