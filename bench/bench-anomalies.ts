@@ -3,8 +3,12 @@
 // in an in-memory DuckDB log store (the production read adapter), runs every detection method
 // over the incident days and prints precision, recall, F1, false alarms and delay as JSON.
 
+import { maskLine } from '../src/patterns/drain-miner';
 import { FakePatternStore } from '../src/patterns/fake-pattern-store';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { PatternAssigner } from '../src/patterns/pattern-assigner';
+import { minedLine, PatternCount, PatternKey } from '../src/patterns/pattern-key';
+import { PatternStore, PatternTemplate } from '../src/patterns/pattern-store';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { METHODS } from '../src/anomalies/anomaly';
@@ -43,12 +47,15 @@ export async function runAnomalyBench(argv: string[]): Promise<void> {
   // --db FILE keeps the generated data for the next run (same options): tuning without regenerating.
   const reuse = dbFile !== undefined && existsSync(dbFile);
   const duck = await DuckDbDatabase.open(dbFile ?? ':memory:');
-  if (!reuse) await generateInto(duck, opts, injector, endMs);
+  // The templates are kept beside a kept store: the records' pattern ids name them.
+  const patterns = new FakePatternStore();
+  const patternsFile = dbFile === undefined ? undefined : `${dbFile}.patterns.json`;
+  if (!reuse) await generateInto(duck, opts, injector, endMs, patterns);
+  if (patternsFile !== undefined && !reuse) writeFileSync(patternsFile, JSON.stringify(await patterns.list(TENANT)));
+  if (patternsFile !== undefined && reuse) await patterns.save(TENANT, JSON.parse(readFileSync(patternsFile, 'utf8')) as PatternTemplate[]);
   const stored = Number((await duck.query('SELECT count(*)::DOUBLE AS n FROM logs'))[0].n);
 
-
-  // Records are generated straight into DuckDB without pattern ids: no pattern_change anomalies here.
-  const detector = new AnomalyDetector(new DuckDbLogReadStore(duck), new FakePatternStore());
+  const detector = new AnomalyDetector(new DuckDbLogReadStore(duck), patterns);
   const period = { from: endMs - incidentDays * DAY, to: endMs, service: null };
   const series = SERVICES.length + 1;
   const results: Record<string, unknown> = {};
@@ -74,12 +81,37 @@ export async function runAnomalyBench(argv: string[]): Promise<void> {
   console.log(JSON.stringify(out, null, 2));
 }
 
-/** Generated records with the incidents applied, normalized as ingest does, into the store. */
-async function generateInto(duck: DuckDbDatabase, opts: GenerateOptions, injector: IncidentInjector, now: number): Promise<void> {
+/**
+ * Generated records with the incidents applied, normalized and given pattern ids as ingest
+ * does (masked first line, the PatternAssigner, counts told once stored), into the store.
+ */
+async function generateInto(duck: DuckDbDatabase, opts: GenerateOptions, injector: IncidentInjector, now: number, patterns: PatternStore): Promise<void> {
   const write = new DuckDbLogWriteStore(duck, os.tmpdir());
+  const assigner = new PatternAssigner(patterns);
   let ingestedAt = Date.now();
   log(`generating and storing ~${opts.count} records over ${opts.days} days ...`);
   let pending: LogRecord[] = [];
+  const store = async () => {
+    const keys = pending.map((r): PatternKey => {
+      const line = minedLine(r.message);
+      return { service: r.service, masked: maskLine(line), sample: line, timestamp: r.timestamp };
+    });
+    const ids = await assigner.assign(TENANT, keys);
+    const records = pending.map((r, i) => ({ ...r, patternId: ids[i] }));
+    await write.append(TENANT, records);
+    const counts = new Map<string, PatternCount>();
+    for (const r of records) {
+      const c = counts.get(r.patternId!);
+      if (c) {
+        c.count++;
+        c.firstSeen = Math.min(c.firstSeen, r.timestamp);
+        c.lastSeen = Math.max(c.lastSeen, r.timestamp);
+      } else counts.set(r.patternId!, { id: r.patternId!, count: 1, firstSeen: r.timestamp, lastSeen: r.timestamp });
+    }
+    assigner.counted(TENANT, [...counts.values()]);
+    await assigner.settled();
+    pending = [];
+  };
   for (const batch of generateLogBatches(opts)) {
     for (const raw of injector.apply(batch)) {
       const result = normalizeRecord(raw as unknown as Record<string, unknown>, { now });
@@ -87,10 +119,7 @@ async function generateInto(duck: DuckDbDatabase, opts: GenerateOptions, injecto
       ingestedAt++;
       pending.push({ ...result.record, id: newId(ingestedAt), tenantId: TENANT, ingestedAt, fileId: null, patternId: null });
     }
-    if (pending.length >= 50_000) {
-      await write.append(TENANT, pending);
-      pending = [];
-    }
+    if (pending.length >= 50_000) await store();
   }
-  await write.append(TENANT, pending);
+  await store();
 }

@@ -7,9 +7,9 @@ export const METHODS = ['zscore', 'robust_zscore', 'moving_average', 'seasonal',
 export type DetectionMethod = (typeof METHODS)[number];
 
 export type AnomalyType = 'spike' | 'drop' | 'pattern_change';
-/** What an anomaly is about: a metric series, or patterns first seen in the period (new-patterns.ts). */
-export type AnomalySubject = MetricName | 'new_patterns';
-export const ANOMALY_SUBJECTS: readonly AnomalySubject[] = [...METRICS, 'new_patterns'];
+/** What an anomaly is about: a metric series, or a burst of a new pattern or a known pattern's rate (pattern-changes.ts). */
+export type AnomalySubject = MetricName | 'new_patterns' | 'pattern_rate';
+export const ANOMALY_SUBJECTS: readonly AnomalySubject[] = [...METRICS, 'new_patterns', 'pattern_rate'];
 export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 

@@ -1,5 +1,6 @@
 import { MetricBucket } from '../logs/metric-bucket';
 import { MetricName } from './anomaly';
+import type { CoarseLatency } from './coarse-latency';
 
 export const MINUTE = 60_000;
 /**
@@ -7,8 +8,16 @@ export const MINUTE = 60_000;
  * requests is not a 33% error rate worth waking anyone for.
  */
 export const MIN_RATE_SAMPLE = 10;
-/** A p95 needs more: over ten requests it is the slowest one. */
-export const MIN_LATENCY_SAMPLE = 20;
+/**
+ * A minute's p95 needs as many. It is coarse over ten records (the slowest one or two), so
+ * `auto` judges it with a wider band (LATENCY_THRESHOLD) and again per five minutes
+ * (coarse-latency.ts). With 20 here, quiet minutes had no p95 at all and the baseline of the
+ * hours after them was built from a few busy minutes: most latency false alarms came from
+ * there (docs/BENCHMARKS.md).
+ */
+export const MIN_LATENCY_SAMPLE = 10;
+/** Spreads from expected at which `auto` calls a p95 anomalous: p95s are heavy-tailed, a z of 4.5 is no rarity. */
+export const LATENCY_THRESHOLD = 5.5;
 
 /** The minute-by-minute metrics of one service (or of all, service null), dense from `start`. */
 export interface ServiceSeries {
@@ -16,6 +25,8 @@ export interface ServiceSeries {
   start: number;
   counts: number[];
   metrics: Record<MetricName, (number | null)[]>;
+  /** p95 per five minutes, for `auto` (coarse-latency.ts). */
+  coarseLatency?: CoarseLatency;
 }
 
 /**

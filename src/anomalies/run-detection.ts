@@ -4,8 +4,9 @@ import { ewmaDetector } from './detectors/ewma-detector';
 import { isolationForestDetector } from './detectors/isolation-forest-detector';
 import { hasSeason, seasonalDetector } from './detectors/seasonal-detector';
 import { zScoreDetector } from './detectors/zscore-detector';
+import { coarseLatencyAnomalies } from './coarse-latency';
 import { mergeAnomalies } from './merge-anomalies';
-import { MINUTE, minScaleOf, ServiceSeries } from './metric-series';
+import { LATENCY_THRESHOLD, MINUTE, minScaleOf, ServiceSeries } from './metric-series';
 import { severityOf } from './severity';
 
 /** A single bucket this far out (in spreads) is an anomaly on its own; a weaker one needs company. */
@@ -21,7 +22,7 @@ const SILENT_EXPECTED = 12;
  * (a Poisson chance of e^-12): a quiet service going silent at night is 0 where 2 were
  * expected, each minute well inside its band.
  */
-function confirm(metric: MetricName, list: Verdict[]): Verdict[] {
+export function confirm(metric: MetricName, list: Verdict[]): Verdict[] {
   const counts = metric === 'log_volume' || metric === 'unique_users';
   const adjacent = (a: Verdict | undefined, b: Verdict) => a !== undefined && Math.abs(a.index - b.index) === 1 && Math.sign(a.score) === Math.sign(b.score);
   const out = list.map((v, k) => {
@@ -58,12 +59,16 @@ const SERIES_DETECTORS: Record<Exclude<DetectionMethod, 'isolation_forest' | 'au
 
 /**
  * `auto`: the seasonal baseline when there is a previous day to compare with, else the
- * robust z-score (docs/BENCHMARKS.md, anomaly detection, has the measurements behind it).
+ * robust z-score, and latency also per five minutes (coarse-latency.ts); docs/BENCHMARKS.md,
+ * anomaly detection, has the measurements behind it.
  */
-function seriesDetectorFor(method: Exclude<DetectionMethod, 'isolation_forest'>, input: SeriesInput): SeriesDetector {
+function seriesDetectorFor(method: Exclude<DetectionMethod, 'isolation_forest'>, metric: MetricName, input: SeriesInput): SeriesDetector {
   if (method !== 'auto') return SERIES_DETECTORS[method];
+  if (metric === 'latency_p95') return hasSeason(input) ? AUTO_LATENCY.seasonal : AUTO_LATENCY.robust;
   return hasSeason(input) ? SERIES_DETECTORS.seasonal : SERIES_DETECTORS.robust_zscore;
 }
+
+const AUTO_LATENCY = { seasonal: seasonalDetector({ threshold: LATENCY_THRESHOLD }), robust: zScoreDetector({ robust: true, threshold: LATENCY_THRESHOLD }) };
 
 export interface DetectionResult {
   anomalies: Anomaly[];
@@ -94,7 +99,7 @@ export function runDetection(series: ServiceSeries, from: number, metrics: reado
   } else {
     for (const m of metrics) {
       const input: SeriesInput = { values: series.metrics[m], from: first, minScale: minScaleOf(m, series.counts) };
-      verdicts.set(m, seriesDetectorFor(method, input)(input));
+      verdicts.set(m, seriesDetectorFor(method, m, input)(input));
     }
   }
   const anomalies: Anomaly[] = [];
@@ -122,6 +127,9 @@ export function runDetection(series: ServiceSeries, from: number, metrics: reado
         method,
       });
     }
+  }
+  if (method === 'auto' && series.coarseLatency && metrics.includes('latency_p95')) {
+    anomalies.push(...coarseLatencyAnomalies(series.coarseLatency, series.service, from, (list) => confirm('latency_p95', list)));
   }
   return { anomalies: mergeAnomalies(anomalies), points };
 }

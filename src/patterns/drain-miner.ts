@@ -101,9 +101,10 @@ export class DrainMiner {
 
   /**
    * Files masked tokens under a template; says whether it was made for them (`created`) or
-   * had a position turned into a wildcard (`changed`), which is what a store must be told.
+   * had a position turned into a wildcard (`changed`, its tokens before in `previous`),
+   * which is what a store must be told.
    */
-  addTokens(tokens: string[]): { template: Template; created: boolean; changed: boolean } {
+  addTokens(tokens: string[]): { template: Template; created: boolean; changed: boolean; previous: string[] } {
     const leaf = this.leafFor(tokens);
     let best: Template | null = null;
     let bestScore = -1;
@@ -115,6 +116,7 @@ export class DrainMiner {
       }
     }
     if (best && bestScore >= this.similarity) {
+      const previous = best.tokens;
       let changed = false;
       best.tokens = best.tokens.map((t, i) => {
         if (t === tokens[i] || t === WILDCARD) return t;
@@ -122,18 +124,26 @@ export class DrainMiner {
         return WILDCARD;
       });
       best.count++;
-      return { template: best, created: false, changed };
+      return { template: best, created: false, changed, previous };
     }
     const created: Template = { id: this.newId(tokens), tokens, count: 1 };
     leaf.templates.push(created);
     this.all.push(created);
-    return { template: created, created: true, changed: false };
+    return { template: created, created: true, changed: false, previous: tokens };
   }
 
   /** Puts back a template kept from an earlier run, with its id and count. */
   restore(template: Template): void {
     this.leafFor(template.tokens).templates.push(template);
     this.all.push(template);
+  }
+
+  /** Takes back a template that `addTokens` made (its publish lost a race to another process). */
+  forget(template: Template): void {
+    const leaf = this.leafFor(template.tokens);
+    leaf.templates = leaf.templates.filter((t) => t !== template);
+    const at = this.all.indexOf(template);
+    if (at >= 0) this.all.splice(at, 1);
   }
 
   templates(): readonly Template[] {
@@ -184,3 +194,9 @@ function similarity(template: string[], tokens: string[]): number {
 const MIN_AGREEING = 3;
 
 export const templateText = (t: Template): string => t.tokens.join(' ');
+
+/** Two versions of one template made more general on their own: `<*>` wherever either has one or they differ. */
+export function mergeTemplates(a: readonly string[], b: readonly string[]): string[] {
+  if (a.length !== b.length) return [...b];
+  return a.map((t, i) => (t === b[i] ? t : WILDCARD));
+}

@@ -62,4 +62,54 @@ describe('PatternAssigner', () => {
     expect(ids[3]).toBe(ids[2]);
     expect(new Set(ids).size).toBe(3);
   });
+
+  describe('two processes on one metadata store', () => {
+    it('mint one id for one template whichever process saw it first, with different first lines', async () => {
+      const store = new FakePatternStore();
+      const a = new PatternAssigner(store);
+      const b = new PatternAssigner(store);
+      await a.assign('t1', [key('Cache warmed in 30ms')]); // both processes know the tenant before either mints
+      await b.assign('t1', [key('Cache warmed in 31ms')]);
+      const [fromA] = await a.assign('t1', [key('Subscription of acct-4 changed to plan free')]);
+      const [fromB] = await b.assign('t1', [key('Subscription of acct-9 changed to plan team')]);
+      expect(fromB).toBe(fromA);
+      expect(await a.assign('t1', [key('Subscription of acct-1 changed to plan pro')])).toEqual([fromA]);
+      const stored = (await store.list('t1')).filter((p) => p.id === fromA);
+      expect(stored.map((p) => p.template)).toEqual(['Subscription of <*> changed to plan <*>']);
+      expect(await store.list('t1')).toHaveLength(2);
+    });
+
+    it('agree when both mint at the same moment: the loser of the publish race takes the winner’s template', async () => {
+      const store = new FakePatternStore();
+      const a = new PatternAssigner(store);
+      const b = new PatternAssigner(store);
+      await Promise.all([a.assign('t1', [key('boot')]), b.assign('t1', [key('boot')])]);
+      const lines = (who: string) => [key(`User ${who} logged in from the web app`), key(`Disk /dev/sda${who.length} at 91% on host db-${who}`)];
+      const [ofA, ofB] = await Promise.all([a.assign('t1', lines('alice')), b.assign('t1', lines('bob'))]);
+      expect(ofB).toEqual(ofA);
+      expect(new Set(ofA).size).toBe(2);
+      const templates = (await store.list('t1')).map((p) => p.template).sort();
+      expect(templates).toEqual(['Disk <*> at <*> on host <*>', 'User <*> logged in from the web app', 'boot']);
+      // A third process started later reads the same ids back.
+      expect(await new PatternAssigner(store).assign('t1', lines('carol'))).toEqual(ofA);
+    });
+
+    it('merge generalizations made on each side, and keep ids across restarts', async () => {
+      const store = new FakePatternStore();
+      const a = new PatternAssigner(store);
+      const b = new PatternAssigner(store);
+      const [id] = await a.assign('t1', [key('Job nightly finished on worker east')]);
+      expect(await b.assign('t1', [key('Job nightly finished on worker west')])).toEqual([id]);
+      expect(await a.assign('t1', [key('Job hourly finished on worker east')])).toEqual([id]);
+      expect((await store.get('t1', [id]))[0].template).toBe('Job <*> finished on worker <*>');
+      expect(await new PatternAssigner(store).assign('t1', [key('Job weekly finished on worker north')])).toEqual([id]);
+    });
+
+    it('keeps templates of its own, saved, when publishing keeps failing', async () => {
+      const store = new FakePatternStore();
+      store.publish = async () => false;
+      const [id] = await new PatternAssigner(store).assign('t1', [key('User u-1 logged in')]);
+      expect(await store.get('t1', [id])).toEqual([expect.objectContaining({ template: 'User <*> logged in', revision: 0 })]);
+    });
+  });
 });

@@ -242,4 +242,15 @@ export const SQLITE_MIGRATIONS: string[] = [
   ALTER TABLE files ADD COLUMN content_hash TEXT;
   CREATE INDEX files_content_hash ON files(tenant_id, content_hash);
   `,
+  // Pattern templates published by compare-and-set on a revision per tenant and service (docs/decisions/0135).
+  `
+  ALTER TABLE log_patterns ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
+  CREATE INDEX log_patterns_revision ON log_patterns(tenant_id, service, revision);
+  CREATE TABLE log_pattern_revisions (
+    tenant_id TEXT NOT NULL,
+    service_key TEXT NOT NULL,
+    revision INTEGER NOT NULL,
+    PRIMARY KEY (tenant_id, service_key)
+  );
+  `,
 ];

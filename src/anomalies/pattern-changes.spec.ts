@@ -1,7 +1,9 @@
 import { LogRecord } from '../logs/log-record';
 import { MemoryLogStore } from '../logs/memory/memory-log-store';
 import { FakePatternStore } from '../patterns/fake-pattern-store';
-import { newPatternAnomalies } from './new-patterns';
+import { patternChangeAnomalies as newPatternAnomalies } from './pattern-changes';
+import { rateChanges } from './pattern-rates';
+import { mulberry32 } from './detectors/isolation-forest';
 
 const MIN = 60_000;
 const T0 = Date.UTC(2026, 0, 1);
@@ -14,7 +16,7 @@ function rec(tenantId: string, at: number, service: string, patternId: string, l
   };
 }
 
-describe('newPatternAnomalies', () => {
+describe('patternChangeAnomalies', () => {
   async function setup() {
     const logs = new MemoryLogStore();
     const patterns = new FakePatternStore();
@@ -53,8 +55,52 @@ describe('newPatternAnomalies', () => {
     await add('t2', 'other', 'api', T0 + 121 * MIN, 50, 'ERROR');
     const t1 = await newPatternAnomalies(logs.read, patterns, 't1', request(T0 + 100 * MIN, T0 + 180 * MIN));
     expect(t1).toEqual([expect.objectContaining({ severity: 'critical', actual: 12, detail: '3 new patterns: a template a | b template b | c template c' })]);
+    // A new pattern that keeps going becomes part of its service's baseline: the burst is its first minutes.
     const t2 = await newPatternAnomalies(logs.read, patterns, 't2', request(T0 + 100 * MIN, T0 + 180 * MIN));
-    expect(t2.map((a) => [a.actual, a.severity])).toEqual([[50, 'high']]);
+    expect(t2).toEqual([expect.objectContaining({ detectedAt: T0 + 121 * MIN, severity: 'high', metric: 'new_patterns' })]);
+    expect(t2[0].actual).toBeGreaterThanOrEqual(10);
+    expect(t2[0].actual).toBeLessThan(50);
     expect(await newPatternAnomalies(logs.read, patterns, 't1', request(T0 + 100 * MIN, T0 + 180 * MIN, 'web'))).toEqual([]);
+  });
+});
+
+describe('rateChanges', () => {
+  const day = 1500 + 600;
+  /** A service of four patterns at 40%, 30%, 20% and 10% of `perMinute(i)` records, Poisson-like. */
+  function service(perMinute: (i: number) => number, seed = 3) {
+    const random = mulberry32(seed);
+    // Knuth's method: fine for the small rates here.
+    const poisson = (lambda: number) => {
+      let k = 0;
+      for (let p = random(); p > Math.exp(-lambda); p *= random()) k++;
+      return k;
+    };
+    return [0.4, 0.3, 0.2, 0.1].map((share, id) => ({ id: `p${id}`, counts: Array.from({ length: day }, (_, i) => poisson(share * perMinute(i))) }));
+  }
+  const busy = (i: number) => ((i % 1440) >= 540 && (i % 1440) < 1020 ? 60 : 10);
+
+  it('stays quiet on seasonal, noisy traffic and on a traffic spike that lifts every pattern alike', () => {
+    expect(rateChanges(service(busy), 1500)).toEqual([]);
+    const spiky = service((i) => (i >= 1700 && i < 1710 ? 5 * busy(i) : busy(i)));
+    expect(rateChanges(spiky, 1500)).toEqual([]);
+  });
+
+  it('finds a known pattern whose rate jumps against its share, from the minute it starts', () => {
+    const patterns = service(busy);
+    const rare = patterns[3].counts as number[];
+    for (let i = 1800; i < 1815; i++) rare[i] += 6;
+    const found = rateChanges(patterns, 1500);
+    // The windows that alarm reach back and on up to 14 minutes: the run covers the jump and its windows.
+    expect(found).toEqual([expect.objectContaining({ id: 'p3' })]);
+    expect(found[0].from).toBeGreaterThanOrEqual(1786);
+    expect(found[0].from).toBeLessThanOrEqual(1800);
+    expect(found[0].to).toBeGreaterThanOrEqual(1812);
+    expect(found[0].to).toBeLessThanOrEqual(1815 + 14);
+    expect(found[0].actual).toBeGreaterThan(3 * found[0].expected);
+  });
+
+  it('finds the burst of a pattern unseen for a day, three records in a quiet night', () => {
+    const patterns = [...service(() => 4), { id: 'new', counts: Array.from({ length: day }, (_, i) => (i >= 2000 && i < 2010 && i % 3 === 0 ? 1 : 0)) }];
+    expect(rateChanges(patterns, 1500)).toEqual([expect.objectContaining({ id: 'new', from: 2001, to: 2008, actual: 3, expected: 0 })]);
   });
 });
