@@ -55,6 +55,49 @@ describe('explore (browser)', () => {
     await page.setViewportSize({ width: 1440, height: 900 });
   });
 
+  it('shows surrounding records of the same service, server or all, with dates, loading more before and after', async () => {
+    const at = Date.UTC(2026, 10, 3, 9, 0, 0);
+    const records = Array.from({ length: 60 }, (_, i) => ({
+      timestamp: new Date(at + i * 1000).toISOString(), level: 'info', service: 'ctx', server: i % 2 ? 'odd' : 'even', message: `ctx line ${i}`,
+    }));
+    await b.ingest(toNdjson(records));
+    await page.goto('/search?range=custom&from=2026-11-03T09:00:00&to=2026-11-03T09:01:00&q=service:ctx');
+    await searched();
+    const lines = () => page.locator('#detail-context li .ctx-msg').allTextContents();
+    const middle = page.locator('#results-body tr[data-id]').filter({ hasText: 'ctx line 30' });
+    await middle.click();
+    await page.waitForSelector('#detail-context li.current');
+    // Same service and server: the even lines only, 10 on each side.
+    expect(await lines()).toEqual(Array.from({ length: 21 }, (_, i) => `[ctx] ctx line ${10 + 2 * i}`));
+    const times = await page.locator('#detail-context li .t').allTextContents();
+    expect(times[0]).toBe('2026-11-03 09:00:10.000');
+    expect(times.every((t) => /^2026-11-03 09:00:\d\d\.\d{3}$/.test(t))).toBe(true);
+
+    await page.locator('#context-scope').selectOption('service');
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('around') === 'service');
+    await page.waitForFunction(() => document.querySelectorAll('#detail-context li .ctx-msg')[0]?.textContent === '[ctx @ even] ctx line 20');
+    expect((await lines()).length).toBe(21);
+    await page.getByRole('button', { name: 'Load earlier' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('#detail-context li').length === 31);
+    expect((await lines())[0]).toBe('[ctx @ even] ctx line 10');
+    await page.getByRole('button', { name: 'Load later' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('#detail-context li').length === 41);
+    expect((await lines()).at(-1)).toBe('[ctx @ even] ctx line 50');
+    await page.getByRole('button', { name: 'Load earlier' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('#detail-context li').length === 51);
+    expect((await lines())[0]).toBe('[ctx @ even] ctx line 0');
+    await page.getByRole('button', { name: 'Load earlier' }).click();
+    await page.waitForFunction(() => (document.getElementById('context-earlier') as HTMLButtonElement).disabled);
+    expect((await lines()).length).toBe(51);
+    // Reloaded, the neighbourhood stays as chosen.
+    await page.reload();
+    await searched();
+    await page.waitForSelector('#detail-context li.current');
+    await expect(page.locator('#context-scope').inputValue()).resolves.toBe('service');
+    await page.locator('#context-scope').selectOption('all');
+    await page.waitForFunction(() => document.querySelectorAll('#detail-context li .ctx-msg')[0]?.textContent === '[ctx @ even] ctx line 20');
+  });
+
   const rowsText = (column: string) => page.locator(`#results-body tr[data-id] td[data-column="${column}"] .cell-text`).allTextContents();
   const param = (name: string) => new URL(page.url()).searchParams.get(name);
 
