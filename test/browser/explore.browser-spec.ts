@@ -35,6 +35,60 @@ describe('explore (browser)', () => {
     }
   });
 
+  type ChartLike = { getDatasetMeta(i: number): { data: { x: number; y: number; tooltipPosition(): { x: number; y: number } }[] }; data: { labels: string[]; datasets: { data: number[] }[] } };
+  /** Clicks element `index` of a dashboard chart, waits for the search it opens, returns its label and value. */
+  async function clickChart(id: string, index: number) {
+    const canvas = page.locator(`#${id}`);
+    await canvas.scrollIntoViewIfNeeded();
+    const at = await canvas.evaluate((c, i) => {
+      const chart = (window as unknown as { Chart: { getChart(c: Element): ChartLike } }).Chart.getChart(c)!;
+      const p = chart.getDatasetMeta(0).data[i].tooltipPosition();
+      return { x: p.x, y: p.y, label: chart.data.labels[i], value: chart.data.datasets[0].data[i] };
+    }, index);
+    await Promise.all([page.waitForURL(/\/search\?/), canvas.click({ position: { x: at.x, y: at.y } })]);
+    await searched();
+    return at;
+  }
+
+  it('drills down from the dashboard charts into the search, endpoints grouped by route, over all time too', async () => {
+    await page.goto('/');
+    await page.waitForFunction(() => document.body.dataset.loaded === 'true');
+    const labels = await page.evaluate(() => (window as unknown as { LognestDashboard: { charts: Record<string, ChartLike> } }).LognestDashboard.charts['chart-endpoints'].data.labels);
+    expect(labels).toEqual(expect.arrayContaining(['/api/products/{id}', '/api/orders/{id}', '/api/products']));
+    expect(labels.filter((l) => /\d/.test(l))).toEqual([]);
+    const slow = await page.locator('#slowest-body td:first-child').allTextContents();
+    expect(slow.filter((l) => /\d/.test(l))).toEqual([]);
+
+    // A bar of top endpoints: the search for its route finds exactly the bar's requests.
+    const route = labels.indexOf('/api/products/{id}');
+    const bar = await clickChart('chart-endpoints', route);
+    expect(new URL(page.url()).searchParams.get('q')).toMatch(/^endpoint:\//);
+    await expect(page.locator('#result-count').textContent()).resolves.toBe(`${bar.value.toLocaleString('en-US')} hits`);
+    const endpoints = await page.locator('#results-body td[data-column="endpoint"] .cell-text').allTextContents();
+    expect(endpoints.length).toBeGreaterThan(0);
+    for (const e of endpoints) expect(e).toMatch(/^\/api\/products\/\d+$/);
+
+    // A slice of the levels doughnut.
+    await page.goto('/');
+    await page.waitForFunction(() => document.body.dataset.loaded === 'true');
+    const slice = await clickChart('chart-levels', 0);
+    expect(new URL(page.url()).searchParams.get('level')).toBe(slice.label);
+    expect(new URL(page.url()).searchParams.get('range')).toBe('24h');
+    await expect(page.locator('#result-count').textContent()).resolves.toBe(`${slice.value.toLocaleString('en-US')} hits`);
+
+    // All time, then a bar of logs per day: the search spans that day.
+    await b.ingest(toNdjson([{ timestamp: '2026-06-01T12:00:00Z', level: 'info', service: 'archive', message: 'an old record' }]));
+    await page.goto('/?range=all');
+    await page.waitForFunction(() => document.body.dataset.loaded === 'true');
+    await expect(page.locator('#range').inputValue()).resolves.toBe('all');
+    await expect(page.locator('#h-per-hour').textContent()).resolves.toBe('Logs per day');
+    await b.screenshot(page, 'dashboard-all-time');
+    await clickChart('chart-per-hour', 0);
+    const url = new URL(page.url());
+    expect([url.searchParams.get('range'), url.searchParams.get('from'), url.searchParams.get('to')]).toEqual(['custom', '2026-06-01T00:00:00', '2026-06-01T23:59:59']);
+    await expect(page.locator('#result-count').textContent()).resolves.toBe('1 hit');
+  });
+
   it('keeps level badges on one line in the surrounding records', async () => {
     const long = 'Upstream call failed after retries; ' + 'connection-reset-by-peer '.repeat(12);
     const at = Date.now() - 60_000;
