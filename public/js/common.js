@@ -177,7 +177,9 @@
       level: f.level ?? f.levels,
       status_code: f.status_code ?? f.statusCodes,
       endpoint: f.endpoint, server: f.server, service: f.service, environment: f.environment,
-      sort: f.sort,
+      sort: f.sort === 'desc' ? undefined : f.sort,
+      // The search page's own choices, kept with a saved search.
+      columns: f.columns, per_page: f.per_page === 50 ? undefined : f.per_page,
     };
     if (f.range) { params.range = f.range; params.from = f.from; params.to = f.to; }
     else if (f.date_from || f.date_to) {

@@ -19,7 +19,17 @@
     const qs = query({ range: state.range === '24h' ? '' : state.range, from: state.from, to: state.to });
     history.replaceState(null, '', qs ? '?' + qs : location.pathname);
   }
-  const params = () => L.rangeParams(state.range, state.from, state.to);
+  // All time is asked for by name: without a date_from the API's windows default to 24 hours.
+  const params = () => (state.range === 'all' ? { range: 'all' } : L.rangeParams(state.range, state.from, state.to));
+  /** The search page for some records of the dashboard's range (a drill-down). */
+  const searchFor = (filters, window) => '/search?' + query({ ...filters, ...(window
+    ? { range: 'custom', from: new Date(window.from).toISOString().slice(0, 19), to: new Date(window.to - 1).toISOString().slice(0, 19) }
+    : { range: state.range, from: state.range === 'custom' ? state.from : '', to: state.range === 'custom' ? state.to : '' }) });
+  /** Chart options that open the search for the bar, slice or point clicked. */
+  const drill = (hrefAt) => ({
+    onClick: (event, elements) => { if (elements.length) { const href = hrefAt(elements[0].index, elements[0].datasetIndex); if (href) location.assign(href); } },
+    onHover: (event, elements) => { event.native.target.style.cursor = elements.length ? 'pointer' : 'default'; },
+  });
   const get = (path, extra) => api('GET', path + '?' + query({ ...params(), ...(extra || {}) }));
 
   /** The errors-per-day chart shows at least a week, however short the chosen range. */
@@ -33,6 +43,8 @@
     const grid = L.cssVar('--border');
     return Object.assign({
       responsive: true, maintainAspectRatio: false, animation: false,
+      // A click anywhere in a bar's column (or near a point) picks it: thin bars of all time stay clickable.
+      interaction: { mode: 'index', intersect: false },
       plugins: { legend: { display: false, labels: { color: text } }, tooltip: { mode: 'index', intersect: false } },
       scales: {
         x: { ticks: { color: text, maxRotation: 0, autoSkipPadding: 12 }, grid: { color: grid, display: false } },
@@ -81,7 +93,7 @@
     if (!ranged.top_slowest_endpoints.length) slow.append(el('tr', null, el('td', { className: 'empty', attrs: { colspan: 3 }, text: 'No requests in this range' })));
     for (const e of ranged.top_slowest_endpoints) {
       slow.append(el('tr', null,
-        el('td', { className: 'mono' }, el('a', { href: '/search?' + query({ endpoint: e.endpoint, range: state.range, from: state.from, to: state.to, sort: 'desc' }), text: e.endpoint })),
+        el('td', { className: 'mono' }, el('a', { href: searchFor({ q: e.query }), text: e.endpoint, title: e.paths > 1 ? fmtNumber(e.paths) + ' paths' : e.endpoint })),
         el('td', { className: 'num', text: fmtNumber(e.avg_response_time) }),
         el('td', { className: 'num', text: fmtNumber(e.count) })));
     }
@@ -121,23 +133,39 @@
 
   function renderServices(system) {
     const names = system.services.map((s) => s.name === null || s.name === undefined ? '(none)' : s.name);
+    shown.services = system.services;
+    const serviceHref = (i, dataset) => {
+      const name = shown.services[i].name;
+      const filter = name === null || name === undefined ? { q: 'NOT _exists_:service' } : { service: name };
+      return searchFor({ ...filter, ...(dataset === 1 ? { level: 'ERROR,CRITICAL' } : {}) });
+    };
     draw('chart-services', 'bar', names, [
       { label: 'Logs', data: system.services.map((s) => s.count - s.errors), backgroundColor: L.cssVar('--accent'), borderRadius: 2, stack: 's' },
       { label: 'Errors', data: system.services.map((s) => s.errors), backgroundColor: L.cssVar('--err'), borderRadius: 2, stack: 's' },
-    ], baseOptions({ plugins: { legend: { display: true, labels: { color: L.cssVar('--muted'), boxWidth: 10 } }, tooltip: { mode: 'index', intersect: false } },
+    ], baseOptions({ ...drill(serviceHref), interaction: { mode: 'nearest', intersect: true }, plugins: { legend: { display: true, labels: { color: L.cssVar('--muted'), boxWidth: 10 } }, tooltip: { mode: 'index', intersect: false } },
       scales: { x: { stacked: true, ticks: { color: L.cssVar('--muted') }, grid: { display: false } }, y: { stacked: true, beginAtZero: true, ticks: { color: L.cssVar('--muted'), precision: 0 }, grid: { color: L.cssVar('--border') } } } }));
   }
 
+  // A chart is created once and then only gets new data: its click handlers read the latest answers here.
+  const shown = {};
+
   function renderCharts(perHour, levels, status, endpoints, errors) {
+    Object.assign(shown, { perHour, levels, status, endpoints, errors });
     const accent = L.cssVar('--accent');
-    draw('chart-per-hour', 'bar', perHour.labels, [{ label: 'Logs', data: perHour.data, backgroundColor: accent, borderRadius: 2 }], baseOptions());
+    const bucketMs = () => (shown.perHour.interval === '1d' ? 86400000 : 3600000);
+    document.getElementById('h-per-hour').textContent = perHour.interval === '1d' ? 'Logs per day' : 'Logs per hour';
+    draw('chart-per-hour', 'bar', perHour.labels, [{ label: 'Logs', data: perHour.data, backgroundColor: accent, borderRadius: 2 }],
+      baseOptions(drill((i) => searchFor({}, { from: shown.perHour.timestamps[i], to: shown.perHour.timestamps[i] + bucketMs() }))));
+    const legend = { legend: { position: 'right', labels: { color: L.cssVar('--muted'), boxWidth: 10 } } };
     draw('chart-levels', 'doughnut', levels.labels, [{ data: levels.data, backgroundColor: levels.labels.map(L.levelColor), borderWidth: 0 }],
-      { responsive: true, maintainAspectRatio: false, animation: false, plugins: { legend: { position: 'right', labels: { color: L.cssVar('--muted'), boxWidth: 10 } } } });
+      { responsive: true, maintainAspectRatio: false, animation: false, plugins: legend, ...drill((i) => searchFor({ level: shown.levels.labels[i] })) });
     draw('chart-status', 'doughnut', status.labels, [{ data: status.data, backgroundColor: status.colors, borderWidth: 0 }],
-      { responsive: true, maintainAspectRatio: false, animation: false, plugins: { legend: { position: 'right', labels: { color: L.cssVar('--muted'), boxWidth: 10 } } } });
+      { responsive: true, maintainAspectRatio: false, animation: false, plugins: legend, ...drill((i) => searchFor({ status_code: shown.status.labels[i] })) });
     draw('chart-endpoints', 'bar', endpoints.labels, [{ label: 'Requests', data: endpoints.data, backgroundColor: accent, borderRadius: 2 }],
-      baseOptions({ indexAxis: 'y', scales: { x: { beginAtZero: true, ticks: { color: L.cssVar('--muted') }, grid: { color: L.cssVar('--border') } }, y: { ticks: { color: L.cssVar('--muted'), font: { family: 'monospace' } }, grid: { display: false } } } }));
-    draw('chart-error-rate', 'line', errors.labels, [{ label: 'Errors', data: errors.data, borderColor: L.cssVar('--err'), backgroundColor: L.cssVar('--err'), tension: 0.25, fill: false, pointRadius: 3 }], baseOptions());
+      baseOptions({ ...drill((i) => searchFor({ q: shown.endpoints.queries[i] })), indexAxis: 'y', interaction: { mode: 'index', axis: 'y', intersect: false }, scales: { x: { beginAtZero: true, ticks: { color: L.cssVar('--muted') }, grid: { color: L.cssVar('--border') } }, y: { ticks: { color: L.cssVar('--muted'), font: { family: 'monospace' } }, grid: { display: false } } } }));
+    setText('endpoints-info', 'by route, learned from the paths' + (endpoints.complete ? '' : ' (the 10,000 most requested)'));
+    draw('chart-error-rate', 'line', errors.labels, [{ label: 'Errors', data: errors.data, borderColor: L.cssVar('--err'), backgroundColor: L.cssVar('--err'), tension: 0.25, fill: false, pointRadius: 3 }],
+      baseOptions(drill((i) => searchFor({ level: 'ERROR,CRITICAL' }, { from: shown.errors.timestamps[i], to: shown.errors.timestamps[i] + 86400000 }))));
     setText('errors-total', fmtNumber(errors.total_errors) + ' errors');
   }
 

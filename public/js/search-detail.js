@@ -8,7 +8,8 @@
   const S = window.LognestSearch;
   const { el, clear, api } = L;
   let current = null;
-  let around = { before: 10, after: 10 };
+  /** Surrounding records loaded at a time, on opening and per "load more". */
+  const PAGE = 10;
 
   function recordLink(record) {
     return location.origin + '/search?' + L.query({ q: 'id:"' + record.id + '"', range: 'all', open: record.id });
@@ -32,31 +33,67 @@
   }
 
   function contextLine(r, isCurrent) {
-    return el('li', { className: isCurrent ? 'current' : '', attrs: isCurrent ? { 'aria-current': 'true' } : {} },
+    // The service always; the server too where the neighbourhood lets it vary.
+    const source = [r.service, /server/.test(S.state.around) ? null : r.server].filter(Boolean).join(' @ ');
+    return el('li', { className: isCurrent ? 'current' : '', attrs: isCurrent ? { 'aria-current': 'true' } : {}, dataset: { id: r.id } },
       el('span', { className: 't', text: L.fmtTime(r['@timestamp']) }), L.levelBadge(r.level),
-      el('span', { className: 'ctx-msg', text: (r.service ? '[' + r.service + '] ' : '') + r.message }));
+      el('span', { className: 'ctx-msg', text: (source ? '[' + source + '] ' : '') + r.message }));
+  }
+
+  /** The records around `anchor` in the chosen neighbourhood (`same=`). */
+  function context(anchor, before, after) {
+    return api('GET', '/api/logs/' + encodeURIComponent(anchor) + '/context?' + L.query({ before, after, same: S.state.around }));
+  }
+  const edges = { first: null, last: null };
+  function setEdges(first, last, moreBefore, moreAfter) {
+    if (first) edges.first = first;
+    if (last) edges.last = last;
+    if (moreBefore !== undefined) document.getElementById('context-earlier').disabled = !moreBefore;
+    if (moreAfter !== undefined) document.getElementById('context-later').disabled = !moreAfter;
   }
 
   async function loadContext(record) {
     const ctx = clear(document.getElementById('detail-context'));
+    document.getElementById('context-scope').value = S.state.around;
     ctx.append(el('li', { className: 'muted', text: 'Loading…' }));
     try {
-      const data = await api('GET', '/api/logs/' + encodeURIComponent(record.id) + '/context?' + L.query(around));
+      const data = await context(record.id, PAGE, PAGE);
       if (!current || current.id !== record.id) return;
       clear(ctx);
       for (const r of data.before) ctx.append(contextLine(r, false));
       ctx.append(contextLine(data.record, true));
       for (const r of data.after) ctx.append(contextLine(r, false));
-      document.getElementById('context-earlier').disabled = data.before.length < around.before;
-      document.getElementById('context-later').disabled = data.after.length < around.after;
+      edges.first = edges.last = null;
+      setEdges((data.before[0] || data.record).id, (data.after[data.after.length - 1] || data.record).id, data.before.length === PAGE, data.after.length === PAGE);
     } catch (err) {
       clear(ctx).append(el('li', { className: 'muted', text: 'Could not load surrounding logs: ' + L.errorText(err) }));
     }
   }
 
+  /** "Load earlier" / "Load later": the next PAGE records from the edge shown, added to the list. */
+  async function loadMore(earlier) {
+    const record = current;
+    const anchor = earlier ? edges.first : edges.last;
+    if (!record || !anchor) return;
+    const button = document.getElementById(earlier ? 'context-earlier' : 'context-later');
+    button.disabled = true;
+    try {
+      const data = await context(anchor, earlier ? PAGE : 0, earlier ? 0 : PAGE);
+      if (current !== record) return;
+      const ctx = document.getElementById('detail-context');
+      const rows = earlier ? data.before : data.after;
+      if (earlier) ctx.prepend(...rows.map((r) => contextLine(r, false)));
+      else ctx.append(...rows.map((r) => contextLine(r, false)));
+      if (earlier) setEdges(rows.length ? rows[0].id : null, null, rows.length === PAGE, undefined);
+      else setEdges(null, rows.length ? rows[rows.length - 1].id : null, undefined, rows.length === PAGE);
+    } catch (err) {
+      L.toast('Could not load more surrounding logs: ' + L.errorText(err), 'error');
+      button.disabled = false;
+    }
+  }
+
   S.openRecord = function (record) {
     current = record;
-    around = { before: 10, after: 10 };
     S.state.open = record.id;
     S.writeUrl(false);
     document.querySelectorAll('#results-body tr[aria-selected="true"]').forEach((r) => r.setAttribute('aria-selected', 'false'));
@@ -94,7 +131,12 @@
       const link = location.href;
       try { await navigator.clipboard.writeText(link); L.toast('Link copied'); } catch (_) { window.prompt('Copy this link', link); }
     });
-    document.getElementById('context-earlier').addEventListener('click', () => { around.before += 20; if (current) loadContext(current); });
-    document.getElementById('context-later').addEventListener('click', () => { around.after += 20; if (current) loadContext(current); });
+    document.getElementById('context-earlier').addEventListener('click', () => loadMore(true));
+    document.getElementById('context-later').addEventListener('click', () => loadMore(false));
+    document.getElementById('context-scope').addEventListener('change', (e) => {
+      S.state.around = e.target.value;
+      S.writeUrl(false);
+      if (current) loadContext(current);
+    });
   });
 })();

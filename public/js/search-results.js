@@ -1,6 +1,7 @@
 /* The results table: one-line rows with the chosen columns (any field, `fields.*` included),
  * dragged to reorder, a column that no record of the page has hidden unless it was asked for,
- * the message truncated and expandable, and + / − on a cell to filter for or out its value. */
+ * the message truncated and expandable, and + / − / ∃ on a cell to filter for or out its value
+ * or on the field's presence. */
 (function () {
   'use strict';
   const L = window.Lognest;
@@ -16,10 +17,18 @@
     return S.state.columns.filter((c) => c === '@timestamp' || c === 'message' || S.customColumns() || records.some((r) => S.valueOf(r, c) !== null));
   }
 
+  /** + / − / ∃ on a cell: filter for or out its value, or keep the records that have the field. */
+  function cellFilters(column, value) {
+    const button = (cls, label, mode) => el('button', { type: 'button', className: 'btn-icon ' + cls, title: label,
+      attrs: { 'aria-label': label + ' ' + column + (mode === 'exists' ? '' : ' ' + value) }, on: { click: (e) => { e.stopPropagation(); S.addFilter(column, value, mode); } } });
+    return el('span', { className: 'cell-filters' },
+      button('sym-for', 'Filter for', 'for'), button('sym-out', 'Filter out', 'out'), button('sym-exists', 'Only records with', 'exists'));
+  }
+
   function cell(record, column) {
     const value = S.valueOf(record, column);
     if (column === '@timestamp') return el('td', { className: 'time', text: L.fmtTime(record['@timestamp']) });
-    if (column === 'level') return el('td', { dataset: { column } }, L.levelBadge(record.level));
+    if (column === 'level') return el('td', { dataset: { column } }, L.levelBadge(record.level), cellFilters('level', record.level));
     if (column === 'message') {
       const text = el('span', { className: 'msg-text', text: record.message });
       const more = el('button', { type: 'button', className: 'btn-link expand', title: 'Show the whole message', attrs: { 'aria-label': 'Expand message', 'aria-expanded': 'false' },
@@ -28,10 +37,7 @@
     }
     const td = el('td', { className: (NUMERIC.has(column) ? 'num ' : 'nowrap ') + (column === 'status_code' ? L.statusClass(record.status_code) : ''), dataset: { column } });
     if (value === null) return td;
-    td.append(el('span', { className: 'cell-text', text: value }),
-      el('span', { className: 'cell-filters' },
-        el('button', { type: 'button', className: 'btn-icon sym-for', title: 'Filter for this value', attrs: { 'aria-label': 'Filter for ' + column + ' ' + value }, on: { click: (e) => { e.stopPropagation(); S.addFilter(column, value, 'for'); } } }),
-        el('button', { type: 'button', className: 'btn-icon sym-out', title: 'Filter out this value', attrs: { 'aria-label': 'Filter out ' + column + ' ' + value }, on: { click: (e) => { e.stopPropagation(); S.addFilter(column, value, 'out'); } } })));
+    td.append(el('span', { className: 'cell-text', text: value }), cellFilters(column, value));
     return td;
   }
 

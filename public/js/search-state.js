@@ -6,9 +6,11 @@
   const L = window.Lognest;
   const FILTERS = ['status_code', 'endpoint', 'service', 'server'];
   const DEFAULT_COLUMNS = ['@timestamp', 'level', 'service', 'endpoint', 'status_code', 'response_time_ms', 'message'];
+  /** The neighbourhoods of the surrounding records (GET /api/logs/:id/context?same=), default first. */
+  const AROUND = ['service,server', 'service', 'server', 'file', 'all'];
   const listeners = {};
   const S = {
-    FILTERS, DEFAULT_COLUMNS,
+    FILTERS, DEFAULT_COLUMNS, AROUND,
     state: {},
     /** Events: `search` (a search is about to run), `results` (data), `record` (opened record). */
     on(name, fn) { (listeners[name] = listeners[name] || []).push(fn); },
@@ -27,6 +29,7 @@
       columns: columns.length ? columns : DEFAULT_COLUMNS.slice(),
       open: p.get('open') || '',
       view: p.get('view') === 'patterns' ? 'patterns' : 'logs',
+      around: AROUND.includes(p.get('around')) ? p.get('around') : AROUND[0],
     };
   };
   S.customColumns = function () {
@@ -39,6 +42,7 @@
       range: s.range, from: s.range === 'custom' ? s.from : '', to: s.range === 'custom' ? s.to : '',
       page: s.page > 1 ? s.page : '', per_page: s.per_page !== 50 ? s.per_page : '', sort: s.sort !== 'desc' ? s.sort : '',
       columns: S.customColumns() ? s.columns : '', open: s.open, view: s.view === 'patterns' ? 'patterns' : '',
+      around: s.around !== AROUND[0] ? s.around : '',
     };
   };
   S.writeUrl = function (push) {

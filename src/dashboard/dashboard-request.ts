@@ -8,6 +8,13 @@ export function dashboardScope(tenantId: string, query: Record<string, unknown>)
   return buildScope(tenantId, parseSearchRequest(query));
 }
 
+/** `range=all`: the charts span every record (the only value `range` takes on these calls). */
+export function isAllTime(query: Record<string, unknown>): boolean {
+  if (query.range === undefined || query.range === '') return false;
+  if (query.range !== 'all') throw badParameter('range', `"${String(query.range)}" is not a range here; send all, or date_from and date_to`);
+  return true;
+}
+
 const INTERVAL_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 
 /** `30s`, `5m`, `1h`, `1d` → milliseconds. */

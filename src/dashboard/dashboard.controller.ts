@@ -6,7 +6,9 @@ import { TenantCache } from '../platform/cache/tenant-cache';
 import { badParameter } from '../platform/http/bad-request';
 import { HealthService } from '../observability/health.service';
 import { DashboardService } from './dashboard.service';
-import { dashboardScope, dayLabel, hourLabel, parseInterval, statusColor } from './dashboard-request';
+import { dashboardScope, dayLabel, hourLabel, isAllTime, parseInterval, statusColor } from './dashboard-request';
+import { templateQuery } from './route-templates';
+import { LogScope } from '../logs/log-scope';
 import { RateLimit } from '../rate-limits/rate-limit.decorator';
 import { ApiDoc } from '../openapi/api-doc.decorator';
 import { DASHBOARD_DOCS } from './dashboard.openapi';
@@ -33,10 +35,22 @@ export class DashboardController {
     return this.cache.remember(who.tenantId, `metrics:${name}`, query, this.config.endpointCacheTtls[name], load);
   }
 
+  /**
+   * The scope of a call; with `range=all` (and no date_from) it starts at the first record, so
+   * the windows and buckets of every chart span all the data rather than the default 24 hours.
+   */
+  private async scopeOf(who: Principal, query: Q): Promise<LogScope> {
+    const scope = dashboardScope(who.tenantId, query);
+    if (!isAllTime(query) || scope.from !== undefined) return scope;
+    const to = scope.to ?? Date.now();
+    const first = await this.dashboard.firstRecordAt(scope);
+    return { ...scope, from: Math.min(first ?? to - 24 * HOUR, to), to };
+  }
+
   @ApiDoc(DASHBOARD_DOCS.stats)
   @Get('stats')
   async stats(@CurrentPrincipal() who: Principal, @Query() query: Q) {
-    const scope = dashboardScope(who.tenantId, query);
+    const scope = await this.scopeOf(who, query);
     const [s, components] = await Promise.all([this.dashboard.stats(scope), this.health.components()]);
     const error = s.latestError;
     const avgResponseTime = round(s.recent.avgResponseTimeMs);
@@ -52,7 +66,7 @@ export class DashboardController {
       ...last24h,
       error_rate: s.recent.total === 0 ? 0 : round((s.recent.errors / s.recent.total) * 100),
       avg_response_time: avgResponseTime,
-      top_slowest_endpoints: s.slowest.map((t) => ({ endpoint: t.value, avg_response_time: round(t.avgResponseTimeMs), count: t.count })),
+      top_slowest_endpoints: s.slowest.map((r) => ({ endpoint: r.route, avg_response_time: round(r.avgResponseTimeMs), count: r.count, paths: r.paths, query: templateQuery(r.route) })),
       unique_users: s.recent.uniqueUsers,
       latest_error: error && { '@timestamp': new Date(error.timestamp).toISOString(), message: error.message, endpoint: error.endpoint, id: error.id, service: error.service },
       system_status: components,
@@ -63,27 +77,37 @@ export class DashboardController {
   @ApiDoc(DASHBOARD_DOCS.logsPerHour)
   @Get('charts/logs_per_hour')
   async logsPerHour(@CurrentPrincipal() who: Principal, @Query() query: Q) {
-    const buckets = await this.dashboard.logsPerInterval(dashboardScope(who.tenantId, query), HOUR, 24 * HOUR);
-    return { success: true, labels: buckets.map((b) => hourLabel(b.start)), data: buckets.map((b) => b.count), timestamps: buckets.map((b) => b.start) };
+    const scope = await this.scopeOf(who, query);
+    // Hourly up to a month (720 bars); a longer range (all time) counts per day.
+    const span = (scope.to ?? Date.now()) - (scope.from ?? Date.now() - 24 * HOUR);
+    const daily = span > 31 * 24 * HOUR;
+    const buckets = await this.dashboard.logsPerInterval(scope, daily ? 24 * HOUR : HOUR, 24 * HOUR);
+    return {
+      success: true, interval: daily ? '1d' : '1h',
+      labels: buckets.map((b) => (daily ? dayLabel(b.start) : hourLabel(b.start))), data: buckets.map((b) => b.count), timestamps: buckets.map((b) => b.start),
+    };
   }
 
   @ApiDoc(DASHBOARD_DOCS.topEndpoints)
   @Get('charts/top_endpoints')
   async topEndpoints(@CurrentPrincipal() who: Principal, @Query() query: Q) {
-    const terms = await this.dashboard.topTerms(dashboardScope(who.tenantId, query), 'endpoint', 10);
+    const { routes, complete } = await this.dashboard.routes(await this.scopeOf(who, query), 10);
     return {
       success: true,
-      labels: terms.map((t) => t.value),
-      data: terms.map((t) => t.count),
-      avg_response_time: terms.map((t) => round(t.avgResponseTimeMs)),
-      p95_response_time: terms.map((t) => round(t.p95ResponseTimeMs)),
+      labels: routes.map((r) => r.route),
+      data: routes.map((r) => r.count),
+      avg_response_time: routes.map((r) => round(r.avgResponseTimeMs)),
+      p95_response_time: routes.map((r) => round(r.p95ResponseTimeMs)),
+      paths: routes.map((r) => r.paths),
+      queries: routes.map((r) => templateQuery(r.route)),
+      complete,
     };
   }
 
   @ApiDoc(DASHBOARD_DOCS.statusDistribution)
   @Get('charts/status_distribution')
   async statusDistribution(@CurrentPrincipal() who: Principal, @Query() query: Q) {
-    const terms = await this.dashboard.topTerms(dashboardScope(who.tenantId, query), 'status_code', 50);
+    const terms = await this.dashboard.topTerms(await this.scopeOf(who, query), 'status_code', 50);
     const sorted = [...terms].sort((a, b) => Number(a.value) - Number(b.value));
     return { success: true, labels: sorted.map((t) => t.value), data: sorted.map((t) => t.count), colors: sorted.map((t) => statusColor(t.value)) };
   }
@@ -91,14 +115,14 @@ export class DashboardController {
   @ApiDoc(DASHBOARD_DOCS.errorRate)
   @Get('charts/error_rate')
   async errorRate(@CurrentPrincipal() who: Principal, @Query() query: Q) {
-    const days = await this.dashboard.errorsPerDay(dashboardScope(who.tenantId, query));
-    return { success: true, labels: days.map((d) => dayLabel(d.start)), data: days.map((d) => d.count), total_errors: days.reduce((n, d) => n + d.count, 0) };
+    const days = await this.dashboard.errorsPerDay(await this.scopeOf(who, query));
+    return { success: true, labels: days.map((d) => dayLabel(d.start)), data: days.map((d) => d.count), timestamps: days.map((d) => d.start), total_errors: days.reduce((n, d) => n + d.count, 0) };
   }
 
   @ApiDoc(DASHBOARD_DOCS.levels)
   @Get('charts/levels')
   async levels(@CurrentPrincipal() who: Principal, @Query() query: Q) {
-    const terms = await this.dashboard.topTerms(dashboardScope(who.tenantId, query), 'level', 10);
+    const terms = await this.dashboard.topTerms(await this.scopeOf(who, query), 'level', 10);
     return { success: true, labels: terms.map((t) => t.value), data: terms.map((t) => t.count) };
   }
 
@@ -110,7 +134,7 @@ export class DashboardController {
   }
 
   private async overviewOf(who: Principal, query: Q) {
-    const o = await this.dashboard.overview(dashboardScope(who.tenantId, query));
+    const o = await this.dashboard.overview(await this.scopeOf(who, query));
     return {
       success: true,
       total_logs: o.all.total,
@@ -137,7 +161,7 @@ export class DashboardController {
 
   private async timeseriesOf(who: Principal, query: Q) {
     const interval = parseInterval(query.interval, '5m');
-    const series = await this.dashboard.levelSeries(dashboardScope(who.tenantId, query), interval, 24 * HOUR);
+    const series = await this.dashboard.levelSeries(await this.scopeOf(who, query), interval, 24 * HOUR);
     if (!series) throw badParameter('interval', 'gives too many buckets for this time range (at most 5000)');
     const byStart = new Map<number, Record<string, number>>();
     for (const b of series.buckets) {

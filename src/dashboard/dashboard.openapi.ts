@@ -1,29 +1,41 @@
 import { SEARCH_FILTERS } from '../openapi/common-schemas';
 import { ApiDocOptions } from '../openapi/api-doc.decorator';
-import { arr, int, map, nullable, num, obj, ok, str, time } from '../openapi/schema';
+import { arr, bool, int, map, nullable, num, obj, ok, oneOf, str, time } from '../openapi/schema';
+import type { SchemaObject } from '@nestjs/swagger';
 
 const RANGE = SEARCH_FILTERS;
-const CHART = (extra: Record<string, ReturnType<typeof arr>> = {}) => ok({ labels: arr(str()), data: arr(int()), ...extra });
+/** The dashboard's own calls also take `range=all`: from the first record on. */
+const DASHBOARD_RANGE = { ...SEARCH_FILTERS, range: { schema: oneOf(['all']), description: 'all: from the first record (when date_from is not given)' } };
+const ROUTE = 'Route template learned from the paths (`/api/products/{id}`)';
+const CHART = (extra: Record<string, SchemaObject> = {}) => ok({ labels: arr(str()), data: arr(int()), ...extra });
 const MS = nullable(num('ms'));
 
 export const DASHBOARD_DOCS = {
   stats: {
-    summary: 'Dashboard numbers for a range (default: the last 24 h)', query: RANGE,
+    summary: 'Dashboard numbers for a range (default: the last 24 h)', query: DASHBOARD_RANGE,
     response: ok({
       total_logs: int(), total_logs_in_window: int(), total_logs_24h: int(), avg_response_time_24h: MS, unique_users_24h: int(),
       error_rate: num('Percent'), avg_response_time: MS,
-      top_slowest_endpoints: arr(obj({ endpoint: str(), avg_response_time: MS, count: int() })), unique_users: int(),
+      top_slowest_endpoints: arr(obj({ endpoint: str(ROUTE), avg_response_time: MS, count: int(), paths: int('Distinct paths of the route'), query: str('Search query for its records') })), unique_users: int(),
       latest_error: nullable(obj({ '@timestamp': time(), message: str(), endpoint: nullable(str()), id: str(), service: nullable(str()) })),
       system_status: map({ type: 'boolean' }), window: obj({ from: time(), to: time() }),
     }, ['total_logs_24h', 'avg_response_time_24h', 'unique_users_24h']),
   },
-  logsPerHour: { summary: 'Logs per hour (last 24 h by default)', query: RANGE, response: CHART({ timestamps: arr(int('epoch ms')) }) },
-  topEndpoints: { summary: 'Top 10 endpoints with average and p95 response times', query: RANGE, response: CHART({ avg_response_time: arr(MS), p95_response_time: arr(MS) }) },
-  statusDistribution: { summary: 'Records per HTTP status code', query: RANGE, response: ok({ labels: arr(str()), data: arr(int()), colors: arr(str()) }) },
-  errorRate: { summary: 'ERROR and CRITICAL records per day', query: RANGE, response: ok({ labels: arr(str()), data: arr(int()), total_errors: int() }) },
-  levels: { summary: 'Records per level', query: RANGE, response: CHART() },
+  logsPerHour: {
+    summary: 'Logs per hour (last 24 h by default; per day over more than 31 days)', query: DASHBOARD_RANGE,
+    response: ok({ interval: oneOf(['1h', '1d']), labels: arr(str()), data: arr(int()), timestamps: arr(int('epoch ms')) }),
+  },
+  topEndpoints: {
+    summary: 'Top 10 route templates with average and p95 response times',
+    description: 'Paths are grouped by route template, learned from the 10,000 most requested paths of the range (`complete` is false when it has more). The average is weighed by requests; p95 is given for a route of one path only.',
+    query: DASHBOARD_RANGE,
+    response: CHART({ avg_response_time: arr(MS), p95_response_time: arr(MS), paths: arr(int()), queries: arr(str()), complete: bool() }),
+  },
+  statusDistribution: { summary: 'Records per HTTP status code', query: DASHBOARD_RANGE, response: ok({ labels: arr(str()), data: arr(int()), colors: arr(str()) }) },
+  errorRate: { summary: 'ERROR and CRITICAL records per day', query: DASHBOARD_RANGE, response: ok({ labels: arr(str()), data: arr(int()), timestamps: arr(int('epoch ms')), total_errors: int() }) },
+  levels: { summary: 'Records per level', query: DASHBOARD_RANGE, response: CHART() },
   overview: {
-    summary: 'Seed 002 metrics overview (cached)', query: RANGE,
+    summary: 'Seed 002 metrics overview (cached)', query: DASHBOARD_RANGE,
     response: ok({
       total_logs: int(), logs_last_hour: int(), logs_per_minute: num(), logs_last_minute: int(), error_rate: num('Percent'), services_count: int(),
       active_services: int('Services with records in the last hour'), logs_per_minute_previous: num('The hour before the last'),
@@ -32,7 +44,7 @@ export const DASHBOARD_DOCS = {
     }),
   },
   timeseries: {
-    summary: 'Records per level per interval (cached)', query: { ...RANGE, interval: { schema: str(undefined, { pattern: '^\\d+[smhd]$' }), description: '30s, 5m (default), 1h, 1d' } },
+    summary: 'Records per level per interval (cached)', query: { ...DASHBOARD_RANGE, interval: { schema: str(undefined, { pattern: '^\\d+[smhd]$' }), description: '30s, 5m (default), 1h, 1d' } },
     response: ok({ interval: str(), buckets: arr(obj({ time: time(), counts: map(int()), total: int() })) }),
   },
 } satisfies Record<string, ApiDocOptions>;

@@ -3,10 +3,13 @@ import { LogReadStore } from '../logs/log-read-store';
 import { HistogramBucket, LogScope } from '../logs/log-scope';
 import { LogRecord } from '../logs/log-record';
 import { QueryNode } from '../logs/query/query-ast';
+import { groupByRoute, RouteStat } from './route-templates';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const MAX_BUCKETS = 5000;
+/** The most requested paths that route templates are learned from and counted over. */
+export const ROUTE_PATHS = 10_000;
 const ERROR_QUERY: QueryNode = {
   kind: 'or',
   children: ['ERROR', 'CRITICAL'].map((value) => ({ kind: 'phrase', field: 'level', value, position: 0 })),
@@ -46,10 +49,29 @@ export class DashboardService {
     const [total, recentSummary, slowest, latestError] = await Promise.all([
       this.logs.count(scope),
       this.logs.summary(recent),
-      this.logs.topTerms(recent, 'endpoint', 5, 'avg_response'),
+      this.routes(recent, 5, 'avg_response'),
       this.logs.search(this.withErrors(scope), { offset: 0, limit: 1, sort: 'desc' }),
     ]);
-    return { total, window, recent: recentSummary, slowest, latestError: (latestError.records[0] ?? null) as LogRecord | null };
+    return { total, window, recent: recentSummary, slowest: slowest.routes, latestError: (latestError.records[0] ?? null) as LogRecord | null };
+  }
+
+  /**
+   * Requests per route template (`/api/products/{id}`, route-templates.ts, decision 0120), learned
+   * from the scope's ROUTE_PATHS most requested paths: exact while the scope has no more distinct
+   * paths than that (`complete`). Slowest first by mean response time with `avg_response`.
+   */
+  async routes(scope: LogScope, limit: number, orderBy: 'count' | 'avg_response' = 'count'): Promise<{ routes: RouteStat[]; complete: boolean }> {
+    const paths = await this.logs.topTerms(scope, 'endpoint', ROUTE_PATHS);
+    const routes = groupByRoute(paths);
+    const ranked = orderBy === 'count' ? routes
+      : routes.filter((r) => r.avgResponseTimeMs !== null).sort((a, b) => b.avgResponseTimeMs! - a.avgResponseTimeMs! || b.count - a.count);
+    return { routes: ranked.slice(0, limit), complete: paths.length < ROUTE_PATHS };
+  }
+
+  /** The time of the scope's first record: where "all time" starts. */
+  async firstRecordAt(scope: LogScope): Promise<number | null> {
+    const first = await this.logs.search(scope, { offset: 0, limit: 1, sort: 'asc' });
+    return first.records[0]?.timestamp ?? null;
   }
 
   async logsPerInterval(scope: LogScope, intervalMs: number, defaultSpanMs: number) {

@@ -5,7 +5,7 @@ import { LogReadStore } from './log-read-store';
 import { MetricPoint, MetricRequest } from './log-metric';
 import { LogRecord } from './log-record';
 import { MetricBucket } from './metric-bucket';
-import { FieldInfo, HistogramBucket, LogScope, LogSummary, Page, TermBucket } from './log-scope';
+import { AroundField, FieldInfo, HistogramBucket, LogScope, LogSummary, Page, TermBucket } from './log-scope';
 
 /**
  * A range that ended this long before now is "settled": ingest rarely adds to it (shippers
@@ -76,8 +76,8 @@ export class CachedLogReadStore extends LogReadStore {
   get(tenantId: string, id: string) {
     return this.inner.get(tenantId, id);
   }
-  around(tenantId: string, id: string, before: number, after: number) {
-    return this.inner.around(tenantId, id, before, after);
+  around(tenantId: string, id: string, before: number, after: number, same?: AroundField[]) {
+    return this.inner.around(tenantId, id, before, after, same);
   }
   stream(scope: LogScope, sort: Page['sort'], batchSize: number) {
     return this.inner.stream(scope, sort, batchSize);

@@ -1,7 +1,7 @@
 import { LogRecord } from './log-record';
 import { MetricBucket } from './metric-bucket';
 import { MetricPoint, MetricRequest } from './log-metric';
-import { FieldInfo, HistogramBucket, LogScope, LogSummary, Page, TermBucket } from './log-scope';
+import { AroundField, FieldInfo, HistogramBucket, LogScope, LogSummary, Page, TermBucket } from './log-scope';
 
 /**
  * The read side of log storage. Every method is confined to one tenant: a record of
@@ -10,8 +10,11 @@ import { FieldInfo, HistogramBucket, LogScope, LogSummary, Page, TermBucket } fr
 export abstract class LogReadStore {
   abstract search(scope: LogScope, page: Page): Promise<{ total: number; records: LogRecord[] }>;
   abstract get(tenantId: string, id: string): Promise<LogRecord | null>;
-  /** Neighbours in time of one record, from the same service and server. */
-  abstract around(tenantId: string, id: string, before: number, after: number): Promise<{ record: LogRecord; before: LogRecord[]; after: LogRecord[] } | null>;
+  /**
+   * Neighbours in time of one record (by timestamp, then id): the records that share its value
+   * of every field in `same` (a missing value matching a missing one); `[]` is every record.
+   */
+  abstract around(tenantId: string, id: string, before: number, after: number, same?: AroundField[]): Promise<{ record: LogRecord; before: LogRecord[]; after: LogRecord[] } | null>;
   abstract count(scope: LogScope): Promise<number>;
   abstract histogram(scope: LogScope, intervalMs: number, splitByLevel: boolean): Promise<HistogramBucket[]>;
   /** Most frequent values of a field; `orderBy: 'avg_response'` ranks by mean response time. */

@@ -1,3 +1,4 @@
+import { LogRecord } from './log-record';
 import { QueryNode } from './query/query-ast';
 
 /**
@@ -12,6 +13,22 @@ export interface LogScope {
 }
 
 export type SortOrder = 'asc' | 'desc';
+
+/** The fields surrounding records can be asked to share with their record (LogReadStore.around). */
+export const AROUND_FIELDS = ['service', 'server', 'file_id'] as const;
+export type AroundField = (typeof AROUND_FIELDS)[number];
+/** The default neighbourhood: the same service on the same server. */
+export const DEFAULT_AROUND: AroundField[] = ['service', 'server'];
+
+/** A record's value of a surrounding-records field (null when it has none). */
+export function aroundValue(record: LogRecord, field: AroundField): string | null {
+  return field === 'file_id' ? record.fileId : record[field];
+}
+
+/** The `[field, value]` pairs the neighbours of `record` must share, each field once. */
+export function aroundValues(record: LogRecord, same: AroundField[]): [AroundField, string | null][] {
+  return [...new Set(same)].map((field) => [field, aroundValue(record, field)]);
+}
 
 export interface Page {
   offset: number;

@@ -4,7 +4,7 @@ import { newId } from '../platform/ids';
 import { MetricKind, MetricPoint } from './log-metric';
 import { LogReadStore } from './log-read-store';
 import { CANONICAL_FIELDS, LogRecord } from './log-record';
-import { LogScope, Page } from './log-scope';
+import { AroundField, LogScope, Page } from './log-scope';
 import { LogWriteStore } from './log-write-store';
 import { InvalidQueryError } from './query/invalid-query-error';
 import { parseQuery } from './query/query-parser';
@@ -639,6 +639,29 @@ export function describeLogStoreContract(name: string, make: () => Promise<LogSt
         const missing = await store.read.around(A, records[7].id, 10, 10);
         expect(missing!.after.map((r) => r.message)).toEqual(['m8']);
         expect(missing!.before).toEqual([]);
+      });
+
+      it('finds neighbours that share the fields asked for: service, server, file, or none (all records)', async () => {
+        const at = (i: number, service: string | null, server: string | null, fileId: string | null) =>
+          logRecord(A, T0 + i * MIN, { service, server, fileId, message: `m${i}` });
+        const records = [
+          at(0, 'api', 'h1', 'f1'), at(1, 'api', 'h2', 'f2'), at(2, 'db', 'h1', 'f1'), at(3, 'api', 'h1', 'f1'),
+          at(4, null, 'h1', null), at(5, 'api', null, 'f2'), at(6, 'db', 'h2', 'f1'), at(7, 'api', 'h1', null),
+        ];
+        await store.write.append(A, records);
+        await store.write.append(B, [logRecord(B, T0 + 2 * MIN, { service: 'api', server: 'h1', fileId: 'f1', message: 'b' })]);
+        const messages = async (same: AroundField[], id = records[3].id, before = 10, after = 10) => {
+          const found = await store.read.around(A, id, before, after, same);
+          return [found!.before.map((r) => r.message), found!.after.map((r) => r.message)];
+        };
+        expect(await messages(['service'])).toEqual([['m0', 'm1'], ['m5', 'm7']]);
+        expect(await messages(['server'])).toEqual([['m0', 'm2'], ['m4', 'm7']]);
+        expect(await messages(['file_id'])).toEqual([['m0', 'm2'], ['m6']]);
+        expect(await messages([])).toEqual([['m0', 'm1', 'm2'], ['m4', 'm5', 'm6', 'm7']]);
+        expect(await messages([], records[3].id, 1, 2)).toEqual([['m2'], ['m4', 'm5']]);
+        expect(await messages(['file_id'], records[4].id)).toEqual([[], ['m7']]);
+        expect(await messages(['service', 'service'])).toEqual(await messages(['service']));
+        expect(await store.read.around(B, records[3].id, 5, 5, [])).toBeNull();
       });
 
       it('streams records with equal timestamps by id, without losing or repeating any', async () => {

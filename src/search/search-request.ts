@@ -1,4 +1,5 @@
 import { CANONICAL_FIELDS, LEVELS } from '../logs/log-record';
+import { AroundField, DEFAULT_AROUND } from '../logs/log-scope';
 import { badParameter, integerParam } from '../platform/http/bad-request';
 import { parseTimeExpression } from './time-expression';
 
@@ -103,4 +104,20 @@ export function parseSearchRequest(input: Input, now = Date.now()): SearchReques
     sort: direction,
     sortField,
   };
+}
+
+/** `?same=` of the surrounding records: what the neighbours share with the record. */
+export const AROUND_CHOICES: Record<string, AroundField[]> = {
+  'service,server': DEFAULT_AROUND,
+  service: ['service'],
+  server: ['server'],
+  file: ['file_id'],
+  all: [],
+};
+
+export function parseAroundParam(raw: unknown): AroundField[] {
+  if (raw === undefined || raw === '') return DEFAULT_AROUND;
+  const choice = AROUND_CHOICES[String(raw)];
+  if (!choice) throw badParameter('same', `"${String(raw)}" is not one of ${Object.keys(AROUND_CHOICES).join(' | ')}`);
+  return choice;
 }

@@ -3,7 +3,7 @@ import { Access, CurrentPrincipal } from '../auth/access.decorators';
 import { Principal } from '../auth/auth-types';
 import { toApiRecord } from '../logs/stored-record';
 import { integerParam } from '../platform/http/bad-request';
-import { parseSearchRequest } from './search-request';
+import { parseAroundParam, parseSearchRequest } from './search-request';
 import { SearchPage, SearchService } from './search.service';
 import { RateLimit } from '../rate-limits/rate-limit.decorator';
 import { ApiDoc } from '../openapi/api-doc.decorator';
@@ -71,8 +71,9 @@ export class SearchController {
     @Param('id') id: string,
     @Query('before') before?: string,
     @Query('after') after?: string,
+    @Query('same') same?: string,
   ) {
-    const found = await this.search.around(who.tenantId, id, integerParam(before, 'before', 20, 0, 500), integerParam(after, 'after', 20, 0, 500));
+    const found = await this.search.around(who.tenantId, id, integerParam(before, 'before', 20, 0, 500), integerParam(after, 'after', 20, 0, 500), parseAroundParam(same));
     if (!found) throw new NotFoundException({ success: false, error: 'not_found', message: `No log record ${id}` });
     return {
       success: true,

@@ -1,6 +1,7 @@
 import { LOG_RECORD, PAGING, SEARCH_BODY_PROPERTIES, SEARCH_FILTERS } from '../openapi/common-schemas';
 import { ApiDocOptions } from '../openapi/api-doc.decorator';
-import { arr, bool, component, input, int, num, obj, ok, str } from '../openapi/schema';
+import { arr, bool, component, input, int, num, obj, ok, oneOf, str } from '../openapi/schema';
+import { AROUND_CHOICES } from './search-request';
 
 const SEARCH_PAGE = component('SearchPage', ok({
   total: int(), page: int(), per_page: int(), total_pages: int(), has_next: bool(), has_prev: bool(),
@@ -22,8 +23,12 @@ export const SEARCH_DOCS = {
   },
   one: { summary: 'One record by id', response: ok({ result: LOG_RECORD }), responses: NOT_FOUND },
   context: {
-    summary: 'A record with the records around it (same service and server)',
-    query: { before: int(undefined, { minimum: 0, maximum: 500 }), after: int(undefined, { minimum: 0, maximum: 500 }) },
+    summary: 'A record with the records around it in time',
+    description: 'The neighbours share the record\'s service and server by default; `same` picks another neighbourhood. To load more, ask again from the first or last record shown.',
+    query: {
+      before: int(undefined, { minimum: 0, maximum: 500 }), after: int(undefined, { minimum: 0, maximum: 500 }),
+      same: { schema: oneOf(Object.keys(AROUND_CHOICES)), description: 'What the neighbours share with the record: service and server (default), service, server, file (the same upload), or all records' },
+    },
     response: ok({ record: LOG_RECORD, before: arr(LOG_RECORD), after: arr(LOG_RECORD) }), responses: NOT_FOUND,
   },
 } satisfies Record<string, ApiDocOptions>;

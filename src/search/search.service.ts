@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { LogReadStore } from '../logs/log-read-store';
 import { LogRecord } from '../logs/log-record';
+import { AroundField } from '../logs/log-scope';
 import { buildScope } from './scope-builder';
 import { Principal } from '../auth/auth-types';
 import { EventBus } from '../platform/events/event-bus';
@@ -53,7 +54,7 @@ export class SearchService {
     return this.logs.get(tenantId, id);
   }
 
-  around(tenantId: string, id: string, before: number, after: number) {
-    return this.logs.around(tenantId, id, before, after);
+  around(tenantId: string, id: string, before: number, after: number, same: AroundField[]) {
+    return this.logs.around(tenantId, id, before, after, same);
   }
 }

@@ -35,6 +35,60 @@ describe('explore (browser)', () => {
     }
   });
 
+  type ChartLike = { getDatasetMeta(i: number): { data: { x: number; y: number; tooltipPosition(): { x: number; y: number } }[] }; data: { labels: string[]; datasets: { data: number[] }[] } };
+  /** Clicks element `index` of a dashboard chart, waits for the search it opens, returns its label and value. */
+  async function clickChart(id: string, index: number) {
+    const canvas = page.locator(`#${id}`);
+    await canvas.scrollIntoViewIfNeeded();
+    const at = await canvas.evaluate((c, i) => {
+      const chart = (window as unknown as { Chart: { getChart(c: Element): ChartLike } }).Chart.getChart(c)!;
+      const p = chart.getDatasetMeta(0).data[i].tooltipPosition();
+      return { x: p.x, y: p.y, label: chart.data.labels[i], value: chart.data.datasets[0].data[i] };
+    }, index);
+    await Promise.all([page.waitForURL(/\/search\?/), canvas.click({ position: { x: at.x, y: at.y } })]);
+    await searched();
+    return at;
+  }
+
+  it('drills down from the dashboard charts into the search, endpoints grouped by route, over all time too', async () => {
+    await page.goto('/');
+    await page.waitForFunction(() => document.body.dataset.loaded === 'true');
+    const labels = await page.evaluate(() => (window as unknown as { LognestDashboard: { charts: Record<string, ChartLike> } }).LognestDashboard.charts['chart-endpoints'].data.labels);
+    expect(labels).toEqual(expect.arrayContaining(['/api/products/{id}', '/api/orders/{id}', '/api/products']));
+    expect(labels.filter((l) => /\d/.test(l))).toEqual([]);
+    const slow = await page.locator('#slowest-body td:first-child').allTextContents();
+    expect(slow.filter((l) => /\d/.test(l))).toEqual([]);
+
+    // A bar of top endpoints: the search for its route finds exactly the bar's requests.
+    const route = labels.indexOf('/api/products/{id}');
+    const bar = await clickChart('chart-endpoints', route);
+    expect(new URL(page.url()).searchParams.get('q')).toMatch(/^endpoint:\//);
+    await expect(page.locator('#result-count').textContent()).resolves.toBe(`${bar.value.toLocaleString('en-US')} hits`);
+    const endpoints = await page.locator('#results-body td[data-column="endpoint"] .cell-text').allTextContents();
+    expect(endpoints.length).toBeGreaterThan(0);
+    for (const e of endpoints) expect(e).toMatch(/^\/api\/products\/\d+$/);
+
+    // A slice of the levels doughnut.
+    await page.goto('/');
+    await page.waitForFunction(() => document.body.dataset.loaded === 'true');
+    const slice = await clickChart('chart-levels', 0);
+    expect(new URL(page.url()).searchParams.get('level')).toBe(slice.label);
+    expect(new URL(page.url()).searchParams.get('range')).toBe('24h');
+    await expect(page.locator('#result-count').textContent()).resolves.toBe(`${slice.value.toLocaleString('en-US')} hits`);
+
+    // All time, then a bar of logs per day: the search spans that day.
+    await b.ingest(toNdjson([{ timestamp: '2026-06-01T12:00:00Z', level: 'info', service: 'archive', message: 'an old record' }]));
+    await page.goto('/?range=all');
+    await page.waitForFunction(() => document.body.dataset.loaded === 'true');
+    await expect(page.locator('#range').inputValue()).resolves.toBe('all');
+    await expect(page.locator('#h-per-hour').textContent()).resolves.toBe('Logs per day');
+    await b.screenshot(page, 'dashboard-all-time');
+    await clickChart('chart-per-hour', 0);
+    const url = new URL(page.url());
+    expect([url.searchParams.get('range'), url.searchParams.get('from'), url.searchParams.get('to')]).toEqual(['custom', '2026-06-01T00:00:00', '2026-06-01T23:59:59']);
+    await expect(page.locator('#result-count').textContent()).resolves.toBe('1 hit');
+  });
+
   it('keeps level badges on one line in the surrounding records', async () => {
     const long = 'Upstream call failed after retries; ' + 'connection-reset-by-peer '.repeat(12);
     const at = Date.now() - 60_000;
@@ -53,6 +107,49 @@ describe('explore (browser)', () => {
     expect(lines.length).toBeGreaterThan(3);
     expect(new Set(lines)).toEqual(new Set([1]));
     await page.setViewportSize({ width: 1440, height: 900 });
+  });
+
+  it('shows surrounding records of the same service, server or all, with dates, loading more before and after', async () => {
+    const at = Date.UTC(2026, 10, 3, 9, 0, 0);
+    const records = Array.from({ length: 60 }, (_, i) => ({
+      timestamp: new Date(at + i * 1000).toISOString(), level: 'info', service: 'ctx', server: i % 2 ? 'odd' : 'even', message: `ctx line ${i}`,
+    }));
+    await b.ingest(toNdjson(records));
+    await page.goto('/search?range=custom&from=2026-11-03T09:00:00&to=2026-11-03T09:01:00&q=service:ctx');
+    await searched();
+    const lines = () => page.locator('#detail-context li .ctx-msg').allTextContents();
+    const middle = page.locator('#results-body tr[data-id]').filter({ hasText: 'ctx line 30' });
+    await middle.click();
+    await page.waitForSelector('#detail-context li.current');
+    // Same service and server: the even lines only, 10 on each side.
+    expect(await lines()).toEqual(Array.from({ length: 21 }, (_, i) => `[ctx] ctx line ${10 + 2 * i}`));
+    const times = await page.locator('#detail-context li .t').allTextContents();
+    expect(times[0]).toBe('2026-11-03 09:00:10.000');
+    expect(times.every((t) => /^2026-11-03 09:00:\d\d\.\d{3}$/.test(t))).toBe(true);
+
+    await page.locator('#context-scope').selectOption('service');
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('around') === 'service');
+    await page.waitForFunction(() => document.querySelectorAll('#detail-context li .ctx-msg')[0]?.textContent === '[ctx @ even] ctx line 20');
+    expect((await lines()).length).toBe(21);
+    await page.getByRole('button', { name: 'Load earlier' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('#detail-context li').length === 31);
+    expect((await lines())[0]).toBe('[ctx @ even] ctx line 10');
+    await page.getByRole('button', { name: 'Load later' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('#detail-context li').length === 41);
+    expect((await lines()).at(-1)).toBe('[ctx @ even] ctx line 50');
+    await page.getByRole('button', { name: 'Load earlier' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('#detail-context li').length === 51);
+    expect((await lines())[0]).toBe('[ctx @ even] ctx line 0');
+    await page.getByRole('button', { name: 'Load earlier' }).click();
+    await page.waitForFunction(() => (document.getElementById('context-earlier') as HTMLButtonElement).disabled);
+    expect((await lines()).length).toBe(51);
+    // Reloaded, the neighbourhood stays as chosen.
+    await page.reload();
+    await searched();
+    await page.waitForSelector('#detail-context li.current');
+    await expect(page.locator('#context-scope').inputValue()).resolves.toBe('service');
+    await page.locator('#context-scope').selectOption('all');
+    await page.waitForFunction(() => document.querySelectorAll('#detail-context li .ctx-msg')[0]?.textContent === '[ctx @ even] ctx line 20');
   });
 
   const rowsText = (column: string) => page.locator(`#results-body tr[data-id] td[data-column="${column}"] .cell-text`).allTextContents();
@@ -164,9 +261,102 @@ describe('explore (browser)', () => {
     expect(param('to')).toBe('2026-11-01T10:00:00');
     await page.getByRole('button', { name: 'Zoom out' }).click();
     await page.waitForFunction(() => new URLSearchParams(location.search).get('from') === '2026-11-01T07:00:00');
+    // A quick range fills the typed range and the absolute fields from it.
+    await page.locator('#range').selectOption('6h');
+    await page.waitForFunction(() => document.body.dataset.searching === 'false' && new URLSearchParams(location.search).get('range') === '6h');
+    await expect(page.locator('#time-text').inputValue()).resolves.toBe('now-6h to now');
+    const six = Date.parse((await page.locator('#range-from').inputValue()) + 'Z');
+    expect(Math.abs(Date.now() - 6 * 3_600_000 - six)).toBeLessThan(120_000);
     await page.locator('#time-text').fill('yesterday-ish');
     await page.locator('#time-text').press('Enter');
     await page.locator('#time-error').waitFor({ state: 'visible' });
+  });
+
+  it('filters for, out and on presence from table cells, the level cell too', async () => {
+    // The gateway's records all have an endpoint.
+    await page.goto('/search?range=24h&q=service:api-gateway');
+    await searched();
+    const row = page.locator('#results-body tr[data-id]').first();
+    await row.click();
+    const level = (await row.locator('td[data-column="level"]').textContent())!;
+    await row.locator('td[data-column="level"]').hover();
+    await row.getByRole('button', { name: `Filter out level ${level}` }).click();
+    await page.waitForFunction((l) => document.body.dataset.searching === 'false' && new URLSearchParams(location.search).get('q') === `service:api-gateway -level:${l}`, level);
+    expect(await page.locator('#results-body tr[data-id] td[data-column="level"]').allTextContents()).not.toContain(level);
+    const next = page.locator('#results-body tr[data-id]').first();
+    await next.click();
+    await next.locator('td[data-column="endpoint"]').hover();
+    await next.getByRole('button', { name: 'Only records with endpoint', exact: true }).click();
+    await page.waitForFunction((l) => document.body.dataset.searching === 'false' && new URLSearchParams(location.search).get('q') === `service:api-gateway -level:${l} _exists_:endpoint`, level);
+  });
+
+  it('keeps the columns and rows per page of a saved search', async () => {
+    await page.goto('/search?range=24h&q=service:auth&columns=@timestamp,fields.region,level,message&per_page=25');
+    await searched();
+    await page.locator('#save-search').click();
+    await page.locator('#save-name').fill('Auth by region');
+    await page.locator('#save-form button[type=submit]').click();
+    await page.locator('#save-dialog').waitFor({ state: 'hidden' });
+    await page.goto('/saved');
+    await page.waitForFunction(() => document.body.dataset.loaded === 'true');
+    await Promise.all([page.waitForURL(/\/search\?/), page.getByRole('button', { name: 'Apply Auth by region' }).click()]);
+    await searched();
+    expect(param('columns')).toBe('@timestamp,fields.region,level,message');
+    expect(param('q')).toBe('service:auth');
+    const headers = await page.locator('#results-head th').evaluateAll((ths) => ths.map((th) => (th as HTMLElement).dataset.column));
+    expect(headers).toEqual(['@timestamp', 'fields.region', 'level', 'message']);
+    await expect(page.locator('#per-page').inputValue()).resolves.toBe('25');
+    expect(await page.locator('#results-body tr[data-id]').count()).toBe(25);
+  });
+
+  it('suggests fields, operators and values, warns of an unknown field, and clears everything on a syntax error', async () => {
+    await page.goto('/search?range=24h');
+    await searched();
+    await page.waitForFunction(() => document.getElementById('histogram-info')!.textContent!.includes('per '));
+    /** The suggestions for `typed`, once the list shows some (or after a pause, for none). */
+    const suggestions = async (typed: string, some = true) => {
+      await page.locator('#q').fill('');
+      await page.waitForFunction(() => document.getElementById('suggestions')!.hidden);
+      // One input event for the whole text: no suggestions of a shorter prefix on the way.
+      await page.locator('#q').fill(typed);
+      if (some) await page.waitForFunction(() => !document.getElementById('suggestions')!.hidden);
+      else await page.waitForTimeout(800);
+      return page.locator('#suggestions:not([hidden]) [role=option] span:first-child').allTextContents();
+    };
+    expect(await suggestions('ser')).toEqual(['service:', 'server:']);
+    expect(await suggestions('reg')).toContain('region:');
+    expect(await suggestions('service:pay')).toEqual(['payment']);
+    expect(await suggestions('service:auth A')).toEqual(['AND']);
+    // Words of messages are not field names.
+    expect(await suggestions('Paym', false)).toEqual([]);
+    // Accepting a field with the keyboard goes on to its values.
+    await suggestions('lev');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect(page.locator('#q').inputValue()).resolves.toBe('level:');
+    await page.waitForFunction(() => [...document.querySelectorAll('#suggestions:not([hidden]) [role=option] span:first-child')].some((n) => n.textContent === 'INFO'));
+    expect(await page.locator('#suggestions [role=option] span:first-child').allTextContents()).toEqual(expect.arrayContaining(['INFO', 'ERROR']));
+
+    await page.locator('#q').fill('nosuchfield:1 OR level:ERROR');
+    await page.locator('#q').press('Enter');
+    await searched();
+    await page.locator('#query-warning').waitFor({ state: 'visible' });
+    await expect(page.locator('#query-warning').textContent()).resolves.toBe('No record has the field nosuchfield.');
+    expect(await page.locator('#results-body tr[data-id]').count()).toBeGreaterThan(0);
+
+    // Two mistakes: the first one is reported, and nothing of the last search stays.
+    await page.locator('#q').fill('level:(ERROR AND ) service:"unclosed');
+    await page.locator('#q').press('Enter');
+    await searched();
+    await page.locator('#query-error').waitFor({ state: 'visible' });
+    await expect(page.locator('#query-error strong').textContent()).resolves.toBe('Query syntax error: ');
+    await expect(page.locator('#query-error pre').textContent()).resolves.toBe('level:(ERROR AND ) service:"unclosed\n' + ' '.repeat(17) + '^');
+    expect(await page.locator('#results-body tr[data-id]').count()).toBe(0);
+    await expect(page.locator('#pager').isVisible()).resolves.toBe(false);
+    await expect(page.locator('#histogram-total').textContent()).resolves.toBe('–');
+    await expect(page.locator('#result-count').textContent()).resolves.toBe('–');
+    expect(await page.evaluate(() => (window as unknown as { Chart: { getChart(c: Element): { data: { datasets: unknown[] } } } }).Chart.getChart(document.getElementById('histogram')!)!.data.datasets.length)).toBe(0);
+    expect(await page.locator('#field-list li').count()).toBe(0);
   });
 
   it('keeps the open record in the URL, closes it when the query changes, and links to it', async () => {
@@ -181,6 +371,12 @@ describe('explore (browser)', () => {
     const table = await page.locator('.results-wrap').boundingBox();
     expect(table!.width).toBeGreaterThan(1000);
     await expect(page.locator('#detail-link').getAttribute('href')).resolves.toContain(`open=${id}`);
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.locator('#detail-copy').click();
+    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(page.url());
+    // The single-record link finds that record alone, whatever the range.
+    const single = new URL((await page.locator('#detail-link').getAttribute('href'))!);
+    expect([single.searchParams.get('q'), single.searchParams.get('range')]).toEqual([`id:"${id}"`, 'all']);
     await b.screenshot(page, 'search-detail');
     await page.reload();
     await searched();

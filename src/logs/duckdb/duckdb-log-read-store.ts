@@ -2,7 +2,7 @@ import { CANONICAL_ENTRIES, countsTopValues, EXTRA_KEYS_LIMIT } from '../field-c
 import { CANONICAL_FIELDS, FieldType, isCanonicalField, LogRecord } from '../log-record';
 import { DEFAULT_GROUP_LIMIT, MetricPoint, MetricRequest } from '../log-metric';
 import { LogReadStore } from '../log-read-store';
-import { FieldInfo, HistogramBucket, LogScope, LogSummary, Page, TermBucket } from '../log-scope';
+import { AroundField, aroundValues, DEFAULT_AROUND, FieldInfo, HistogramBucket, LogScope, LogSummary, Page, TermBucket } from '../log-scope';
 import { MetricBucket, sortMetricBuckets } from '../metric-bucket';
 import { fromStored } from '../stored-record';
 import { DuckDbDatabase } from './duckdb-database';
@@ -102,23 +102,21 @@ export class DuckDbLogReadStore extends LogReadStore {
     return rows.length > 0 ? fromStored(rows[0]) : null;
   }
 
-  async around(tenantId: string, id: string, before: number, after: number) {
+  async around(tenantId: string, id: string, before: number, after: number, same: AroundField[] = DEFAULT_AROUND) {
     const record = await this.get(tenantId, id);
     if (!record) return null;
-    const same = 'tenant_id = ? AND service IS NOT DISTINCT FROM ? AND server IS NOT DISTINCT FROM ?';
-    const base = [tenantId, record.service, record.server];
-    const [older, newer] = await Promise.all([
-      this.duck.query(
-        `SELECT ${RECORD_COLUMNS} FROM ${LOGS_TABLE} WHERE ${same} AND (ts < ? OR (ts = ? AND id < ?))
-         ORDER BY ${LOGS_TABLE}.ts DESC, ${LOGS_TABLE}.id DESC LIMIT ?`,
-        [...base, record.timestamp, record.timestamp, id, before],
-      ),
-      this.duck.query(
-        `SELECT ${RECORD_COLUMNS} FROM ${LOGS_TABLE} WHERE ${same} AND (ts > ? OR (ts = ? AND id > ?))
-         ORDER BY ${LOGS_TABLE}.ts ASC, ${LOGS_TABLE}.id ASC LIMIT ?`,
-        [...base, record.timestamp, record.timestamp, id, after],
-      ),
-    ]);
+    const values = aroundValues(record, same);
+    const where = ['tenant_id = ?', ...values.map(([field]) => `${field} IS NOT DISTINCT FROM ?`)].join(' AND ');
+    const base = [tenantId, ...values.map(([, value]) => value)];
+    const side = (older: boolean, size: number) =>
+      size <= 0
+        ? Promise.resolve([])
+        : this.duck.query(
+            `SELECT ${RECORD_COLUMNS} FROM ${LOGS_TABLE} WHERE ${where} AND (ts ${older ? '<' : '>'} ? OR (ts = ? AND id ${older ? '<' : '>'} ?))
+             ORDER BY ${LOGS_TABLE}.ts ${older ? 'DESC' : 'ASC'}, ${LOGS_TABLE}.id ${older ? 'DESC' : 'ASC'} LIMIT ?`,
+            [...base, record.timestamp, record.timestamp, id, size],
+          );
+    const [older, newer] = await Promise.all([side(true, before), side(false, after)]);
     return { record, before: older.map(fromStored).reverse(), after: newer.map(fromStored) };
   }
 

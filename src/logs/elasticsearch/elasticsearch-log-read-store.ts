@@ -3,7 +3,7 @@ import { CANONICAL_ENTRIES, countsTopValues, EXTRA_KEYS_LIMIT } from '../field-c
 import { CANONICAL_FIELDS, CanonicalFieldName, isCanonicalField, LogRecord } from '../log-record';
 import { byPointOrder, DEFAULT_GROUP_LIMIT, MetricPoint, MetricRequest } from '../log-metric';
 import { LogReadStore } from '../log-read-store';
-import { FieldInfo, HistogramBucket, LogScope, LogSummary, Page, TermBucket } from '../log-scope';
+import { AroundField, aroundValues, DEFAULT_AROUND, FieldInfo, HistogramBucket, LogScope, LogSummary, Page, TermBucket } from '../log-scope';
 import { MetricBucket, sortMetricBuckets } from '../metric-bucket';
 import { fromStored, StoredRecord } from '../stored-record';
 import { ElasticsearchLogIndex } from './elasticsearch-client';
@@ -120,12 +120,12 @@ export class ElasticsearchLogReadStore extends LogReadStore {
     }
   }
 
-  async around(tenantId: string, id: string, before: number, after: number) {
+  async around(tenantId: string, id: string, before: number, after: number, same: AroundField[] = DEFAULT_AROUND) {
     const record = await this.get(tenantId, id);
     if (!record) return null;
-    const same = (field: 'service' | 'server', value: string | null): EsQuery =>
+    const match = ([field, value]: [AroundField, string | null]): EsQuery =>
       value === null ? { bool: { must_not: [{ exists: { field } }] } } : { term: { [field]: value } };
-    const query = tenantQuery(tenantId, same('service', record.service), same('server', record.server));
+    const query = tenantQuery(tenantId, ...aroundValues(record, same).map(match));
     const side = async (order: 'asc' | 'desc', size: number) => {
       if (size <= 0) return [];
       const result = await this.es.run(() =>

@@ -4,7 +4,7 @@ import { CANONICAL_ENTRIES, countsTopValues, EXTRA_KEYS_LIMIT } from '../field-c
 import { CANONICAL_FIELDS, FieldType, isCanonicalField, LogRecord } from '../log-record';
 import { byPointOrder, DEFAULT_GROUP_LIMIT, MetricPoint, MetricRequest } from '../log-metric';
 import { LogReadStore } from '../log-read-store';
-import { FieldInfo, HistogramBucket, LogScope, LogSummary, Page, TermBucket } from '../log-scope';
+import { AroundField, aroundValue, aroundValues, DEFAULT_AROUND, FieldInfo, HistogramBucket, LogScope, LogSummary, Page, TermBucket } from '../log-scope';
 import { LogWriteStore, SpooledBatch, TenantUsage } from '../log-write-store';
 import { MetricBucket, sortMetricBuckets } from '../metric-bucket';
 import { fromStored } from '../stored-record';
@@ -113,18 +113,19 @@ class MemoryLogReadStore extends LogReadStore {
     return found ? structuredClone(found) : null;
   }
 
-  async around(tenantId: string, id: string, before: number, after: number) {
+  async around(tenantId: string, id: string, before: number, after: number, same: AroundField[] = DEFAULT_AROUND) {
     const record = await this.get(tenantId, id);
     if (!record) return null;
-    const same = this.store
+    const values = aroundValues(record, same);
+    const neighbours = this.store
       .ofTenant(tenantId)
-      .filter((r) => r.service === record.service && r.server === record.server)
+      .filter((r) => values.every(([field, value]) => aroundValue(r, field) === value))
       .sort(byField('@timestamp', 'asc'));
-    const at = same.findIndex((r) => r.id === id);
+    const at = neighbours.findIndex((r) => r.id === id);
     return {
       record,
-      before: copies(same.slice(Math.max(0, at - Math.max(0, before)), at)),
-      after: copies(same.slice(at + 1, at + 1 + Math.max(0, after))),
+      before: copies(neighbours.slice(Math.max(0, at - Math.max(0, before)), at)),
+      after: copies(neighbours.slice(at + 1, at + 1 + Math.max(0, after))),
     };
   }
 
