@@ -99,7 +99,8 @@ export async function timeQuery(name: string, request: string, call: Call, runs:
   };
 }
 
-function percentile(values: number[], p: number): number {
+/** The p-th percentile (0–100) of `values`, nearest rank, rounded to 0.1. */
+export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return round(sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))], 1);
 }

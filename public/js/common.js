@@ -169,6 +169,22 @@
     return out.toString();
   }
 
+  /** A value as the query language writes it: bare when it is one plain word, else quoted. */
+  function queryValue(value) {
+    const text = String(value);
+    return /^[\w.\-/@]+$/.test(text) && !/^(AND|OR|NOT|TO)$/.test(text) ? text : '"' + text.replace(/(["\\])/g, '\\$1') + '"';
+  }
+  /** `field:value`, `-field:value` (mode `out`) or `_exists_:field` (mode `exists`). */
+  function filterClause(field, value, mode) {
+    return mode === 'exists' ? '_exists_:' + queryValue(field) : (mode === 'out' ? '-' : '') + queryValue(field) + ':' + queryValue(value);
+  }
+  /** The query with `clause` ANDed on (an OR query put in parentheses first); as it was when it has it. */
+  function withClause(q, clause) {
+    const text = String(q || '').trim();
+    if ((' ' + text + ' ').includes(' ' + clause + ' ')) return text;
+    return text ? (/\bOR\b/.test(text) ? '(' + text + ') ' : text + ' ') + clause : clause;
+  }
+
   /** The /search URL for stored filters (saved searches, history), whatever spelling they use. */
   function searchHref(filters) {
     const f = filters || {};
@@ -266,7 +282,7 @@
 
   window.Lognest = {
     ApiError, api, csrf, el, clear, fmtNumber, fmtBytes, fmtTime, fmtAgo, fmtDuration, levelBadge, statusClass,
-    levelColor, cssVar, toast, RANGES, rangeMs, rangeParams, bindRange, query, searchHref, describeFilters, listOf,
+    levelColor, cssVar, toast, RANGES, rangeMs, rangeParams, bindRange, query, searchHref, describeFilters, listOf, queryValue, filterClause, withClause,
     errorText, onReady, LEVELS, beep,
   };
 })();

@@ -243,7 +243,8 @@
     detail = L.detailPanel({
       layout: $('live-layout'),
       rows: $('live-body'),
-      searchHref: (q) => '/search?' + query({ q, range: '24h' }),
+      // Filter for / out on a value edits the live query and applies it at once.
+      onFilter: (clause) => { $('q').value = L.withClause($('q').value, clause); apply(); },
     });
     readUrl();
     loadServices();

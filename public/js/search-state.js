@@ -68,10 +68,6 @@
     return v === undefined || v === null || v === '' || (Array.isArray(v) && !v.length) ? null : Array.isArray(v) ? v.join(', ') : v;
   };
 
-  function quote(value) {
-    const text = String(value);
-    return /^[\w.\-/@]+$/.test(text) && !/^(AND|OR|NOT|TO)$/.test(text) ? text : '"' + text.replace(/(["\\])/g, '\\$1') + '"';
-  }
   /** The query name of a column: canonical names as they are, extra keys without `fields.`. */
   S.queryName = function (column) {
     return column.startsWith('fields.') ? column.slice(7) : column;
@@ -79,10 +75,9 @@
   /** Adds `field:value` (or `-field:value`, `_exists_:field`) to the query and searches again. */
   S.addFilter = function (column, value, mode) {
     const name = S.queryName(column);
-    const clause = mode === 'exists' ? '_exists_:' + quote(name) : (mode === 'out' ? '-' : '') + quote(name) + ':' + quote(value);
-    const q = S.state.q.trim();
-    if ((' ' + q + ' ').includes(' ' + clause + ' ')) return;
-    S.state.q = q ? (/\bOR\b/.test(q) ? '(' + q + ') ' : q + ' ') + clause : clause;
+    const q = L.withClause(S.state.q, L.filterClause(name, value, mode));
+    if (q === S.state.q.trim()) return;
+    S.state.q = q;
     S.refresh(true);
   };
   S.setColumns = function (columns) {

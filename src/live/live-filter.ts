@@ -2,6 +2,7 @@ import { HttpException } from '@nestjs/common';
 import { InvalidQueryError } from '../logs/query/invalid-query-error';
 import { QuerySyntaxError } from '../logs/query/query-syntax-error';
 import { compileScopePredicate, RecordPredicate } from '../logs/query/record-predicate';
+import { requiredValues } from '../logs/query/required-values';
 import { buildScope } from '../search/scope-builder';
 import { parseSearchRequest, SearchRequest } from '../search/search-request';
 import { FiltersError, LiveFilters } from './client-events';
@@ -13,6 +14,8 @@ export interface LiveFilter {
   filters: LiveFilters;
   request: SearchRequest;
   matches: RecordPredicate;
+  /** The services a record must be of to match (null: any); the tailer indexes by it. */
+  services: ReadonlySet<string> | null;
 }
 
 /**
@@ -25,11 +28,12 @@ export function compileLiveFilter(tenantId: string, input: unknown): LiveFilter 
   const picked: Record<string, unknown> = {};
   for (const key of FILTER_KEYS) if (source[key] !== undefined && source[key] !== null) picked[key] = source[key];
   const request = parseSearchRequest(picked);
-  const matches = compileScopePredicate(buildScope(tenantId, { ...request, from: undefined, to: undefined }));
+  const scope = buildScope(tenantId, { ...request, from: undefined, to: undefined });
+  const matches = compileScopePredicate(scope);
   const filters: LiveFilters = { query: request.q };
   if (request.levels.length > 0) filters.level = request.levels;
   for (const key of ['service', 'server', 'environment'] as const) if (request[key] !== null) filters[key] = request[key]!;
-  return { filters, request, matches };
+  return { filters, request, matches, services: requiredValues(scope.query, 'service') };
 }
 
 /** The `filters_error` payload for what compileLiveFilter threw; rethrows anything else. */

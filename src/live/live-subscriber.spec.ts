@@ -2,6 +2,7 @@ import { LogRecord } from '../logs/log-record';
 import { parseQuery } from '../logs/query/query-parser';
 import { compileRecordPredicate } from '../logs/query/record-predicate';
 import { DroppedNotice, LiveRecord } from './client-events';
+import { LiveEntry } from './live-entry';
 import { LiveFilter } from './live-filter';
 import { LiveSink, LiveSubscriber } from './live-subscriber';
 
@@ -10,13 +11,13 @@ class FakeSink implements LiveSink {
   isBusy = false;
   got: Array<LiveRecord[] | DroppedNotice> = [];
   busy = () => this.isBusy;
-  send = (records: LiveRecord[]) => void this.got.push(records);
+  send = (entries: LiveEntry[]) => void this.got.push(entries.map((e) => e.record));
   dropped = (notice: DroppedNotice) => void this.got.push(notice);
 }
 
 const record = (i: number, message = 'hello'): LogRecord => ({ id: `r${i}`, level: 'INFO', message, tenantId: 't', timestamp: i, fields: {}, tags: [] }) as unknown as LogRecord;
-const api = (r: LogRecord) => () => ({ id: r.id, message: r.message });
-const filter = (q: string): LiveFilter => ({ filters: { query: q }, request: {} as LiveFilter['request'], matches: compileRecordPredicate(parseQuery(q)) });
+const api = (r: LogRecord) => () => new LiveEntry(r.id, { id: r.id, message: r.message });
+const filter = (q: string): LiveFilter => ({ filters: { query: q }, request: {} as LiveFilter['request'], matches: compileRecordPredicate(parseQuery(q)), services: null });
 const turn = () => new Promise((r) => setImmediate(r));
 
 describe('LiveSubscriber', () => {
@@ -67,6 +68,19 @@ describe('LiveSubscriber', () => {
       [{ id: 'r0', message: 'hello' }, { id: 'r1', message: 'hello' }],
       [{ id: 'r9', message: 'hello' }],
     ]);
+  });
+
+  it('keeps at most its byte budget of record JSON, yet lets one record larger than it through alone', async () => {
+    const sink = new FakeSink();
+    sink.isBusy = true;
+    const s = new LiveSubscriber('t', 'u', sink, 1000, 100, () => clock, 60);
+    s.setFilter(filter('hello'));
+    for (let i = 0; i < 4; i++) s.offer(record(i), api(record(i))); // 29 bytes of JSON each
+    sink.isBusy = false;
+    await new Promise((r) => setTimeout(r, 80));
+    expect(sink.got).toEqual([{ count: 2, since: expect.any(String) }, [0, 1].map((i) => ({ id: `r${i}`, message: 'hello' }))]);
+    const big = record(7, 'hello ' + 'x'.repeat(100));
+    expect(s.offer(big, () => new LiveEntry(big.id, { id: big.id, message: big.message }))).toBe('queued');
   });
 
   it('holds during a backfill and skips what the backfill sent, then and later', async () => {

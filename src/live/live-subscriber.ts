@@ -1,17 +1,21 @@
 import { LogRecord } from '../logs/log-record';
-import { DroppedNotice, LiveRecord } from './client-events';
+import { DroppedNotice } from './client-events';
+import { LiveEntry } from './live-entry';
 import { LiveFilter } from './live-filter';
 
 /** Where a subscriber's records go: a socket.io socket or an SSE response. */
 export interface LiveSink {
   /** The transport still holds unsent data: the client is not keeping up. */
   busy(): boolean;
-  send(records: LiveRecord[]): void;
+  /** Records in commit order, already serialized (LiveEntry.json). */
+  send(entries: LiveEntry[]): void;
   dropped(notice: DroppedNotice): void;
 }
 
 /** Records a subscriber may have waiting; beyond it they are dropped and counted (~2 s at the default rate). */
 export const SUBSCRIBER_BUFFER = 1_000;
+/** Bytes of record JSON a subscriber may have waiting: large records must not multiply the bound. */
+export const SUBSCRIBER_BUFFER_BYTES = 1 << 20;
 /** How soon a busy sink is tried again. */
 const BUSY_RETRY_MS = 50;
 
@@ -24,7 +28,8 @@ const BUSY_RETRY_MS = 50;
  */
 export class LiveSubscriber {
   private filter: LiveFilter | null = null;
-  private buffer: LiveRecord[] = [];
+  private buffer: LiveEntry[] = [];
+  private bufferBytes = 0;
   private droppedCount = 0;
   private droppedSince = 0;
   private windowStart = 0;
@@ -44,21 +49,31 @@ export class LiveSubscriber {
     private readonly maxRate: number,
     private readonly capacity = SUBSCRIBER_BUFFER,
     private readonly now: () => number = Date.now,
+    private readonly capacityBytes = SUBSCRIBER_BUFFER_BYTES,
   ) {}
 
   get buffered(): number {
     return this.buffer.length;
   }
 
+  /** Told when the filter changes (the tailer re-files the subscriber by its services). */
+  onFilterChange: (() => void) | null = null;
+
+  get filterServices(): LiveFilter['services'] | undefined {
+    return this.filter === null ? undefined : this.filter.services;
+  }
+
   setFilter(filter: LiveFilter): void {
     this.filter = filter;
+    this.onFilterChange?.();
   }
 
   /**
-   * Offers a committed record of this tenant; `api` maps it (once, shared by every subscriber).
+   * Offers a committed record of this tenant; `entry` maps and serializes it (once, shared by
+   * every subscriber).
    * Answers whether it was queued for the client, dropped (rate or buffer full), or not for it.
    */
-  offer(record: LogRecord, api: () => LiveRecord): 'queued' | 'dropped' | null {
+  offer(record: LogRecord, entry: () => LiveEntry): 'queued' | 'dropped' | null {
     if (this.closed || this.filter === null || !this.filter.matches(record)) return null;
     if (this.sentIds?.has(record.id)) return null;
     const now = this.now();
@@ -66,16 +81,19 @@ export class LiveSubscriber {
       this.windowStart = now;
       this.windowCount = 0;
     }
-    const dropped = this.windowCount >= this.maxRate || this.buffer.length >= this.capacity;
-    if (dropped) {
+    // Serialized only when it may be queued; one record larger than the byte cap still goes alone.
+    const next = this.windowCount >= this.maxRate || this.buffer.length >= this.capacity ? null : entry();
+    if (next === null || (this.buffer.length > 0 && this.bufferBytes + next.json.length > this.capacityBytes)) {
       if (this.droppedCount === 0) this.droppedSince = now;
       this.droppedCount++;
-    } else {
-      this.windowCount++;
-      this.buffer.push(api());
+      this.scheduleFlush();
+      return 'dropped';
     }
+    this.windowCount++;
+    this.buffer.push(next);
+    this.bufferBytes += next.json.length;
     this.scheduleFlush();
-    return dropped ? 'dropped' : 'queued';
+    return 'queued';
   }
 
   /** Buffers without sending until `release` (an SSE backfill is being read). */
@@ -86,7 +104,8 @@ export class LiveSubscriber {
   /** Sends what was held, except records the backfill already sent (and skips them later too). */
   release(sentIds: Set<string>): void {
     this.sentIds = sentIds;
-    this.buffer = this.buffer.filter((r) => !sentIds.has(r.id as string));
+    this.buffer = this.buffer.filter((e) => !sentIds.has(e.id));
+    this.bufferBytes = this.buffer.reduce((n, e) => n + e.json.length, 0);
     this.held = false;
     this.scheduleFlush();
   }
@@ -94,6 +113,7 @@ export class LiveSubscriber {
   close(): void {
     this.closed = true;
     this.buffer = [];
+    this.bufferBytes = 0;
     if (this.retry) clearTimeout(this.retry);
     this.retry = null;
   }
@@ -120,6 +140,7 @@ export class LiveSubscriber {
     if (this.buffer.length > 0) {
       const batch = this.buffer;
       this.buffer = [];
+      this.bufferBytes = 0;
       this.sink.send(batch);
     }
   }

@@ -3,10 +3,10 @@ import type { Response } from 'express';
 import { Principal } from '../auth/auth-types';
 import { AppConfig } from '../config/app-config';
 import { LogReadStore } from '../logs/log-read-store';
-import { toApiRecord } from '../logs/stored-record';
 import { badParameter } from '../platform/http/bad-request';
 import { buildScope } from '../search/scope-builder';
 import { parseTimeExpression } from '../search/time-expression';
+import { LiveEntry } from './live-entry';
 import { compileLiveFilter } from './live-filter';
 import { LiveSubscriber } from './live-subscriber';
 import { LiveTailer } from './live-tailer';
@@ -57,7 +57,7 @@ export class LiveTailService {
       const scope = buildScope(who.tenantId, { ...filter.request, from: since, to: undefined });
       const { records } = await this.logs.search(scope, { offset: 0, limit: BACKFILL_LIMIT, sort: 'desc' });
       records.reverse();
-      sink.send(records.map(toApiRecord));
+      sink.send(records.map(LiveEntry.of));
       subscriber.release(new Set(records.map((r) => r.id)));
     } catch {
       res.end();

@@ -1,13 +1,14 @@
 import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { LogRecord } from '../logs/log-record';
-import { toApiRecord } from '../logs/stored-record';
 import { MetricsRegistry } from '../observability/metrics/metrics-registry';
 import { EventBus } from '../platform/events/event-bus';
 import type { Counter } from 'prom-client';
-import { LiveRecord, MetricsUpdate } from './client-events';
+import { MetricsUpdate } from './client-events';
+import { LiveEntry } from './live-entry';
 import { LiveFanout } from './live-fanout';
 import { LiveMetrics } from './live-metrics';
 import { LiveSubscriber } from './live-subscriber';
+import { TenantSubscribers } from './tenant-subscribers';
 
 /** How often presence is shared and metrics are computed. */
 export const METRICS_INTERVAL_MS = 1_000;
@@ -17,12 +18,12 @@ export const METRICS_INTERVAL_MS = 1_000;
  * process committed, which it also hands to the fanout for other processes) and from the
  * fanout (records other processes committed). It listens only to tenants with a subscriber
  * here or elsewhere, so no spool line is parsed for a tenant nobody watches, and each record
- * is mapped to its API shape once, whatever the number of subscribers.
+ * is mapped to its API shape and serialized once, whatever the number of subscribers.
  */
 @Injectable()
 export class LiveTailer implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('LiveTailer');
-  private readonly byTenant = new Map<string, Set<LiveSubscriber>>();
+  private readonly byTenant = new Map<string, TenantSubscribers>();
   private readonly metrics = new LiveMetrics();
   private users = new Map<string, number>();
   private timer: NodeJS.Timeout | null = null;
@@ -59,15 +60,16 @@ export class LiveTailer implements OnModuleInit, OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.offCommitted?.();
-    for (const subscribers of this.byTenant.values()) subscribers.forEach((s) => s.close());
+    for (const subscribers of this.byTenant.values()) for (const s of subscribers) s.close();
     this.byTenant.clear();
     await this.fanout.close();
   }
 
   add(subscriber: LiveSubscriber): void {
-    const subscribers = this.byTenant.get(subscriber.tenantId) ?? new Set();
+    const subscribers = this.byTenant.get(subscriber.tenantId) ?? new TenantSubscribers();
     const first = subscribers.size === 0;
-    this.byTenant.set(subscriber.tenantId, subscribers.add(subscriber));
+    subscribers.add(subscriber);
+    this.byTenant.set(subscriber.tenantId, subscribers);
     if (first) void this.sharePresence();
   }
 
@@ -103,15 +105,19 @@ export class LiveTailer implements OnModuleInit, OnApplicationShutdown {
     const subscribers = this.byTenant.get(tenantId);
     if (!subscribers) return;
     this.metrics.count(tenantId, records);
+    let sent = 0;
+    let dropped = 0;
     for (const record of records) {
-      let api: LiveRecord | null = null;
-      const mapped = () => (api ??= toApiRecord(record));
-      for (const subscriber of subscribers) {
-        const outcome = subscriber.offer(record, mapped);
-        if (outcome === 'queued') this.sent.inc();
-        else if (outcome === 'dropped') this.dropped.inc();
-      }
+      let entry: LiveEntry | null = null;
+      const shared = () => (entry ??= LiveEntry.of(record));
+      subscribers.forCandidates(record, (subscriber) => {
+        const outcome = subscriber.offer(record, shared);
+        if (outcome === 'queued') sent++;
+        else if (outcome === 'dropped') dropped++;
+      });
     }
+    if (sent > 0) this.sent.inc(sent);
+    if (dropped > 0) this.dropped.inc(dropped);
   }
 
   private localUsers(tenantId: string): Set<string> {

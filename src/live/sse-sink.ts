@@ -1,17 +1,24 @@
 import type { Response } from 'express';
-import { DroppedNotice, LiveRecord } from './client-events';
+import { DroppedNotice } from './client-events';
+import { LiveEntry } from './live-entry';
 import { LiveSink } from './live-subscriber';
+
+/**
+ * Bytes the response may hold unsent before the client counts as not keeping up (the
+ * subscriber then keeps at most its own bounded buffer and counts the rest as dropped).
+ */
+const MAX_UNSENT_BYTES = 256 * 1024;
 
 /** An SSE response as a live sink: one `data:` line of record JSON per event. */
 export class SseSink implements LiveSink {
   constructor(private readonly res: Response) {}
 
   busy(): boolean {
-    return this.res.destroyed || this.res.writableNeedDrain;
+    return this.res.destroyed || this.res.writableLength > MAX_UNSENT_BYTES;
   }
 
-  send(records: LiveRecord[]): void {
-    if (records.length > 0) this.res.write(records.map((r) => `data: ${JSON.stringify(r)}\n\n`).join(''));
+  send(entries: LiveEntry[]): void {
+    if (entries.length > 0) this.res.write(entries.map((e) => `data: ${e.json}\n\n`).join(''));
   }
 
   dropped(notice: DroppedNotice): void {

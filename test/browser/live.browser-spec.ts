@@ -65,8 +65,31 @@ describe('live page (browser)', () => {
     await page.waitForSelector('#detail-context li.current');
     await expect(page.locator('#detail-message').textContent()).resolves.toBe(XSS);
     await expect(page.locator('#detail-trace').getAttribute('href')).resolves.toBe('/trace/live-corr');
+    await expect(page.locator('#detail-fields .dd-value', { hasText: '<b>svc</b>' }).count()).resolves.toBe(1);
+
+    // Filter out / for from the panel edit the live filter, which applies at once.
+    await page.getByRole('button', { name: 'Filter out this value: service', exact: true }).click();
+    await expect(page.locator('#q').inputValue()).resolves.toBe('-service:"<b>svc</b>"');
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('q') === '-service:"<b>svc</b>"');
     await page.keyboard.press('Escape');
     await expect(page.locator('#detail').isHidden()).resolves.toBe(true);
+    await page.locator('#clear').click();
+    await page.waitForTimeout(200);
+    await b.ingest([line('hidden by the filter', 'info', '<b>svc</b>'), line('kept by the filter', 'warning')].join('\n'));
+    await page.locator('#live-body tr').first().waitFor();
+    await page.waitForTimeout(300);
+    expect(await page.locator('#live-body td.msg').allTextContents()).toEqual(['kept by the filter']);
+    await page.locator('#live-body tr').first().click();
+    await page.getByRole('button', { name: 'Filter for this value: level', exact: true }).click();
+    await expect(page.locator('#q').inputValue()).resolves.toBe('-service:"<b>svc</b>" level:WARNING');
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(200);
+    await b.ingest([line('an info line'), line('a warning line', 'warning')].join('\n'));
+    await page.locator('#live-body tr').nth(1).waitFor();
+    await page.waitForTimeout(300);
+    expect(await page.locator('#live-body td.msg').allTextContents()).toEqual(['kept by the filter', 'a warning line']);
+    await page.locator('#q').fill('');
+    await page.locator('#q').press('Enter');
 
     // Metrics tiles fill from the stream.
     await page.waitForFunction(() => document.getElementById('m-users')?.textContent === '1', null, { timeout: 5_000 });
@@ -100,6 +123,14 @@ describe('live page (browser)', () => {
     }
     expect(await page.locator('#live-body tr').count()).toBe(2000);
     expect(await atBottom()).toBe(true);
+
+    // Over LOGNEST_LIVE_MAX_RATE in one commit: the page says how many it did not get.
+    await expect(page.locator('#dropped').isHidden()).resolves.toBe(true);
+    await page.waitForTimeout(1_100);
+    await b.ingest(lines(5_000, 900));
+    await page.locator('#dropped', { hasText: 'were not shown' }).waitFor();
+    expect(await page.locator('#dropped').textContent()).toMatch(/^400 matching records were not shown/);
+    expect(await page.locator('#live-body tr').count()).toBe(2000);
     expect(b.problems).toEqual([]);
   });
 });

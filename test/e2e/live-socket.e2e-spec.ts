@@ -3,6 +3,7 @@ import { SUBSCRIBER_BUFFER } from '../../src/live/live-subscriber';
 import { LiveTailer } from '../../src/live/live-tailer';
 import { EventBus } from '../../src/platform/events/event-bus';
 import { LiveClient, listen, settle, until } from '../support/live-client';
+import { SseReader } from '../support/sse-reader';
 import { ADMIN_PASSWORD, ndjson, startTestApp, TestApp } from '../support/test-app';
 
 describe('live stream over socket.io (e2e)', () => {
@@ -89,6 +90,24 @@ describe('live stream over socket.io (e2e)', () => {
     expect(mine.records.length).toBe(10);
   });
 
+  it('gives another tenant none of this tenant\'s metrics: its own rates and connected_users only', async () => {
+    const other = await t.userIn('live-metrics-other', 'live-metrics-other-user');
+    const stranger = await client({ token: other.Authorization.slice('Bearer '.length) }).connected();
+    await stranger.setFilters({});
+    const second = await t.userIn('default', 'live-second-user');
+    const mine = await client({ token: t.token }).connected();
+    await client({ token: second.Authorization.slice('Bearer '.length) }).connected();
+    await ingest(ndjson(30, 'metricsisolationword'));
+    await until(() => mine.metrics.some((m) => m.connected_users === 2 && m.logs_per_second + m.by_level.INFO > 0), 'this tenant\'s metrics', 4_000);
+    const seen = stranger.metrics.length;
+    await until(() => stranger.metrics.length > seen + 1, 'two more metrics of the other tenant', 4_000);
+    for (const m of stranger.metrics) {
+      expect(m).toMatchObject({ logs_per_second: 0, errors_per_minute: 0, connected_users: 1 });
+      expect(Object.values(m.by_level).every((n) => n === 0)).toBe(true);
+    }
+    expect(stranger.records).toEqual([]);
+  });
+
   it('sends metrics every second until set_metrics {enabled: false}', async () => {
     const live = await client({ token: t.token }).connected();
     await ingest(ndjson(20, 'metricword'));
@@ -118,6 +137,23 @@ describe('live stream over socket.io (e2e)', () => {
     await until(() => slow.records.length + slow.dropped.reduce((n, d) => n + d.count, 0) === total, 'every record sent or counted', 20_000);
     expect(slow.dropped.length).toBeGreaterThan(0);
     expect(new Set(slow.records.map((r) => r.id)).size).toBe(slow.records.length);
+  });
+
+  it('keeps at most a bounded buffer for an SSE client that stops reading, and accounts for every record', async () => {
+    const slow = await new SseReader(`${base}/api/logs/tail?query=ssestuckword`, t.token).opened();
+    slow.pause();
+    const tailer = t.app.get(LiveTailer);
+    const total = 30_000;
+    for (let i = 0; i < total / 3_000; i++) {
+      await ingest(ndjson(3_000, 'ssestuckword', () => ({ padding: 'x'.repeat(400) })));
+      expect(tailer.bufferedRecords).toBeLessThanOrEqual(SUBSCRIBER_BUFFER);
+    }
+    slow.resume();
+    await until(() => slow.records.length + slow.dropped.reduce((n, d) => n + d.count, 0) === total, 'every record sent or counted', 20_000);
+    expect(slow.dropped.length).toBeGreaterThan(0);
+    expect(slow.dropped[0]).toEqual({ count: expect.any(Number), since: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
+    expect(new Set(slow.records.map((r) => r.id)).size).toBe(slow.records.length);
+    slow.close();
   });
 
   it('pushes LiveNotifier notifications to the open pages of that tenant only', async () => {

@@ -1,45 +1,7 @@
-import * as http from 'node:http';
 import { LiveTailer } from '../../src/live/live-tailer';
 import { LiveClient, listen, settle, until } from '../support/live-client';
+import { SseReader } from '../support/sse-reader';
 import { startTestApp, TestApp } from '../support/test-app';
-
-/** An SSE stream read with node:http, as `curl -N` would: events parsed as they come. */
-class SseReader {
-  readonly records: Record<string, unknown>[] = [];
-  readonly dropped: unknown[] = [];
-  status = 0;
-  contentType = '';
-  private req: http.ClientRequest;
-  private buffer = '';
-
-  constructor(url: string, token: string) {
-    this.req = http.get(url, { headers: { Authorization: `Bearer ${token}` } }, (res) => {
-      this.status = res.statusCode ?? 0;
-      this.contentType = String(res.headers['content-type']);
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => this.read(chunk));
-    });
-    this.req.on('error', () => undefined);
-  }
-
-  close(): void {
-    this.req.destroy();
-  }
-
-  private read(chunk: string): void {
-    this.buffer += chunk;
-    let end: number;
-    while ((end = this.buffer.indexOf('\n\n')) >= 0) {
-      const event = this.buffer.slice(0, end);
-      this.buffer = this.buffer.slice(end + 2);
-      const data = event.split('\n').find((l) => l.startsWith('data: '));
-      if (!data) continue;
-      const payload = JSON.parse(data.slice(6));
-      if (event.startsWith('event: dropped')) this.dropped.push(payload);
-      else this.records.push(payload);
-    }
-  }
-}
 
 const line = (marker: string, i: number, ts = Date.now()) =>
   JSON.stringify({ timestamp: new Date(ts).toISOString(), level: i % 5 === 0 ? 'error' : 'info', message: `${marker} seq ${i}`, service: 'sse', seq: i });
@@ -93,6 +55,27 @@ describe('live tail over SSE and flow control (e2e)', () => {
     expect(byId(sse.records)).toEqual(byId(search.body.results));
   });
 
+  it('confines the stream to its tenant: another tenant with no filter gets nothing of this one', async () => {
+    const other = await t.userIn('sse-other', 'sse-other-user');
+    const otherToken = other.Authorization.slice('Bearer '.length);
+    const stranger = await new SseReader(`${base}/api/logs/tail?since=now-1h`, otherToken).opened();
+    const mine = await new SseReader(`${base}/api/logs/tail?query=tenantword`, t.token).opened();
+    try {
+      await ingest([line('tenantword', 1), line('tenantword', 2)]);
+      await until(() => mine.records.length === 2, 'own records');
+      await settle();
+      expect(stranger.records).toEqual([]);
+      await t.http.post('/api/logs/bulk').set(other).set('Content-Type', 'application/x-ndjson').send(line('theirword', 3)).expect(200);
+      await until(() => stranger.records.length === 1, 'the other tenant its own');
+      expect(stranger.records[0]).toMatchObject({ message: 'theirword seq 3' });
+      expect(mine.records.length).toBe(2);
+    } finally {
+      stranger.close();
+      mine.close();
+    }
+    await until(() => t.app.get(LiveTailer).subscriberCount === 0, 'streams to close');
+  });
+
   it('drops what exceeds LOGNEST_LIVE_MAX_RATE and says how many', async () => {
     const live = await new LiveClient(base, { token: t.token }).connected();
     await live.setFilters({ query: 'floodword' });
@@ -105,7 +88,7 @@ describe('live tail over SSE and flow control (e2e)', () => {
     expect(live.dropped.reduce((n, d) => n + d.count, 0)).toBe(160);
     expect(live.dropped[0]).toEqual({ count: expect.any(Number), since: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
     expect(sse.records.length).toBe(40);
-    expect(sse.dropped.reduce((n: number, d) => n + (d as { count: number }).count, 0)).toBe(160);
+    expect(sse.dropped.reduce((n, d) => n + d.count, 0)).toBe(160);
     // Prometheus sees the subscribers and what they got and missed (both streams: 2 × 40 and 2 × 160).
     const metric = async (name: string) => Number(new RegExp(`^${name} (\\d+)$`, 'm').exec((await t.http.get('/metrics').set(t.auth).expect(200)).text)?.[1]);
     expect(await metric('lognest_live_subscribers')).toBe(2);
