@@ -6,9 +6,9 @@ import { once } from 'node:events';
 export const REDIS_KEY_PREFIX = 'lognest:';
 
 /** A start with an unreachable Redis fails after this long instead of queueing forever. */
-const CONNECT_TIMEOUT_MS = 5_000;
+export const CONNECT_TIMEOUT_MS = 5_000;
 /** Shutdown waits this long for replies still pending before it drops the connection. */
-const QUIT_TIMEOUT_MS = 2_000;
+export const QUIT_TIMEOUT_MS = 2_000;
 
 /**
  * The one ioredis client of the process, shared by every Redis adapter (cache, sessions,
@@ -91,7 +91,7 @@ export class RedisConnection implements OnApplicationShutdown {
   }
 }
 
-function redactUrl(url: string): string {
+export function redactUrl(url: string): string {
   const parsed = new URL(url);
   if (parsed.password) parsed.password = '***';
   return parsed.toString();

@@ -4,8 +4,9 @@ export type SessionData = Record<string, unknown>;
 /**
  * Server-side browser sessions by id. Contract: `get` never returns a session whose
  * `expiresAt` has passed; `set` replaces the whole session; `touch` only moves the expiry of
- * an existing session; `deleteExpired` removes what has expired and says how many.
- * Adapters: SQLite (`sessions` table), memory (tests); a Redis one runs the same contract.
+ * an existing session; `deleteExpired` removes what has expired and says how many (none, for
+ * a store whose server drops an expired session by itself).
+ * Adapters: SQLite (`sessions` table), Redis (connect-redis, key TTLs), memory (tests).
  */
 export abstract class SessionStore {
   abstract get(sid: string): Promise<SessionData | null>;
