@@ -7,6 +7,8 @@ import request from 'supertest';
 import { ElasticsearchLogIndex } from '../../src/logs/elasticsearch/elasticsearch-client';
 import { MongoConnection } from '../../src/platform/metadata/mongo-connection';
 import { buildServer, freePort, loginToken, startServer } from '../support/child-server';
+import { LiveClient, settle, until } from '../support/live-client';
+import { startWebhookReceiver } from '../support/local-receivers';
 import { ADMIN_PASSWORD, ndjson, waitFor } from '../support/test-app';
 import { TEST_MONGODB_URL } from './support/test-mongo';
 import { deleteKeys, TEST_REDIS_URL, testRedis } from './support/test-redis';
@@ -15,7 +17,9 @@ const TEST_ELASTICSEARCH_URL = process.env.LOGNEST_TEST_ELASTICSEARCH_URL ?? 'ht
 
 /**
  * Two Lognest processes on one Elasticsearch, one MongoDB-protocol server (FerretDB) and one
- * Redis act as one installation: what one issues or stores, the other knows. Each run has
+ * Redis act as one installation: what one issues or stores, the other knows; what one
+ * ingests, the other's live tail shows; an alert rule fires once; a killed process's upload
+ * is finished by the other. Each run has
  * its own index, database and Redis key prefix... except that Lognest's own Redis keys use
  * the production prefix, so this run works in a tenant of its own and deletes its keys.
  */
@@ -34,7 +38,7 @@ describe('two Lognest processes as one (Elasticsearch + MongoDB + Redis)', () =>
     LOGNEST_FILES_DIR: path.join(dir, 'shared-files'), LOGNEST_ADMIN_PASSWORD: ADMIN_PASSWORD,
     LOGNEST_SESSION_SECRET: `two-processes-secret-${run}`, LOGNEST_ELASTICSEARCH_URL: TEST_ELASTICSEARCH_URL,
     LOGNEST_ELASTICSEARCH_INDEX: index, LOGNEST_MONGODB_URL: mongoUrl, LOGNEST_REDIS_URL: TEST_REDIS_URL,
-    LOGNEST_JOB_LOCK_SECONDS: '5', LOGNEST_INGEST_WORKERS: '0', LOGNEST_LOGIN_FAILURES_PER_USERNAME: '4',
+    LOGNEST_JOB_LOCK_SECONDS: '5', LOGNEST_INGEST_WORKERS: '0', LOGNEST_LOGIN_FAILURES_PER_USERNAME: '4', LOGNEST_ALERT_DELAY: '0s',
   });
   const at = (i: number) => request(`http://127.0.0.1:${ports[i]}`);
   const auth = () => ({ Authorization: `Bearer ${token}` });
@@ -103,6 +107,43 @@ describe('two Lognest processes as one (Elasticsearch + MongoDB + Redis)', () =>
     const found = await at(0).post('/api/search').set(auth()).send({ q: marker, per_page: 1 }).expect(200);
     expect(found.body.total).toBe(300);
   });
+
+  it('streams to a live tail on one process the records ingested through the other, each once', async () => {
+    const marker = `livetwo${run}`;
+    const tail = await new LiveClient(`http://127.0.0.1:${ports[1]}`, { token }).connected();
+    try {
+      await tail.setFilters({ query: marker });
+      await settle(300);
+      await at(0).post('/api/logs/bulk').set(auth()).type('application/x-ndjson').send(ndjson(25, marker)).expect(200);
+      await until(() => tail.records.length >= 25, 'the records ingested on the other process', 15_000);
+      await settle();
+      expect(tail.records).toHaveLength(25);
+      expect(new Set(tail.records.map((r) => r.id)).size).toBe(25);
+      expect(tail.records.every((r) => String(r.message).includes(marker))).toBe(true);
+    } finally {
+      tail.close();
+    }
+  });
+
+  it('fires an alert rule made on one process once, though both run the shared evaluation schedule', async () => {
+    const hook = await startWebhookReceiver();
+    const marker = `alerttwo${run}`;
+    try {
+      const channel = (await at(0).post('/api/alerts/channels').set(auth()).send({ name: `two ${run}`, type: 'webhook', config: { url: `${hook.url}/two` } }).expect(201)).body.channel;
+      const rule = (await at(0).post('/api/alerts/rules').set(auth())
+        .send({ name: `two ${run}`, query: marker, interval: '5s', condition: { operator: '>', threshold: 0, window: '10m' }, channels: [channel.id] }).expect(201)).body.rule;
+      const now = Date.now();
+      await at(1).post('/api/logs/bulk').set(auth()).type('application/x-ndjson').send(ndjson(5, marker, (i) => ({ timestamp: new Date(now - 1_000 - i).toISOString() }))).expect(200);
+      await waitFor(async () => hook.received.length >= 1, 60_000, 100);
+      await settle(12_000); // two more rounds of the schedule: still firing, nothing new to say
+      expect(hook.received.map((r) => (r.json as { kind: string }).kind)).toEqual(['firing']);
+      expect((await at(1).get(`/api/alerts/triggered?rule_id=${rule.id}`).set(auth()).expect(200)).body.alerts).toMatchObject([{ state: 'firing' }]);
+      expect((await at(1).get(`/api/alerts/rules/${rule.id}`).set(auth()).expect(200)).body.rule.statistics.times_fired).toBe(1);
+      await at(1).delete(`/api/alerts/rules/${rule.id}`).set(auth()).expect(200);
+    } finally {
+      await hook.close();
+    }
+  }, 120_000);
 
   it('finishes, once, the upload of a process killed while ingesting it', async () => {
     const marker = `takeover${run}`;
