@@ -36,8 +36,10 @@ export abstract class AppConfig {
   abstract readonly loginFailuresPerIp: number;
   abstract readonly loginFailureWindowSeconds: number;
   abstract readonly elasticsearchUrl: string | null;
-  /** The Elasticsearch index (and its template's name prefix) holding the logs. */
+  /** The prefix of the daily Elasticsearch indices (`<prefix>-YYYY.MM.DD`) and the alias over them. */
   abstract readonly elasticsearchIndex: string;
+  /** Refresh the written indices before an ingest answers (read-your-writes); else visible within 1 s. */
+  abstract readonly elasticsearchRefreshOnWrite: boolean;
   abstract readonly mongodbUrl: string | null;
   abstract readonly redisUrl: string | null;
   abstract readonly kafkaBrokers: string[];

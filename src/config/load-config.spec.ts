@@ -135,5 +135,7 @@ describe('loadConfig', () => {
     const replicaSet = 'mongodb://user:pw@m1:27017,m2:27017/lognest?replicaSet=rs0';
     expect(loadConfig({ LOGNEST_MONGODB_URL: replicaSet }).mongodbUrl).toBe(replicaSet);
     expect(loadConfig({ LOGNEST_ELASTICSEARCH_URL: 'http://127.0.0.1:9200' }).elasticsearchUrl).toBe('http://127.0.0.1:9200');
+    expect(loadConfig({}).elasticsearchRefreshOnWrite).toBe(false);
+    expect(loadConfig({ LOGNEST_ELASTICSEARCH_REFRESH_ON_WRITE: 'true' }).elasticsearchRefreshOnWrite).toBe(true);
   });
 });

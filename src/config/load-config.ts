@@ -102,6 +102,7 @@ export function loadConfig(env: Env = readEnv()): AppConfig {
     // Elasticsearch's own rules for index names: lower case, no `\ / * ? " < > | , #` or space, not starting with - _ +.
     elasticsearchIndex: read('LOGNEST_ELASTICSEARCH_INDEX', 'lognest-logs', (raw) => (/^[a-z0-9][a-z0-9._-]{0,200}$/.test(raw) ? raw : undefined)),
     // Not WHATWG-parsed: a replica set URL lists several hosts (`mongodb://a:27017,b:27017/db`).
+    elasticsearchRefreshOnWrite: read('LOGNEST_ELASTICSEARCH_REFRESH_ON_WRITE', false, bool),
     mongodbUrl: read<string | null>('LOGNEST_MONGODB_URL', null, (raw) => (/^mongodb(\+srv)?:\/\/[^\s/?#]+(\/[^\s?#]*)?(\?\S*)?$/.test(raw) ? raw : undefined)),
     redisUrl: read<string | null>('LOGNEST_REDIS_URL', null, url(['redis:', 'rediss:'])),
     kafkaBrokers: read('LOGNEST_KAFKA_BROKERS', [] as string[], (raw) => {

@@ -24,7 +24,7 @@ import { LogWriteStore } from './log-write-store';
     {
       provide: ElasticsearchLogIndex,
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => (config.elasticsearchUrl ? new ElasticsearchLogIndex({ url: config.elasticsearchUrl, index: config.elasticsearchIndex }) : null),
+      useFactory: (config: AppConfig) => (config.elasticsearchUrl ? new ElasticsearchLogIndex({ url: config.elasticsearchUrl, index: config.elasticsearchIndex, refreshOnWrite: config.elasticsearchRefreshOnWrite }) : null),
     },
     {
       provide: DuckDbDatabase,

@@ -20,7 +20,7 @@ const run = `lognest-test-${randomUUID().slice(0, 8)}`;
 let n = 0;
 
 describeLogStoreContract('Elasticsearch', async () => {
-  const es = new ElasticsearchLogIndex({ url: TEST_ELASTICSEARCH_URL, index: `${run}-${n++}`, refresh: 'wait_for' });
+  const es = new ElasticsearchLogIndex({ url: TEST_ELASTICSEARCH_URL, index: `${run}-${n++}`, refreshOnWrite: true });
   const spoolDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lognest-es-spool-'));
   return {
     write: new ElasticsearchLogWriteStore(es),
@@ -64,7 +64,7 @@ describe('Elasticsearch query translation agrees with the in-memory evaluator', 
   const memory = new MemoryLogStore();
 
   beforeAll(async () => {
-    es = new ElasticsearchLogIndex({ url: TEST_ELASTICSEARCH_URL, index: `${run}-diff` });
+    es = new ElasticsearchLogIndex({ url: TEST_ELASTICSEARCH_URL, index: `${run}-diff`, refreshOnWrite: true });
     read = new ElasticsearchLogReadStore(es);
     const t0 = Date.UTC(2024, 0, 1);
     const records = messages.map((message, i): LogRecord => ({
@@ -118,19 +118,97 @@ describe('Elasticsearch query translation agrees with the in-memory evaluator', 
   });
 });
 
-describe('Elasticsearch index of an older version (no pattern_id in its mapping)', () => {
-  it('gets the field added, so pattern_id:<id> finds the records written after', async () => {
-    const index = `${run}-old`;
-    const es = new ElasticsearchLogIndex({ url: TEST_ELASTICSEARCH_URL, index, refresh: 'wait_for' });
+const t0 = Date.UTC(2024, 0, 1);
+const DAY = 86_400_000;
+function record(tenantId: string, ts: number, patternId: string | null = null, fields: Record<string, string> = {}): LogRecord {
+  return {
+    id: newId(ts), timestamp: ts, ingestedAt: ts, tenantId, level: 'INFO', message: 'm', service: null, server: null, environment: null,
+    logType: null, correlationId: null, traceId: null, spanId: null, userId: null, clientIp: null, method: null, endpoint: null,
+    statusCode: null, responseTimeMs: null, userAgent: null, sqlQuery: null, queryDurationMs: null, tags: [], fileId: null, patternId, fields,
+  };
+}
+
+describe('Elasticsearch daily indices', () => {
+  let es: ElasticsearchLogIndex;
+  const prefix = `${run}-daily`;
+  beforeEach(() => {
+    es = new ElasticsearchLogIndex({ url: TEST_ELASTICSEARCH_URL, index: prefix, refreshOnWrite: true });
+  });
+  afterEach(async () => {
+    await es.drop();
+    await es.close();
+  });
+
+  it('writes each record into the index of its UTC day, behind the alias, without nested documents', async () => {
+    await new ElasticsearchLogWriteStore(es).append('a', [record('a', t0, null, { k: '1' }), record('a', t0 + DAY + 5, null, { k: '2', j: 'x' })]);
+    const names = (await es.dailyIndices()).map((i) => i.name);
+    expect(names).toEqual(expect.arrayContaining([`${prefix}-2024.01.01`, `${prefix}-2024.01.02`]));
+    const alias = await es.client.indices.getAlias({ name: prefix });
+    expect(Object.keys(alias)).toEqual(expect.arrayContaining([`${prefix}-2024.01.01`, `${prefix}-2024.01.02`]));
+    // Lucene documents = records: no hidden nested documents for `fields`.
+    const stats = await es.client.indices.stats({ index: `${prefix}-2024.01.02`, metric: 'docs' });
+    expect(stats._all.primaries?.docs?.count).toBe(1);
+    const settings = await es.client.indices.getSettings({ index: `${prefix}-2024.01.01` });
+    expect(settings[`${prefix}-2024.01.01`].settings?.index?.translog?.durability).toBe('request');
+    if (es.logsdb) expect(settings[`${prefix}-2024.01.01`].settings?.index?.mode).toBe('logsdb');
+    const read = new ElasticsearchLogReadStore(es);
+    expect((await read.search({ tenantId: 'a', query: parseQuery('k:>1') }, { offset: 0, limit: 10, sort: 'asc' })).records.map((r) => r.fields)).toEqual([{ k: '2', j: 'x' }]);
+  });
+
+  it('is searchable within the refresh interval when writes do not wait for a refresh', async () => {
+    const lazy = new ElasticsearchLogIndex({ url: TEST_ELASTICSEARCH_URL, index: prefix });
     try {
-      await es.client.indices.create({ index, mappings: { dynamic: false, properties: { tenant_id: { type: 'keyword' }, ts: { type: 'date', format: 'epoch_millis' } } } });
-      const t0 = Date.UTC(2024, 0, 1);
-      const record = (id: string, patternId: string | null): LogRecord => ({
-        id, timestamp: t0, ingestedAt: t0, tenantId: 'old', level: 'INFO', message: 'm', service: null, server: null, environment: null,
-        logType: null, correlationId: null, traceId: null, spanId: null, userId: null, clientIp: null, method: null, endpoint: null,
-        statusCode: null, responseTimeMs: null, userAgent: null, sqlQuery: null, queryDurationMs: null, tags: [], fileId: null, patternId, fields: {},
+      await new ElasticsearchLogWriteStore(lazy).append('a', [record('a', Date.now())]);
+      const read = new ElasticsearchLogReadStore(lazy);
+      const deadline = Date.now() + 3_000;
+      let seen = 0;
+      while (seen === 0 && Date.now() < deadline) {
+        seen = await read.count({ tenantId: 'a', query: parseQuery('*') });
+        if (seen === 0) await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(seen).toBe(1);
+    } finally {
+      await lazy.close();
+    }
+  });
+
+  it('retention deletes whole days of one tenant, and only the tenant\'s documents of shared or partial days', async () => {
+    const write = new ElasticsearchLogWriteStore(es);
+    await write.append('a', [record('a', t0), record('a', t0 + 1), record('a', t0 + DAY), record('a', t0 + 2 * DAY + 10), record('a', t0 + 2 * DAY + 20)]);
+    await write.append('b', [record('b', t0 + DAY + 1)]);
+    // Day 1 only a's: dropped whole; day 2 shared: a's document deleted; day 3 partial.
+    expect(await write.deleteOlderThan('a', t0 + 2 * DAY + 15)).toBe(4);
+    const names = (await es.dailyIndices()).map((i) => i.name);
+    expect(names).not.toContain(`${prefix}-2024.01.01`);
+    expect(names).toContain(`${prefix}-2024.01.02`);
+    const read = new ElasticsearchLogReadStore(es);
+    expect(await read.count({ tenantId: 'a', query: parseQuery('*') })).toBe(1);
+    expect(await read.count({ tenantId: 'b', query: parseQuery('*') })).toBe(1);
+    expect(await write.deleteTenant('b')).toBe(1);
+    expect(await read.count({ tenantId: 'b', query: parseQuery('*') })).toBe(0);
+    expect(await read.count({ tenantId: 'a', query: parseQuery('*') })).toBe(1);
+  });
+
+  it('refuses to start on a single index of an older Lognest that holds the alias name', async () => {
+    await es.client.indices.create({ index: prefix });
+    try {
+      await expect(es.ensureIndex()).rejects.toThrow(/LOGNEST_ELASTICSEARCH_INDEX/);
+    } finally {
+      await es.client.indices.delete({ index: prefix });
+    }
+  });
+});
+
+describe('Elasticsearch daily index of an older version (no pattern_id in its mapping)', () => {
+  it('gets the field added, so pattern_id:<id> finds the records written after', async () => {
+    const prefix = `${run}-old`;
+    const es = new ElasticsearchLogIndex({ url: TEST_ELASTICSEARCH_URL, index: prefix, refreshOnWrite: true });
+    try {
+      await es.client.indices.create({
+        index: `${prefix}-2024.01.01`,
+        mappings: { dynamic: false, properties: { tenant_id: { type: 'keyword' }, '@timestamp': { type: 'date', format: 'epoch_millis' } } },
       });
-      await new ElasticsearchLogWriteStore(es).append('old', [record(newId(t0), '0a1b2c3d4e5f'), record(newId(t0 + 1), null)]);
+      await new ElasticsearchLogWriteStore(es).append('old', [record('old', t0, '0a1b2c3d4e5f'), record('old', t0 + 1)]);
       const read = new ElasticsearchLogReadStore(es);
       expect(await read.count({ tenantId: 'old', query: parseQuery('pattern_id:0a1b2c3d4e5f') })).toBe(1);
       expect(await read.count({ tenantId: 'old', query: parseQuery('-_exists_:pattern_id') })).toBe(1);

@@ -37,7 +37,7 @@ describe('two Lognest processes as one (Elasticsearch + MongoDB + Redis)', () =>
     LOGNEST_DATA_DIR: path.join(dir, name), LOGNEST_UPLOADS_DIR: path.join(dir, `${name}-uploads`),
     LOGNEST_FILES_DIR: path.join(dir, 'shared-files'), LOGNEST_ADMIN_PASSWORD: ADMIN_PASSWORD,
     LOGNEST_SESSION_SECRET: `two-processes-secret-${run}`, LOGNEST_ELASTICSEARCH_URL: TEST_ELASTICSEARCH_URL,
-    LOGNEST_ELASTICSEARCH_INDEX: index, LOGNEST_MONGODB_URL: mongoUrl, LOGNEST_REDIS_URL: TEST_REDIS_URL,
+    LOGNEST_ELASTICSEARCH_INDEX: index, LOGNEST_ELASTICSEARCH_REFRESH_ON_WRITE: 'true', LOGNEST_MONGODB_URL: mongoUrl, LOGNEST_REDIS_URL: TEST_REDIS_URL,
     LOGNEST_JOB_LOCK_SECONDS: '5', LOGNEST_INGEST_WORKERS: '0', LOGNEST_LOGIN_FAILURES_PER_USERNAME: '4', LOGNEST_ALERT_DELAY: '0s',
   });
   const at = (i: number) => request(`http://127.0.0.1:${ports[i]}`);

@@ -1,4 +1,3 @@
-import { errors } from '@elastic/elasticsearch';
 import { CANONICAL_ENTRIES, countsTopValues, EXTRA_KEYS_LIMIT } from '../field-catalog';
 import { CANONICAL_FIELDS, CanonicalFieldName, isCanonicalField, LogRecord } from '../log-record';
 import { byPointOrder, DEFAULT_GROUP_LIMIT, MetricPoint, MetricRequest } from '../log-metric';
@@ -8,8 +7,7 @@ import { MetricBucket, sortMetricBuckets } from '../metric-bucket';
 import { fromStored, StoredRecord } from '../stored-record';
 import { ElasticsearchLogIndex } from './elasticsearch-client';
 import { EsQuery, scopeQuery, tenantQuery } from './elasticsearch-query-compiler';
-import { docField, textField } from './elasticsearch-schema';
-import { documentId } from './elasticsearch-log-write-store';
+import { docField, FIELD_KEYS, FIELD_PAIRS, pairPrefix, storedOf, textField, TIMESTAMP_FIELD } from './elasticsearch-schema';
 import { literalSource } from './lucene-regex';
 
 const ERROR_LEVELS = ['ERROR', 'CRITICAL'];
@@ -27,18 +25,18 @@ function target(field: string): Target {
   return isCanonicalField(field) ? { field: textField(field as CanonicalFieldName) } : { extraKey: field };
 }
 
-/** A terms aggregation (with sub-aggregations) over a field or a key of `fields`; `read` finds its buckets. */
-function termsAgg(t: Target, terms: Agg, sub: Agg = {}): { agg: Agg; buckets: (aggs: Agg) => Agg[] } {
-  if ('field' in t) {
-    return { agg: { terms: { field: t.field, ...terms }, ...(Object.keys(sub).length ? { aggs: sub } : {}) }, buckets: (a) => a.buckets };
-  }
-  const inner = Object.keys(sub).length ? { aggs: { record: { reverse_nested: {}, aggs: sub } } } : {};
+/**
+ * A terms aggregation (with sub-aggregations) over a field or a key of `fields` (its
+ * `<key>=<value>` pairs, the prefix cut from the bucket keys); `include` is a Lucene regex
+ * over the values; `read` finds its buckets.
+ */
+function termsAgg(t: Target, terms: Agg, sub: Agg = {}, include?: string): { agg: Agg; buckets: (aggs: Agg) => Agg[] } {
+  const aggs = Object.keys(sub).length ? { aggs: sub } : {};
+  if ('field' in t) return { agg: { terms: { field: t.field, ...terms, ...(include ? { include } : {}) }, ...aggs }, buckets: (a) => a.buckets };
+  const prefix = pairPrefix(t.extraKey);
   return {
-    agg: {
-      nested: { path: 'extra' },
-      aggs: { key: { filter: { term: { 'extra.k': t.extraKey } }, aggs: { values: { terms: { field: 'extra.v', ...terms }, ...inner } } } },
-    },
-    buckets: (a) => a.key.values.buckets.map((b: Agg) => ({ ...b, ...(b.record ?? {}), doc_count: b.doc_count })),
+    agg: { terms: { field: FIELD_PAIRS, ...terms, include: `${literalSource(prefix, false)}(${include ?? '.*'})` }, ...aggs },
+    buckets: (a) => a.buckets.map((b: Agg) => ({ ...b, key: String(b.key).slice(prefix.length) })),
   };
 }
 
@@ -74,7 +72,7 @@ function metricValueOf(request: MetricRequest, bucket: Agg, count: number): numb
   }
 }
 
-const records = (hits: Hit[]) => hits.map((h) => fromStored(h._source as StoredRecord));
+const records = (hits: Hit[]) => hits.map((h) => fromStored(storedOf(h._source as StoredRecord)));
 
 /**
  * Reads from the Elasticsearch log index. Every request filters on the tenant; counts,
@@ -109,15 +107,10 @@ export class ElasticsearchLogReadStore extends LogReadStore {
   }
 
   async get(tenantId: string, id: string): Promise<LogRecord | null> {
-    await this.es.ensureIndex();
-    try {
-      const found = await this.es.client.get({ index: this.index, id: documentId(tenantId, id) });
-      const source = found._source as StoredRecord | undefined;
-      return found.found && source && source.tenant_id === tenantId ? fromStored(source) : null;
-    } catch (err) {
-      if (err instanceof errors.ResponseError && err.statusCode === 404) return null;
-      throw err;
-    }
+    const found = await this.es.run(() =>
+      this.es.client.search({ index: this.index, query: tenantQuery(tenantId, { term: { id } }), size: 1, track_total_hits: false }),
+    );
+    return records(found.hits.hits)[0] ?? null;
   }
 
   async around(tenantId: string, id: string, before: number, after: number, same: AroundField[] = DEFAULT_AROUND) {
@@ -133,7 +126,7 @@ export class ElasticsearchLogReadStore extends LogReadStore {
           index: this.index,
           query,
           size,
-          sort: [{ ts: order }, { id: order }] as never,
+          sort: [{ [TIMESTAMP_FIELD]: order }, { id: order }] as never,
           search_after: [record.timestamp, record.id],
           track_total_hits: false,
         }),
@@ -152,7 +145,7 @@ export class ElasticsearchLogReadStore extends LogReadStore {
     const interval = Math.max(1, Math.floor(intervalMs));
     const result = await this.aggregate(scopeQuery(scope), {
       time: {
-        date_histogram: { field: 'ts', fixed_interval: `${interval}ms`, min_doc_count: 1 },
+        date_histogram: { field: TIMESTAMP_FIELD, fixed_interval: `${interval}ms`, min_doc_count: 1 },
         ...(splitByLevel ? { aggs: { level: { terms: { field: 'level', size: 10, order: { _key: 'asc' } } } } } : {}),
       },
     });
@@ -207,7 +200,7 @@ export class ElasticsearchLogReadStore extends LogReadStore {
           avg: { avg: { field: 'response_time_ms' } },
           users: { cardinality: { field: 'user_id', precision_threshold: 40_000 } },
           services: { cardinality: { field: 'service', precision_threshold: 40_000 } },
-          latest: { max: { field: 'ts' } },
+          latest: { max: { field: TIMESTAMP_FIELD } },
         },
       }),
     );
@@ -229,7 +222,7 @@ export class ElasticsearchLogReadStore extends LogReadStore {
     const series = async (query: EsQuery, service?: string | null): Promise<MetricBucket[]> => {
       const result = await this.aggregate(query, {
         time: {
-          date_histogram: { field: 'ts', fixed_interval: `${interval}ms`, min_doc_count: 1 },
+          date_histogram: { field: TIMESTAMP_FIELD, fixed_interval: `${interval}ms`, min_doc_count: 1 },
           aggs: {
             errors: { filter: { terms: { level: ERROR_LEVELS } } },
             p95: { percentiles: { field: 'response_time_ms', percents: [95] } },
@@ -265,7 +258,7 @@ export class ElasticsearchLogReadStore extends LogReadStore {
       ? null
       : termsAgg(target(request.groupBy), { size: Math.floor(request.groupLimit ?? DEFAULT_GROUP_LIMIT), order: BY_COUNT }, value);
     const inner: Agg = grouped ? { groups: grouped.agg } : value;
-    const aggs: Agg = interval === null ? inner : { time: { date_histogram: { field: 'ts', fixed_interval: `${interval}ms`, min_doc_count: 1 }, aggs: inner } };
+    const aggs: Agg = interval === null ? inner : { time: { date_histogram: { field: TIMESTAMP_FIELD, fixed_interval: `${interval}ms`, min_doc_count: 1 }, aggs: inner } };
     const result = await this.es.run(() =>
       this.es.client.search({ index: this.index, query: scopeQuery(scope), size: 0, track_total_hits: true, aggs }),
     );
@@ -283,8 +276,8 @@ export class ElasticsearchLogReadStore extends LogReadStore {
 
   async suggest(tenantId: string, field: string, prefix: string, limit: number): Promise<string[]> {
     if (limit <= 0) return [];
-    const pattern = prefix === '' ? null : field === 'message' ? `.*${literalSource(prefix, true)}.*` : `${literalSource(prefix, true)}.*`;
-    const { agg, buckets } = termsAgg(target(field), { size: Math.floor(limit), order: BY_COUNT, ...(pattern ? { include: pattern } : {}) });
+    const pattern = prefix === '' ? undefined : field === 'message' ? `.*${literalSource(prefix, true)}.*` : `${literalSource(prefix, true)}.*`;
+    const { agg, buckets } = termsAgg(target(field), { size: Math.floor(limit), order: BY_COUNT }, {}, pattern);
     const result = await this.aggregate(tenantQuery(tenantId), { terms: agg });
     return buckets(result.terms).map((b) => String(b.key_as_string ?? b.key));
   }
@@ -297,21 +290,26 @@ export class ElasticsearchLogReadStore extends LogReadStore {
       aggs[`n_${i}`] = { filter: { exists: { field } } };
       if (countsTopValues(name, f.type)) aggs[`c_${i}`] = { terms: { field, size, order: BY_COUNT } };
     });
-    // One nested {k, v} pair per key of a record: a key's doc_count is its record count.
-    aggs.extra = {
-      nested: { path: 'extra' },
-      aggs: {
-        keys: {
-          terms: { field: 'extra.k', size: EXTRA_KEYS_LIMIT, order: { _key: 'asc' } },
-          aggs: { values: { terms: { field: 'extra.v', size, order: BY_COUNT } } },
-        },
-      },
-    };
-    const result = await this.aggregate(scopeQuery(scope), aggs);
+    // One key per record in `fields_k`: a key's doc_count is its record count.
+    aggs.keys = { terms: { field: FIELD_KEYS, size: EXTRA_KEYS_LIMIT, order: { _key: 'asc' } } };
+    const query = scopeQuery(scope);
+    const result = await this.aggregate(query, aggs);
     const top = (a: Agg | undefined) => (topValues < 1 ? [] : ((a?.buckets ?? []) as Agg[]).map((b) => ({ value: String(b.key_as_string ?? b.key), count: b.doc_count as number })));
+    const keys = (result.keys.buckets as Agg[]).map((k) => ({ name: String(k.key), count: k.doc_count as number }));
+    const values: Agg = {};
+    if (topValues >= 1 && keys.length > 0) {
+      const valueAggs: Agg = {};
+      const readers = keys.map((k, i) => {
+        const { agg, buckets } = termsAgg({ extraKey: k.name }, { size, order: BY_COUNT });
+        valueAggs[`v_${i}`] = agg;
+        return buckets;
+      });
+      const found = await this.aggregate(query, valueAggs);
+      readers.forEach((read, i) => (values[i] = { buckets: read(found[`v_${i}`]) }));
+    }
     return [
       ...CANONICAL_ENTRIES.map(([name, f], i) => ({ name, type: f.type as string, count: result[`n_${i}`].doc_count as number, topValues: top(result[`c_${i}`]) })),
-      ...(result.extra.keys.buckets as Agg[]).map((k) => ({ name: String(k.key), type: 'keyword', count: k.doc_count as number, topValues: top(k.values) })),
+      ...keys.map((k, i) => ({ name: k.name, type: 'keyword', count: k.count, topValues: top(values[i]) })),
     ];
   }
 
@@ -325,7 +323,7 @@ export class ElasticsearchLogReadStore extends LogReadStore {
           index: this.index,
           query,
           size,
-          sort: [{ ts: sort }, { id: sort }] as never,
+          sort: [{ [TIMESTAMP_FIELD]: sort }, { id: sort }] as never,
           ...(after ? { search_after: after as never } : {}),
           track_total_hits: false,
         }),

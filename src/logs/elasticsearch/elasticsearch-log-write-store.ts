@@ -2,28 +2,23 @@ import * as fs from 'node:fs';
 import * as readline from 'node:readline';
 import { LogRecord } from '../log-record';
 import { LogWriteStore, SpooledBatch, TenantUsage } from '../log-write-store';
-import { StoredRecord } from '../stored-record';
-import { toStoredJson } from '../stored-record';
+import { StoredRecord, toStoredJson } from '../stored-record';
+import { BULK_DOCS, ElasticsearchBulkWriter, WrittenDoc } from './elasticsearch-bulk-writer';
 import { ElasticsearchLogIndex } from './elasticsearch-client';
 import { EsQuery, tenantQuery } from './elasticsearch-query-compiler';
-import { documentOf } from './elasticsearch-schema';
+import { documentOf, TIMESTAMP_FIELD } from './elasticsearch-schema';
 
-/** Documents per `_bulk` request. */
-const BULK_DOCS = 5_000;
-/** Bytes of source per `_bulk` request, whichever comes first. */
-const BULK_BYTES = 8 * 1024 * 1024;
+const DAY_MS = 86_400_000;
 
-/** The `_id` of a record: tenant and id, so one tenant can never overwrite another's record. */
-export function documentId(tenantId: string, id: string): string {
-  return `${tenantId.length}:${tenantId}:${id}`;
-}
+type Source = AsyncIterable<{ tenantId: string; stored: StoredRecord; bytes: number }> | Iterable<{ tenantId: string; stored: StoredRecord; bytes: number }>;
 
 /**
- * Writes with `_bulk`. Elasticsearch acknowledges a write after its translog fsync
- * (`index.translog.durability: request`), and a call resolves only after a refresh made its
- * records visible. Elasticsearch has no transactions: when any record of a call fails, the
- * records that call already wrote are deleted again before the error is thrown, so a call is
- * all or nothing as far as the store can make it.
+ * Writes with `_bulk` into daily indices (elasticsearch-bulk-writer.ts). Elasticsearch
+ * acknowledges a write after its translog fsync (`index.translog.durability: request`), so a
+ * resolved call is durable; its records are searchable within the refresh interval (1 s), or
+ * at once with `refreshOnWrite`. Elasticsearch has no transactions: when any record of a call
+ * fails, the records that call already wrote are deleted again before the error is thrown,
+ * so a call is all or nothing as far as the store can make it.
  */
 export class ElasticsearchLogWriteStore extends LogWriteStore {
   constructor(private readonly es: ElasticsearchLogIndex) {
@@ -55,24 +50,47 @@ export class ElasticsearchLogWriteStore extends LogWriteStore {
   }
 
   async deleteByFile(tenantId: string, fileId: string): Promise<number> {
-    return this.deleteMatching(tenantId, { term: { file_id: fileId } });
+    await this.es.ensureIndex();
+    return this.deleteMatching(this.es.index, tenantId, { term: { file_id: fileId } });
   }
 
-  /** Deleted documents leave the disk as Elasticsearch merges segments; no index is shared-deleted. */
+  /**
+   * A daily index whose whole day is older than `before` and that holds no other tenant's
+   * records is deleted as a whole (its space back at once); the partial day and shared days
+   * lose the tenant's documents one by one.
+   */
   async deleteOlderThan(tenantId: string, before: number): Promise<number> {
-    return this.deleteMatching(tenantId, { range: { ts: { lt: before } } });
+    let deleted = 0;
+    for (const { name, day } of await this.es.dailyIndices()) {
+      if (day >= before) continue;
+      if (day + DAY_MS <= before) {
+        const whole = await this.dropIfOnly(name, tenantId);
+        if (whole !== null) {
+          deleted += whole;
+          continue;
+        }
+      }
+      deleted += await this.deleteMatching(name, tenantId, { range: { [TIMESTAMP_FIELD]: { lt: before } } });
+    }
+    return deleted;
   }
 
   async deleteTenant(tenantId: string): Promise<number> {
-    return this.deleteMatching(tenantId, { match_all: {} });
+    let deleted = 0;
+    for (const { name } of await this.es.dailyIndices()) {
+      const whole = await this.dropIfOnly(name, tenantId);
+      deleted += whole ?? (await this.deleteMatching(name, tenantId, { match_all: {} }));
+    }
+    return deleted;
   }
 
   async usage(tenantId: string): Promise<TenantUsage> {
     await this.es.ensureIndex();
+    const index = this.es.index;
     const [found, all, stats] = await Promise.all([
-      this.es.client.search({ index: this.es.index, query: tenantQuery(tenantId), size: 0, track_total_hits: true, aggs: { oldest: { min: { field: 'ts' } } } }),
-      this.es.client.count({ index: this.es.index }),
-      this.es.client.indices.stats({ index: this.es.index, metric: 'store' }),
+      this.es.client.search({ index, query: tenantQuery(tenantId), size: 0, track_total_hits: true, aggs: { oldest: { min: { field: TIMESTAMP_FIELD } } } }),
+      this.es.client.count({ index }),
+      this.es.client.indices.stats({ index, metric: 'store' }),
     ]);
     const total = found.hits.total;
     const records = typeof total === 'number' ? total : (total?.value ?? 0);
@@ -81,78 +99,70 @@ export class ElasticsearchLogWriteStore extends LogWriteStore {
     return { records, oldest, bytes: all.count === 0 ? 0 : Math.round((size * records) / all.count) };
   }
 
-  private async deleteMatching(tenantId: string, filter: EsQuery): Promise<number> {
-    await this.es.ensureIndex();
+  /**
+   * Deletes a daily index when it holds only this tenant's records, and returns how many it
+   * held; null when other tenants' records are in it. The index is write-blocked before the
+   * second count, so a record written meanwhile fails its call (and is retried by the sender)
+   * instead of vanishing with the index.
+   */
+  private async dropIfOnly(index: string, tenantId: string): Promise<number | null> {
+    const others = { bool: { must_not: [{ term: { tenant_id: tenantId } }] } };
+    if ((await this.es.client.count({ index, query: others })).count > 0) return null;
+    await this.es.client.indices.addBlock({ index, block: 'write' });
+    await this.es.client.indices.refresh({ index });
+    if ((await this.es.client.count({ index, query: others })).count > 0) {
+      await this.es.client.indices.putSettings({ index, settings: { 'index.blocks.write': false } });
+      return null;
+    }
+    const mine = (await this.es.client.count({ index })).count;
+    await this.es.client.indices.delete({ index });
+    this.es.forget();
+    return mine;
+  }
+
+  private async deleteMatching(index: string, tenantId: string, filter: EsQuery): Promise<number> {
     // Search and bulk-delete rather than _delete_by_query, which not every distribution has.
     let deleted = 0;
     for (;;) {
       const found = await this.es.client.search({
-        index: this.es.index,
+        index,
         query: tenantQuery(tenantId, filter),
         size: BULK_DOCS,
         _source: false,
-        sort: [{ id: 'asc' }],
         track_total_hits: false,
       });
-      const ids = found.hits.hits.map((h) => h._id as string);
-      if (ids.length === 0) break;
-      const result = await this.es.client.bulk({
-        refresh: this.es.refresh,
-        operations: ids.map((id) => ({ delete: { _index: this.es.index, _id: id } })),
-      });
-      const failed = result.items.find((item) => item.delete?.error);
-      if (failed) throw new Error(`Elasticsearch refused a delete: ${JSON.stringify(failed.delete?.error)}`);
-      deleted += result.items.filter((item) => item.delete?.result === 'deleted').length;
+      const hits = found.hits.hits.map((h) => ({ _index: h._index, _id: h._id as string }));
+      if (hits.length === 0) break;
+      deleted += await this.deleteDocs(hits);
     }
     return deleted;
   }
 
-  private async writeAll(
-    source: () => AsyncIterable<{ tenantId: string; stored: StoredRecord; bytes: number }> | Iterable<{ tenantId: string; stored: StoredRecord; bytes: number }>,
-  ): Promise<void> {
+  /** Deletes documents and refreshes, so the next search no longer finds them. */
+  private async deleteDocs(docs: WrittenDoc[]): Promise<number> {
+    const result = await this.es.client.bulk({ refresh: true, operations: docs.map((d) => ({ delete: d })) });
+    const failed = result.items.find((item) => item.delete?.error);
+    if (failed) throw new Error(`Elasticsearch refused a delete: ${JSON.stringify(failed.delete?.error)}`);
+    return result.items.filter((item) => item.delete?.result === 'deleted').length;
+  }
+
+  private async writeAll(source: () => Source): Promise<void> {
     await this.es.ensureIndex();
-    const written: string[] = [];
-    let operations: object[] = [];
-    let ids: string[] = [];
-    let bytes = 0;
-    const flush = async (last: boolean) => {
-      if (ids.length === 0) {
-        if (last && written.length > 0) await this.es.client.indices.refresh({ index: this.es.index });
-        return;
-      }
-      const result = await this.es.client.bulk({ refresh: last ? this.es.refresh : false, operations });
-      const done = ids.filter((_, i) => !result.items[i]?.index?.error);
-      written.push(...done);
-      if (result.errors) {
-        const first = result.items.find((item) => item.index?.error)?.index?.error;
-        throw new Error(`Elasticsearch refused a record: ${JSON.stringify(first)}`);
-      }
-      operations = [];
-      ids = [];
-      bytes = 0;
-    };
+    const writer = new ElasticsearchBulkWriter(this.es);
     try {
-      for await (const { tenantId, stored, bytes: size } of source()) {
-        const _id = documentId(tenantId, String(stored.id));
-        operations.push({ index: { _index: this.es.index, _id } }, documentOf(stored, tenantId));
-        ids.push(_id);
-        bytes += size;
-        if (ids.length >= BULK_DOCS || bytes >= BULK_BYTES) await flush(false);
+      for await (const { tenantId, stored, bytes } of source()) {
+        await writer.add(this.es.dailyIndex(Number(stored.ts)), documentOf(stored, tenantId), bytes);
       }
-      await flush(true);
+      await writer.finish();
     } catch (err) {
-      await this.undo(written).catch(() => undefined);
+      await writer.settle();
+      await this.undo(writer.written).catch(() => undefined);
       throw err;
     }
   }
 
   /** Deletes what a failed call had written. */
-  private async undo(ids: string[]): Promise<void> {
-    for (let i = 0; i < ids.length; i += BULK_DOCS) {
-      await this.es.client.bulk({
-        refresh: i + BULK_DOCS >= ids.length ? this.es.refresh : false,
-        operations: ids.slice(i, i + BULK_DOCS).map((_id) => ({ delete: { _index: this.es.index, _id } })),
-      });
-    }
+  private async undo(docs: WrittenDoc[]): Promise<void> {
+    for (let i = 0; i < docs.length; i += BULK_DOCS) await this.deleteDocs(docs.slice(i, i + BULK_DOCS));
   }
 }

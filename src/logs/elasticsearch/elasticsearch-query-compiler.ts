@@ -1,7 +1,8 @@
 // Compiles the query tree to Elasticsearch Query DSL with the answers of the DuckDB compiler
 // (docs/decisions/0003): NOT is pushed down to leaves and a negated leaf is a `must_not`, so
 // records without the field are kept (as Lucene); words, phrases and regexes on `message`
-// are Lucene regexps over its keyword (lucene-regex.ts), whole words, case-insensitive.
+// are Lucene regexps over its keyword (lucene-regex.ts), whole words, case-insensitive (the
+// analyzed `message` splits words differently from DuckDB: docs/decisions/0105).
 // Value rules come from query-values.ts, like every store.
 import { CANONICAL_FIELDS, CanonicalFieldName } from '../log-record';
 import { LogScope } from '../log-scope';
@@ -17,8 +18,8 @@ import {
   parseNumber,
   queryLevel,
 } from '../query/query-values';
-import { docField, textField } from './elasticsearch-schema';
-import { phraseSource, re2ToLucene, wildcardSource, wordSource } from './lucene-regex';
+import { docField, FIELD_KEYS, FIELD_NUMBERS, FIELD_PAIRS, pairPrefix, pairsEnd, sortableNumber, textField, TIMESTAMP_FIELD } from './elasticsearch-schema';
+import { literalSource, phraseSource, re2ToLucene, wildcardSource, wordSource } from './lucene-regex';
 import { phraseWords } from '../query/word-pattern';
 
 export type EsQuery = Record<string, unknown>;
@@ -37,7 +38,7 @@ export function scopeQuery(scope: LogScope): EsQuery {
     const range: Record<string, number> = {};
     if (scope.from !== undefined) range.gte = Math.floor(scope.from);
     if (scope.to !== undefined) range.lte = Math.floor(scope.to);
-    filter.push({ range: { ts: range } });
+    filter.push({ range: { [TIMESTAMP_FIELD]: range } });
   }
   filter.push(compileQuery(scope.query));
   return { bool: { filter } };
@@ -88,13 +89,6 @@ function toBounds(node: ComparisonNode | RangeNode): Bounds {
   return node.kind === 'range' ? node : comparisonAsRange(node.operator, node.value, node.position);
 }
 
-/** A query on one key of `fields` (the nested `extra` pairs). */
-function extra(key: string, test: EsQuery | null): EsQuery {
-  const filter: EsQuery[] = [{ term: { 'extra.k': key } }];
-  if (test) filter.push(test);
-  return { nested: { path: 'extra', query: { bool: { filter } } } };
-}
-
 function leaf(node: LeafNode): EsQuery {
   const kind = fieldKind(node.field);
   if (kind === 'text') return textLeaf(node);
@@ -115,7 +109,7 @@ function leaf(node: LeafNode): EsQuery {
         const range: Record<string, number> = {};
         if (min !== null) range.gte = min;
         if (max !== null) range.lte = max;
-        return { range: { ts: range } };
+        return { range: { [TIMESTAMP_FIELD]: range } };
       }
       default:
         return rangeQuery(stored, bounds, (v) => v);
@@ -143,23 +137,34 @@ function leaf(node: LeafNode): EsQuery {
   return { term: { [stored]: node.value } };
 }
 
+/**
+ * A query on one key of `fields`: over its `<key>=<value>` pairs (or `<key>=<sortable
+ * number>` for numeric ranges), so key and value are matched in one term.
+ */
 function extraLeaf(key: string, node: LeafNode): EsQuery {
+  const prefix = pairPrefix(key);
+  const pairs = (source: string) => regexp(FIELD_PAIRS, `${literalSource(prefix, false)}(${source})`);
   switch (node.kind) {
     case 'exists':
-      return extra(key, null);
+      return { term: { [FIELD_KEYS]: key } };
     case 'term':
     case 'phrase':
-      return extra(key, { term: { 'extra.v': node.value } });
+      return { term: { [FIELD_PAIRS]: prefix + node.value } };
     case 'wildcard':
-      return extra(key, regexp('extra.v', wildcardSource(wildcardSegments(node.pattern), false)));
+      return pairs(wildcardSource(wildcardSegments(node.pattern), false));
     case 'regex':
-      return extra(key, regexp('extra.v', re2ToLucene(node.pattern, { anchored: true })));
+      return pairs(re2ToLucene(node.pattern, { anchored: true }));
     default: {
       const bounds = toBounds(node);
-      if ([bounds.lower, bounds.upper].every((b) => b === null || isNumeric(b.value))) {
-        return extra(key, rangeQuery('extra.n', bounds, (v) => Number(v)));
-      }
-      return extra(key, rangeQuery('extra.v', bounds, (v) => v));
+      const numeric = [bounds.lower, bounds.upper].every((b) => b === null || isNumeric(b.value));
+      const field = numeric ? FIELD_NUMBERS : FIELD_PAIRS;
+      const encode = (v: string) => prefix + (numeric ? sortableNumber(Number(v)) : v);
+      const range: Record<string, string> = {};
+      if (bounds.lower) range[bounds.lower.inclusive ? 'gte' : 'gt'] = encode(bounds.lower.value);
+      else range.gte = prefix;
+      if (bounds.upper) range[bounds.upper.inclusive ? 'lte' : 'lt'] = encode(bounds.upper.value);
+      else range.lt = pairsEnd(key);
+      return { range: { [field]: range } };
     }
   }
 }

@@ -32,7 +32,7 @@ describe('RE2 to Lucene regexp', () => {
 describe('Elasticsearch query compiler', () => {
   it('always filters on the tenant and the inclusive time range', () => {
     expect(scopeQuery({ tenantId: 't1', query: parseQuery(''), from: 1, to: 2 })).toEqual({
-      bool: { filter: [{ term: { tenant_id: 't1' } }, { range: { ts: { gte: 1, lte: 2 } } }, { match_all: {} }] },
+      bool: { filter: [{ term: { tenant_id: 't1' } }, { range: { '@timestamp': { gte: 1, lte: 2 } } }, { match_all: {} }] },
     });
   });
 
