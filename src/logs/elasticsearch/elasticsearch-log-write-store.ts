@@ -109,15 +109,22 @@ export class ElasticsearchLogWriteStore extends LogWriteStore {
     const others = { bool: { must_not: [{ term: { tenant_id: tenantId } }] } };
     if ((await this.es.client.count({ index, query: others })).count > 0) return null;
     await this.es.client.indices.addBlock({ index, block: 'write' });
-    await this.es.client.indices.refresh({ index });
-    if ((await this.es.client.count({ index, query: others })).count > 0) {
-      await this.es.client.indices.putSettings({ index, settings: { 'index.blocks.write': false } });
-      return null;
+    const unblock = () => this.es.client.indices.putSettings({ index, settings: { 'index.blocks.write': false } });
+    try {
+      await this.es.client.indices.refresh({ index });
+      if ((await this.es.client.count({ index, query: others })).count > 0) {
+        await unblock();
+        return null;
+      }
+      const mine = (await this.es.client.count({ index })).count;
+      await this.es.client.indices.delete({ index });
+      this.es.forget();
+      return mine;
+    } catch (err) {
+      // A day left write-blocked would refuse every later record of that day.
+      await unblock().catch(() => undefined);
+      throw err;
     }
-    const mine = (await this.es.client.count({ index })).count;
-    await this.es.client.indices.delete({ index });
-    this.es.forget();
-    return mine;
   }
 
   private async deleteMatching(index: string, tenantId: string, filter: EsQuery): Promise<number> {
