@@ -5,6 +5,7 @@
 import * as http from 'node:http';
 import type { Socket as NetSocket } from 'node:net';
 import { io, Socket } from 'socket.io-client';
+import { takeSseEvents } from './sse-events';
 
 export interface LiveFiltersInput {
   query?: string;
@@ -114,16 +115,11 @@ export class SseSubscriber extends BenchSubscriber {
   }
 
   private read(chunk: string): void {
-    this.buffer += chunk;
-    let end: number;
-    while ((end = this.buffer.indexOf('\n\n')) >= 0) {
-      const event = this.buffer.slice(0, end);
-      this.buffer = this.buffer.slice(end + 2);
-      const data = event.split('\n').find((l) => l.startsWith('data: '));
-      if (!data) continue;
-      const payload = JSON.parse(data.slice(6));
-      if (event.startsWith('event: dropped')) this.dropped += (payload as { count: number }).count;
-      else this.arrived(payload);
+    const { events, rest } = takeSseEvents(this.buffer + chunk);
+    this.buffer = rest;
+    for (const { event, data: payload } of events) {
+      if (event === 'dropped') this.dropped += (payload as { count: number }).count;
+      else this.arrived(payload as { fields?: Record<string, unknown> });
     }
   }
 }

@@ -1,4 +1,5 @@
 import * as http from 'node:http';
+import { takeSseEvents } from '../../bench/sse-events';
 
 /** An SSE stream read with node:http, as `curl -N` would: events parsed as they come. */
 export class SseReader {
@@ -43,16 +44,11 @@ export class SseReader {
   }
 
   private read(chunk: string): void {
-    this.buffer += chunk;
-    let end: number;
-    while ((end = this.buffer.indexOf('\n\n')) >= 0) {
-      const event = this.buffer.slice(0, end);
-      this.buffer = this.buffer.slice(end + 2);
-      const data = event.split('\n').find((l) => l.startsWith('data: '));
-      if (!data) continue;
-      const payload = JSON.parse(data.slice(6));
-      if (event.startsWith('event: dropped')) this.dropped.push(payload);
-      else this.records.push(payload);
+    const { events, rest } = takeSseEvents(this.buffer + chunk);
+    this.buffer = rest;
+    for (const { event, data: payload } of events) {
+      if (event === 'dropped') this.dropped.push(payload as { count: number; since: string });
+      else this.records.push(payload as Record<string, unknown>);
     }
   }
 }
