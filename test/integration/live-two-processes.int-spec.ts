@@ -26,7 +26,7 @@ describe('live across two processes on Redis (integration)', () => {
     for (const dir of dirs) {
       const port = await freePort();
       children.push(await startServer(port, {
-        LOGNEST_DATA_DIR: path.join(dir, 'data'), LOGNEST_UPLOADS_DIR: path.join(dir, 'uploads'), LOGNEST_ADMIN_PASSWORD: ADMIN_PASSWORD, LOGNEST_REDIS_URL: TEST_REDIS_URL,
+        LOGNEST_DATA_DIR: path.join(dir, 'data'), LOGNEST_UPLOADS_DIR: path.join(dir, 'uploads'), LOGNEST_ADMIN_PASSWORD: ADMIN_PASSWORD, LOGNEST_REDIS_URL: TEST_REDIS_URL, LOGNEST_RATE_LIMITS: 'login=1000/hour',
       }));
       servers.push({ port, token: await loginToken(port, 'admin', ADMIN_PASSWORD) });
     }
