@@ -1,6 +1,6 @@
 import { Model, Schema } from 'mongoose';
 import { MongoConnection } from '../platform/metadata/mongo-connection';
-import { documentSchema, isDuplicateKey } from '../platform/metadata/mongo-documents';
+import { documentSchema, insertIfNew, plain } from '../platform/metadata/mongo-documents';
 import { PatternChange, PatternDraft, PatternStore, PatternTemplate } from './pattern-store';
 
 /** A pattern document: `_id` is tenant and pattern id, so the same id in two tenants is two documents. */
@@ -86,12 +86,8 @@ export class MongoPatternStore extends PatternStore {
   async publish(tenantId: string, service: string | null, expected: number, drafts: readonly PatternDraft[]): Promise<boolean> {
     const revision = expected + 1;
     if (expected > 0 && !(await this.publishes.exists({ _id: publishId(tenantId, service, expected) }))) return false;
-    try {
-      await this.publishes.create({ _id: publishId(tenantId, service, revision), tenantId, serviceKey: serviceKey(service), revision, drafts: [...drafts] });
-    } catch (err) {
-      if (isDuplicateKey(err)) return false;
-      throw err;
-    }
+    const log = { _id: publishId(tenantId, service, revision), tenantId, serviceKey: serviceKey(service), revision, drafts: plain([...drafts]) };
+    if (!(await insertIfNew(this.publishes.collection, log))) return false;
     await this.apply(tenantId, service, revision, drafts);
     return true;
   }
