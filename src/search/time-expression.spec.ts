@@ -24,5 +24,9 @@ describe('parseTimeExpression', () => {
     expect(parseTimeExpression('yesterday', NOW, 'from')).toBeNull();
     expect(parseTimeExpression('now-5y', NOW, 'from')).toBeNull();
     expect(parseTimeExpression('2025-13-45', NOW, 'from')).toBeNull();
+    // Date.parse alone reads these as dates in 2000 and 2001.
+    expect(parseTimeExpression('0', NOW, 'from')).toBeNull();
+    expect(parseTimeExpression('12', NOW, 'to')).toBeNull();
+    expect(parseTimeExpression('1/2', NOW, 'from')).toBeNull();
   });
 });

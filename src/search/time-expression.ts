@@ -22,6 +22,9 @@ export function parseTimeExpression(raw: string, now: number, bound: 'from' | 't
     if (Number.isNaN(start)) return null;
     return bound === 'to' ? start + UNIT_MS.d - 1 : start;
   }
+  // Anything else must hold a four-digit year: Date.parse reads '0' as 2000-01-01 and '12' as
+  // 2001-12-01, which would turn a typo into a range decades wide.
+  if (!/\d{4}/.test(value)) return null;
   // A date-time without a zone, as a datetime-local input sends it, is read as UTC.
   const withZone = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(value) ? `${value.replace(' ', 'T')}Z` : value;
   const parsed = Date.parse(withZone);
