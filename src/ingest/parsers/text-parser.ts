@@ -8,8 +8,7 @@ import { AccessLogEntry, parseAccessLogLine } from '../../logs/normalize/access-
 import { detectHeaderLevel } from '../../logs/normalize/header-level';
 import { findHeaderTimestamp, HeaderTimestamp } from '../../logs/normalize/header-timestamp';
 import { detectLevelInText, levelFromName } from '../../logs/normalize/level-normalizer';
-import { LineSplitter } from './line-splitter';
-import { LogParser, MAX_RECORD_BYTES, ParsedItem, RECORD_TOO_LONG } from './parsed-item';
+import { MultiLineRecordParser } from './multi-line-records';
 
 /** Epoch ms below this would be read back as seconds by the normalizer, so they travel as ISO text. */
 const SMALLEST_UNAMBIGUOUS_MS = 1e11;
@@ -34,32 +33,20 @@ function secondLineLevel(text: string): ReturnType<typeof levelFromName> {
   return colon > 2 && colon <= 8 ? levelFromName(text.slice(0, colon)) : null;
 }
 
-export class TextParser implements LogParser {
-  private out: ParsedItem[] = [];
-  private readonly lines = new LineSplitter(this);
-  private current: { line: number; raw: Record<string, unknown>; timed: boolean } | null = null;
+export class TextParser extends MultiLineRecordParser {
+  /** The current record began with a timestamp (or is an access-log line). */
+  private timed = false;
   /** The latest record's timestamp started the line: the file's records start that way. */
   private columnZeroStyle = false;
-  private message = '';
-  private overflowReported = false;
 
-  constructor(private readonly options: { now: number }) {}
-
-  push(chunk: string): ParsedItem[] {
-    this.lines.push(chunk);
-    return this.take();
-  }
-
-  end(): ParsedItem[] {
-    this.lines.end();
-    this.flush();
-    return this.take();
+  constructor(private readonly options: { now: number }) {
+    super();
   }
 
   line(text: string, lineNo: number): void {
     if (text.trim().length === 0) return;
     const now = this.options.now;
-    const timed = this.current !== null && this.current.timed;
+    const timed = this.current !== null && this.timed;
     if (timed && isContinuation(text)) {
       this.append(text, lineNo);
       return;
@@ -71,7 +58,7 @@ export class TextParser implements LogParser {
     }
     const access = parseAccessLogLine(text, now);
     if (access !== null) {
-      this.begin(lineNo, this.accessRecord(access), text, true);
+      this.beginRecord(lineNo, this.accessRecord(access), text, true);
       this.columnZeroStyle = true;
       return;
     }
@@ -87,7 +74,7 @@ export class TextParser implements LogParser {
     const raw: Record<string, unknown> = {};
     const level = detectLevelInText(text);
     if (level !== null) raw.level = level;
-    this.begin(lineNo, raw, text.trim(), false);
+    this.beginRecord(lineNo, raw, text.trim(), false);
   }
 
   /** A record whose timestamp is in the header: at column 0 the message is the rest, else the whole line. */
@@ -104,12 +91,7 @@ export class TextParser implements LogParser {
     const level = detectHeaderLevel(text, header) ?? detectLevelInText(rest);
     if (level !== null) raw.level = level;
     this.columnZeroStyle = atStart;
-    this.begin(lineNo, raw, rest.trimEnd(), true);
-  }
-
-  tooLong(lineNo: number): void {
-    this.flush();
-    this.out.push({ line: lineNo, error: RECORD_TOO_LONG });
+    this.beginRecord(lineNo, raw, rest.trimEnd(), true);
   }
 
   private timestampValue(ms: number): number | string {
@@ -133,40 +115,16 @@ export class TextParser implements LogParser {
     return raw;
   }
 
-  private begin(lineNo: number, raw: Record<string, unknown>, message: string, timed: boolean): void {
-    this.flush();
-    this.current = { line: lineNo, raw, timed };
-    this.message = message;
-    this.overflowReported = false;
+  private beginRecord(lineNo: number, raw: Record<string, unknown>, message: string, timed: boolean): void {
+    this.begin(lineNo, raw, message);
+    this.timed = timed;
   }
 
-  private append(text: string, lineNo: number): void {
-    if (this.message.length + 1 + text.length > MAX_RECORD_BYTES) {
-      if (!this.overflowReported) {
-        this.out.push({ line: lineNo, error: 'record exceeds 1 MiB: continuation lines from here on were dropped' });
-        this.overflowReported = true;
-      }
-      return;
-    }
+  /** java.util.logging's level on the second line, for a record whose header had none. */
+  protected override continued(text: string): void {
     if (this.current !== null && this.current.raw.level === undefined && !this.message.includes('\n')) {
       const level = secondLineLevel(text);
       if (level !== null) this.current.raw.level = level;
     }
-    this.message = this.message.length === 0 ? text : this.message + '\n' + text;
-  }
-
-  private flush(): void {
-    if (this.current === null) return;
-    this.current.raw.message = this.message;
-    this.out.push({ line: this.current.line, raw: this.current.raw });
-    this.current = null;
-    this.message = '';
-  }
-
-  private take(): ParsedItem[] {
-    if (this.out.length === 0) return [];
-    const items = this.out;
-    this.out = [];
-    return items;
   }
 }
