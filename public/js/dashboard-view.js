@@ -65,7 +65,6 @@
     document.body.classList.toggle('dash-editing', editing());
   }
 
-  const quote = (v) => (/^[\w.\-/@]+$/.test(v) && !/^(AND|OR|NOT|TO)$/.test(v) ? v : '"' + String(v).replace(/(["\\])/g, '\\$1') + '"');
   /**
    * The widget's records on the search page: its query and the dashboard filter, its range;
    * `pick` (a clicked bar) adds `field:value` or narrows the range to one bucket.
@@ -74,7 +73,7 @@
     const p = pick || {};
     const range = p.from ? { range: 'custom', from: p.from, to: p.to } : w.time_range ? { range: w.time_range.range } : rangeQuery();
     const parts = [w.query, view.q].filter(Boolean).map((q) => (/\bOR\b/.test(q) ? '(' + q + ')' : q));
-    if (p.field) parts.push(p.field + ':' + quote(p.value));
+    if (p.field) parts.push(p.field + ':' + L.queryValue(p.value));
     return '/search?' + L.query({ q: parts.join(' AND '), ...range });
   }
   const opener = (w) => (pick) => location.assign(searchHref(w, pick));

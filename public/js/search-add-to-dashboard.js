@@ -12,18 +12,14 @@
     ['pie', 'Pie of a field'], ['number', 'Number of records'],
   ];
 
-  function quote(value) {
-    const text = String(value);
-    return /^[\w.\-/@]+$/.test(text) && !/^(AND|OR|NOT|TO)$/.test(text) ? text : '"' + text.replace(/(["\\])/g, '\\$1') + '"';
-  }
   /** The search's query and filter fields as one query in the query language. */
   function queryOf(s) {
     const parts = [];
     if (s.q) parts.push(/\bOR\b/.test(s.q) ? '(' + s.q + ')' : s.q);
-    if (s.level.length) parts.push('level:(' + s.level.map(quote).join(' OR ') + ')');
+    if (s.level.length) parts.push('level:(' + s.level.map(L.queryValue).join(' OR ') + ')');
     const codes = String(s.status_code || '').split(',').map((c) => c.trim()).filter(Boolean);
     if (codes.length) parts.push('status_code:(' + codes.join(' OR ') + ')');
-    for (const f of ['endpoint', 'service', 'server']) if (s[f]) parts.push(f + ':' + quote(s[f]));
+    for (const f of ['endpoint', 'service', 'server']) if (s[f]) parts.push(f + ':' + L.queryValue(s[f]));
     return parts.join(' AND ');
   }
 

@@ -65,7 +65,6 @@
       close();
       if (item.insert.endsWith(':')) update();
     };
-    const quote = (v) => (/^[\w.\-/@]+$/.test(v) ? v : '"' + v.replace(/(["\\])/g, '\\$1') + '"');
     async function update() {
       const my = ++seq;
       const t = token();
@@ -79,7 +78,7 @@
         } else {
           try {
             const values = (await api('GET', '/api/autocomplete/values?' + query({ field, q: prefix }))).values || [];
-            for (const v of values) { const s = String(v); next.push({ label: s, kind: field, insert: field + ':' + quote(s) + ' ' }); }
+            for (const v of values) { const s = String(v); next.push({ label: s, kind: field, insert: field + ':' + L.queryValue(s) + ' ' }); }
           } catch (_) { /* no values for an unknown field */ }
         }
       } else if (t.text.length > 0) {
