@@ -11,28 +11,10 @@ import { join } from 'node:path';
 import { DuckDbDatabase } from '../src/logs/duckdb/duckdb-database';
 import { DuckDbLogReadStore } from '../src/logs/duckdb/duckdb-log-read-store';
 import { DuckDbLogWriteStore } from '../src/logs/duckdb/duckdb-log-write-store';
-import { LEVELS, Level, LogRecord } from '../src/logs/log-record';
-import { parseQuery } from '../src/logs/query/query-parser';
-import { newId } from '../src/platform/ids';
+import { LogRecord } from '../src/logs/log-record';
 import { CliArgs } from './cli-args';
-import { median } from './peer-report';
-import { SEARCH_WORDS } from './sample-log-catalog';
 import { generateLogs, sampleTimeWindow } from './sample-log-generator';
-import { SampleLogRecord } from './sample-log-record';
-
-const TENANT = 'bench';
-
-function toRecord(s: SampleLogRecord, ingestedAt: number): LogRecord {
-  const level = (LEVELS as readonly string[]).includes(s.level) ? (s.level as Level) : 'INFO';
-  return {
-    id: newId(ingestedAt), timestamp: Date.parse(s.timestamp), ingestedAt, tenantId: TENANT, level, message: s.message,
-    service: s.service, server: s.server, environment: s.environment, logType: s.log_type, correlationId: s.correlation_id,
-    traceId: s.trace_id, spanId: null, userId: s.user_id ?? null, clientIp: s.client_ip ?? null, method: s.method ?? null,
-    endpoint: s.endpoint ?? null, statusCode: s.status_code ?? null, responseTimeMs: s.response_time_ms ?? null,
-    userAgent: s.user_agent ?? null, sqlQuery: s.sql_query ?? null, queryDurationMs: s.query_duration_ms ?? null, tags: [],
-    fileId: null, patternId: null, fields: s.account_id === undefined ? {} : { account_id: s.account_id },
-  };
-}
+import { BENCH_TENANT, storeQueries, timeQueries, toRecord } from './store-bench-data';
 
 async function main(): Promise<void> {
   const a = new CliArgs(process.argv.slice(2), ['records', 'batch', 'runs', 'dir', 'no-index', 'words']);
@@ -61,7 +43,7 @@ async function main(): Promise<void> {
   let appendMs = 0;
   const flush = async () => {
     const started = performance.now();
-    await writer.append(TENANT, batch);
+    await writer.append(BENCH_TENANT, batch);
     appendMs += performance.now() - started;
     batch = [];
   };
@@ -77,33 +59,9 @@ async function main(): Promise<void> {
   const blockBytes = await duck.query(`SELECT total_blocks * block_size AS used FROM pragma_database_size()`);
   const [filters] = await duck.query(`SELECT (sum(octet_length(bits::BLOB)) + count(*) * 12)::DOUBLE AS b FROM log_token_filters`);
   const index = Number(filters.b);
-  const scope = (q: string) => ({ tenantId: TENANT, query: parseQuery(q), from: window.startMs - 86_400_000, to: window.endMs + 86_400_000 });
-  const queries: Record<string, (run: number, reader: DuckDbLogReadStore) => Promise<number>> = {
-    word_all_history: async (run, reader) => (await reader.search(scope(SEARCH_WORDS[run % SEARCH_WORDS.length]), { offset: 0, limit: 50, sort: 'desc' })).total,
-    phrase: async (_run, reader) => (await reader.search(scope('"connection pool exhausted"'), { offset: 0, limit: 50, sort: 'desc' })).total,
-    correlation_id: async (run, reader) => (await reader.search(scope(`correlation_id:"${correlationIds[run % correlationIds.length]}"`), { offset: 0, limit: 100, sort: 'desc' })).total,
-    count_errors_5xx: async (_run, reader) => (await reader.search(scope('level:ERROR AND status_code:>=500'), { offset: 0, limit: 1, sort: 'desc' })).total,
-    field_value_count: async (_run, reader) => reader.count(scope('service:payments AND method:POST')),
-    user_id_count: async (run, reader) => reader.count(scope(`user_id:"${userIds[run % userIds.length]}"`)),
-    histogram_hourly: async (_run, reader) => (await reader.histogram(scope(''), 3_600_000, false)).length,
-    newest_50: async (_run, reader) => (await reader.search({ ...scope(''), from: window.endMs - 3_600_000 }, { offset: 0, limit: 50, sort: 'desc' })).records.length,
-  };
-  // With and without the index, alternating on every run (the machine is shared: A B A B).
-  const results: Record<string, Record<string, { p50_ms: number; answer: number }>> = {};
-  for (const [name, run] of Object.entries(queries)) {
-    const times: Record<string, number[]> = { indexed: [], scan: [] };
-    const answers: Record<string, number> = {};
-    for (let i = -2; i < o.runs; i++) {
-      for (const [how, reader] of Object.entries(readers)) {
-        const started = performance.now();
-        const got = await run(i + 2, reader);
-        if (i < 0) continue;
-        times[how].push(performance.now() - started);
-        if (i === 0) answers[how] = got;
-      }
-    }
-    results[name] = Object.fromEntries(Object.keys(readers).map((how) => [how, { p50_ms: Math.round(median(times[how]) * 10) / 10, answer: answers[how] }]));
-  }
+  const queries = storeQueries(window, { correlationIds, userIds });
+  // With and without the index, taking turns on every run.
+  const results = await timeQueries(queries, readers, o.runs);
   const size = duck.sizeOnDisk();
   duck.close();
   process.stdout.write(JSON.stringify({

@@ -63,6 +63,8 @@ export abstract class AppConfig {
   abstract readonly maxUploadBytes: number;
   /** DuckDB's memory_limit for the log store, as DuckDB writes it ('512MB', '2GB'). */
   abstract readonly duckdbMemoryLimit: string;
+  /** WAL size at which DuckDB checkpoints ('64MB'); larger gives fuller row groups (docs/decisions/0170). */
+  abstract readonly duckdbCheckpointThreshold: string;
   /** Read queries DuckDB runs at once; more wait their turn (docs/decisions/0015). */
   abstract readonly duckdbReadConcurrency: number;
   /** What the DuckDB token index holds: nothing, exact ids, or ids and message words (docs/decisions/0130). */

@@ -62,6 +62,14 @@ describe('loadConfig', () => {
     }
   });
 
+  it('reads the DuckDB checkpoint threshold, 64MB by default, at least 1MB', () => {
+    expect(loadConfig({}).duckdbCheckpointThreshold).toBe('64MB');
+    expect(loadConfig({ LOGNEST_DUCKDB_CHECKPOINT_THRESHOLD: '16MB' }).duckdbCheckpointThreshold).toBe('16MB');
+    for (const bad of ['big', '64', '100KB', '1 GB; SET x']) {
+      expect(() => loadConfig({ LOGNEST_DUCKDB_CHECKPOINT_THRESHOLD: bad })).toThrow(/LOGNEST_DUCKDB_CHECKPOINT_THRESHOLD/);
+    }
+  });
+
   it('reads the operations settings: token lifetime, rate limits, endpoint cache TTLs, public metrics', () => {
     const defaults = loadConfig({});
     expect(defaults).toMatchObject({ tokenTtlSeconds: 86_400, metricsPublic: false, endpointCacheTtls: { overview: 30, service: 60, system: 45, timeseries: 120 } });

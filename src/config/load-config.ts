@@ -63,12 +63,12 @@ export function loadConfig(env: Env = readEnv()): AppConfig {
     }
   };
   // A size DuckDB understands, at least 64 MB (below that a search over a day of logs spills).
-  const memorySize = (raw: string) => {
+  const memorySize = (raw: string, min = 64 * 2 ** 20) => {
     const m = /^(\d+(?:\.\d+)?)\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.exec(raw);
     if (!m) return undefined;
     const unit = m[2].toUpperCase();
     const factor = { KB: 1e3, MB: 1e6, GB: 1e9, TB: 1e12, KIB: 2 ** 10, MIB: 2 ** 20, GIB: 2 ** 30, TIB: 2 ** 40 }[unit]!;
-    return Number(m[1]) * factor >= 64 * 2 ** 20 ? `${m[1]}${m[2]}` : undefined;
+    return Number(m[1]) * factor >= min ? `${m[1]}${m[2]}` : undefined;
   };
   // `15s`, `2m`, `500ms` or bare seconds, within [min, max] milliseconds.
   const duration = (min: number, max: number) => (raw: string) => {
@@ -128,7 +128,8 @@ export function loadConfig(env: Env = readEnv()): AppConfig {
     ingestWorkers: read('LOGNEST_INGEST_WORKERS', Math.min(2, os.cpus().length), int(0, 16)),
     ingestQueueLimit: read('LOGNEST_INGEST_QUEUE_LIMIT', 200_000, int(1_000, 10_000_000)),
     maxUploadBytes: read('LOGNEST_MAX_UPLOAD_BYTES', 4 * 1024 ** 3, int(1024, Number.MAX_SAFE_INTEGER)),
-    duckdbMemoryLimit: read('LOGNEST_DUCKDB_MEMORY_LIMIT', '512MB', memorySize),
+    duckdbMemoryLimit: read('LOGNEST_DUCKDB_MEMORY_LIMIT', '512MB', (raw) => memorySize(raw)),
+    duckdbCheckpointThreshold: read('LOGNEST_DUCKDB_CHECKPOINT_THRESHOLD', '64MB', (raw) => memorySize(raw, 2 ** 20)),
     duckdbReadConcurrency: read('LOGNEST_DUCKDB_READ_CONCURRENCY', 2, int(1, 16)),
     duckdbTokenIndex: read<TokenIndexMode>('LOGNEST_DUCKDB_TOKEN_INDEX', 'off', (raw) => TOKEN_INDEX_MODES.find((m) => m === raw)),
     liveMaxRate: read('LOGNEST_LIVE_MAX_RATE', 500, int(1, 100_000)),

@@ -33,6 +33,7 @@ import { LogWriteStore } from './log-write-store';
       useFactory: (config: AppConfig) =>
         DuckDbDatabase.open(config.elasticsearchUrl ? ':memory:' : path.join(config.dataDir, 'logs.duckdb'), {
           memoryLimit: config.duckdbMemoryLimit,
+          checkpointThreshold: config.duckdbCheckpointThreshold,
           readConcurrency: config.duckdbReadConcurrency,
           tokenIndex: config.duckdbTokenIndex,
         }),

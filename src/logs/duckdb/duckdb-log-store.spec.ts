@@ -113,3 +113,68 @@ describe('DuckDB file of a layout before pattern ids', () => {
     }
   });
 });
+
+// docs/decisions/0170: new files force ZSTD on message and sql_query; a file made before (its
+// table without the compression clauses) keeps DuckDB's choice and keeps working.
+describe('DuckDB column compression', () => {
+  const T = 'tenant-zstd';
+  const record = (i: number): LogRecord => ({
+    id: newId(1_714_557_600_000 + i), tenantId: T, timestamp: 1_714_557_600_000 + i, ingestedAt: 1_714_557_600_000,
+    level: 'INFO', message: `payment ${i} declined by issuer`, service: 'payments', server: null, environment: null, logType: null,
+    correlationId: null, traceId: null, spanId: null, userId: null, clientIp: null, method: null, endpoint: null, statusCode: null,
+    responseTimeMs: null, userAgent: null, sqlQuery: i % 2 === 0 ? `SELECT * FROM orders WHERE id = ${i}` : null, queryDurationMs: null,
+    tags: [], fileId: null, patternId: null, fields: {},
+  });
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lognest-duckdb-zstd-'));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const compressionOf = async (duck: DuckDbDatabase) =>
+    Object.fromEntries((await duck.query(
+      `SELECT column_name, string_agg(DISTINCT compression, ',' ORDER BY compression) AS c FROM pragma_storage_info('logs')
+       WHERE column_name IN ('message', 'sql_query', 'service') AND segment_type = 'VARCHAR' GROUP BY 1`,
+    )).map((r) => [r.column_name, r.c]));
+
+  async function writeAndReopen(file: string): Promise<DuckDbDatabase> {
+    const duck = await DuckDbDatabase.open(file);
+    await new DuckDbLogWriteStore(duck, path.join(dir, 'spool')).append(T, Array.from({ length: 3000 }, (_, i) => record(i)));
+    await duck.execute('CHECKPOINT');
+    duck.close();
+    return DuckDbDatabase.open(file);
+  }
+
+  it('stores message and sql_query of a new file with ZSTD, and reads them back', async () => {
+    const duck = await writeAndReopen(path.join(dir, 'logs.duckdb'));
+    try {
+      expect(await compressionOf(duck)).toEqual({ message: 'ZSTD', sql_query: 'ZSTD', service: expect.not.stringContaining('ZSTD') });
+      const read = new DuckDbLogReadStore(duck);
+      expect(await read.count({ tenantId: T, query: parseQuery('"payment 2999 declined"') })).toBe(1);
+      expect(await read.count({ tenantId: T, query: parseQuery('sql_query:*orders*') })).toBe(1500);
+    } finally {
+      duck.close();
+    }
+  });
+
+  it('keeps a file whose table was made without the compression clauses working, with DuckDB’s choice', async () => {
+    const file = path.join(dir, 'logs.duckdb');
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const { createLogsTableSql } = await import('./duckdb-schema');
+    const instance = await DuckDBInstance.create(file, { storage_compatibility_version: 'latest' });
+    const c = await instance.connect();
+    await c.run(createLogsTableSql({}));
+    c.closeSync();
+    instance.closeSync();
+    const duck = await writeAndReopen(file);
+    try {
+      expect((await compressionOf(duck)).message).not.toContain('ZSTD');
+      const read = new DuckDbLogReadStore(duck);
+      const found = await read.search({ tenantId: T, query: parseQuery('declined') }, { offset: 0, limit: 2, sort: 'desc' });
+      expect(found.total).toBe(3000);
+      expect(found.records[0]).toEqual(record(2999));
+    } finally {
+      duck.close();
+    }
+  });
+});
