@@ -5,7 +5,7 @@ import { QueryNode } from '../logs/query/query-ast';
 import { Anomaly, METRICS, MetricName, SEVERITIES, SeriesPoint } from './anomaly';
 import { DetectionRequest } from './anomaly-request';
 import { mergeAnomalies } from './merge-anomalies';
-import { coarseLatency, COARSE_MINUTES } from './coarse-latency';
+import { coarseLatency, coarseMedian, COARSE_MINUTES, MEDIAN_MINUTES } from './coarse-latency';
 import { denseSeries, MINUTE, ServiceSeries } from './metric-series';
 import { lookbackMinutes, runDetection } from './run-detection';
 import { severityRank } from './severity';
@@ -70,19 +70,21 @@ export class AnomalyDetector {
   /**
    * The dense series of the period and the history before it: of one service when asked,
    * else of every service and of all of them together; with `auto` and latency asked, also
-   * the p95 per five minutes.
+   * the p95 per five minutes and the median per 15.
    */
   private async serviceSeries(tenantId: string, request: DetectionRequest, metrics: readonly MetricName[]): Promise<ServiceSeries[]> {
     const start = request.from - lookbackMinutes(request.method) * MINUTE;
     const minutes = Math.round((request.to - start) / MINUTE);
     const coarse = request.method === 'auto' && metrics.includes('latency_p95');
-    const [fine, wide] = await Promise.all([
+    const [fine, wide, wider] = await Promise.all([
       this.bucketsBySeries(tenantId, request, start, MINUTE),
       coarse ? this.bucketsBySeries(tenantId, request, start, COARSE_MINUTES * MINUTE) : Promise.resolve(null),
+      coarse ? this.bucketsBySeries(tenantId, request, start, MEDIAN_MINUTES * MINUTE) : Promise.resolve(null),
     ]);
     return [...fine].map(([service, buckets]) => ({
       ...denseSeries(buckets, service, start, minutes),
       ...(wide ? { coarseLatency: coarseLatency(wide.get(service) ?? [], start, request.to) } : {}),
+      ...(wider ? { coarseMedian: coarseMedian(wider.get(service) ?? [], start, request.to) } : {}),
     }));
   }
 

@@ -1,8 +1,12 @@
-import { Anomaly, SeriesPoint } from './anomaly';
+import { Anomaly, AnomalySubject, SeriesPoint } from './anomaly';
+import { MEDIAN_MINUTES } from './coarse-latency';
 import { AnomalyReport } from './anomaly-detector.service';
 
 const round = (n: number, digits = 2) => Number(n.toFixed(digits));
 const iso = (ms: number) => new Date(ms).toISOString();
+
+/** What a value is, where the metric's name alone does not say it. */
+const MEASURED: Partial<Record<AnomalySubject, string>> = { latency_median: `median response_time_ms per ${MEDIAN_MINUTES} minutes ` };
 
 /** Seed 002's anomaly object, plus when it ended and which method found it. */
 export function presentAnomaly(a: Anomaly) {
@@ -12,7 +16,7 @@ export function presentAnomaly(a: Anomaly) {
     metric_name: a.metric,
     service: a.service,
     anomaly_type: a.type,
-    description: a.detail !== undefined ? `${a.type}: ${a.detail} (${a.actual} records)` : `${a.metric} ${a.type}: ${a.actual.toFixed(2)} (expected ~${a.expected.toFixed(2)})`,
+    description: a.detail !== undefined ? `${a.type}: ${a.detail} (${a.actual} records)` : `${a.metric} ${a.type}: ${MEASURED[a.metric] ?? ''}${a.actual.toFixed(2)} (expected ~${a.expected.toFixed(2)})`,
     score: round(a.score),
     severity: a.severity,
     actual_value: round(a.actual),

@@ -7,9 +7,13 @@ export const METHODS = ['zscore', 'robust_zscore', 'moving_average', 'seasonal',
 export type DetectionMethod = (typeof METHODS)[number];
 
 export type AnomalyType = 'spike' | 'drop' | 'pattern_change';
-/** What an anomaly is about: a metric series, or a burst of a new pattern or a known pattern's rate (pattern-changes.ts). */
-export type AnomalySubject = MetricName | 'new_patterns' | 'pattern_rate';
-export const ANOMALY_SUBJECTS: readonly AnomalySubject[] = [...METRICS, 'new_patterns', 'pattern_rate'];
+/**
+ * What an anomaly is about: a metric series, the 15-minute median latency `auto` also judges
+ * when latency is asked (coarse-latency.ts), or a burst of a new pattern or a known
+ * pattern's rate (pattern-changes.ts).
+ */
+export type AnomalySubject = MetricName | 'latency_median' | 'new_patterns' | 'pattern_rate';
+export const ANOMALY_SUBJECTS: readonly AnomalySubject[] = [...METRICS, 'latency_median', 'new_patterns', 'pattern_rate'];
 export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 

@@ -27,6 +27,8 @@ export interface ServiceSeries {
   metrics: Record<MetricName, (number | null)[]>;
   /** p95 per five minutes, for `auto` (coarse-latency.ts). */
   coarseLatency?: CoarseLatency;
+  /** Log median per 15 minutes, for `auto` (coarse-latency.ts). */
+  coarseMedian?: CoarseLatency;
 }
 
 /**

@@ -4,8 +4,8 @@ import { ewmaDetector } from './detectors/ewma-detector';
 import { isolationForestDetector } from './detectors/isolation-forest-detector';
 import { hasSeason, seasonalDetector } from './detectors/seasonal-detector';
 import { zScoreDetector } from './detectors/zscore-detector';
-import { coarseLatencyAnomalies } from './coarse-latency';
-import { mergeAnomalies } from './merge-anomalies';
+import { coarseLatencyAnomalies, coarseMedianAnomalies } from './coarse-latency';
+import { MERGE_GAP_MS, mergeAnomalies } from './merge-anomalies';
 import { LATENCY_THRESHOLD, MINUTE, minScaleOf, ServiceSeries } from './metric-series';
 import { severityOf } from './severity';
 
@@ -59,7 +59,8 @@ const SERIES_DETECTORS: Record<Exclude<DetectionMethod, 'isolation_forest' | 'au
 
 /**
  * `auto`: the seasonal baseline when there is a previous day to compare with, else the
- * robust z-score, and latency also per five minutes (coarse-latency.ts); docs/BENCHMARKS.md,
+ * robust z-score, and latency also as a p95 per five minutes and a median per 15 minutes
+ * (coarse-latency.ts); docs/BENCHMARKS.md,
  * anomaly detection, has the measurements behind it.
  */
 function seriesDetectorFor(method: Exclude<DetectionMethod, 'isolation_forest'>, metric: MetricName, input: SeriesInput): SeriesDetector {
@@ -130,6 +131,12 @@ export function runDetection(series: ServiceSeries, from: number, metrics: reado
   }
   if (method === 'auto' && series.coarseLatency && metrics.includes('latency_p95')) {
     anomalies.push(...coarseLatencyAnomalies(series.coarseLatency, series.service, from, (list) => confirm('latency_p95', list)));
+  }
+  if (method === 'auto' && series.coarseMedian && metrics.includes('latency_p95')) {
+    // A shift the p95 already reports is not told twice: the median speaks where the p95 saw nothing.
+    const p95 = anomalies.filter((a) => a.metric === 'latency_p95');
+    const told = (a: Anomaly) => p95.some((p) => a.detectedAt <= p.endedAt + MERGE_GAP_MS && p.detectedAt <= a.endedAt + MERGE_GAP_MS);
+    anomalies.push(...coarseMedianAnomalies(series.coarseMedian, series.service, from, (list) => confirm('latency_p95', list)).filter((a) => !told(a)));
   }
   return { anomalies: mergeAnomalies(anomalies), points };
 }

@@ -319,9 +319,9 @@ export function describeLogStoreContract(name: string, make: () => Promise<LogSt
         expect(await store.read.histogram(scope('level:ERROR', A, { from: T0 + MIN }), HOUR, true)).toEqual([]);
       });
 
-      it('gives per-interval volume, errors, p95 response time and distinct users, optionally per service', async () => {
+      it('gives per-interval volume, errors, p95 and median response time and distinct users, optionally per service', async () => {
         const five = await store.read.metricSeries(scope(), 5 * MIN, false);
-        expect(five.map(({ p95ResponseTimeMs, ...rest }) => rest)).toEqual([
+        expect(five.map(({ p95ResponseTimeMs, medianResponseTimeMs, timed, ...rest }) => rest)).toEqual([
           { start: T0, count: 5, errors: 2, users: 2 },
           { start: T0 + 5 * MIN, count: 1, errors: 0, users: 0 },
           { start: T0 + HOUR, count: 1, errors: 0, users: 1 },
@@ -331,6 +331,8 @@ export function describeLogStoreContract(name: string, make: () => Promise<LogSt
         expect(five[0].p95ResponseTimeMs).toBeLessThanOrEqual(500);
         expect(five[1].p95ResponseTimeMs).toBeNull();
         expect(five[2].p95ResponseTimeMs).toBe(50);
+        // The median of 100, 200, 300, 500 (a3 has no response time): 250, interpolated.
+        expect(five.map((b) => [b.timed, b.medianResponseTimeMs])).toEqual([[4, 250], [0, null], [1, 50]]);
         const perService = await store.read.metricSeries(scope(), HOUR, true);
         expect(perService.map((b) => [b.start, b.service, b.count, b.errors, b.users])).toEqual([
           [T0, null, 1, 0, 0],
@@ -341,10 +343,14 @@ export function describeLogStoreContract(name: string, make: () => Promise<LogSt
         ]);
         expect(perService[2].p95ResponseTimeMs).toBe(100);
         expect(perService[0].p95ResponseTimeMs).toBeNull();
+        // auth's first hour: 300 and 500 (a3 has none) → 400; the 1 ms and 9,000 ms of tenant B are not counted.
+        expect(perService.map((b) => [b.service, b.timed, b.medianResponseTimeMs])).toEqual([
+          [null, 0, null], ['auth', 2, 400], ['payment', 1, 100], ['web', 1, 200], ['auth', 1, 50],
+        ]);
         const auth = await store.read.metricSeries(scope('service:auth', A, { from: T0 + MIN }), MIN, true);
         expect(auth.map((b) => [b.start, b.service, b.count])).toEqual([[T0 + 2 * MIN, 'auth', 1], [T0 + 3 * MIN, 'auth', 1], [T0 + HOUR, 'auth', 1]]);
         expect(await store.read.metricSeries(scope('', B), HOUR, false)).toEqual([
-          { start: T0, count: 2, errors: 2, users: 2, p95ResponseTimeMs: expect.any(Number) },
+          { start: T0, count: 2, errors: 2, users: 2, p95ResponseTimeMs: expect.any(Number), medianResponseTimeMs: expect.any(Number), timed: 2 },
         ]);
       });
 

@@ -1,7 +1,8 @@
 /**
  * The health of one time bucket (of one service, when split by service): what the anomaly
- * detector watches. `errors` counts ERROR and CRITICAL records; `p95ResponseTimeMs` is the
- * 95th percentile of `response_time_ms` where present (null when no record has one);
+ * detector watches. `errors` counts ERROR and CRITICAL records; `p95ResponseTimeMs` and
+ * `medianResponseTimeMs` are the 95th and 50th percentiles (continuous, interpolated) of
+ * `response_time_ms` over the `timed` records that have one (null when none has);
  * `users` counts distinct `user_id`s.
  */
 export interface MetricBucket {
@@ -11,6 +12,9 @@ export interface MetricBucket {
   count: number;
   errors: number;
   p95ResponseTimeMs: number | null;
+  medianResponseTimeMs: number | null;
+  /** Records with a `response_time_ms`: the sample of the two percentiles. */
+  timed: number;
   users: number;
 }
 

@@ -88,6 +88,20 @@ describe('seasonal detector', () => {
     expect(anomalousAt(seasonalDetector()({ values: quieter, from: from + 120, minScale: poissonLike }))).toEqual([]);
   });
 
+  it('on a log scale, follows a day 1.5x slower as a difference of logs, and flags 3x on top of it', () => {
+    // ln(latency): 130 ms by day, 60 by night, noise of ±10%; the judged day is 1.5x slower throughout.
+    const night = (i: number) => Math.floor((i % 1440) / 60) < 6;
+    const logs = noisy(days * 1440, (i) => Math.log(night(i) ? 60 : 130) + (i >= from ? Math.log(1.5) : 0), 0.1, 9);
+    const detector = seasonalDetector({ logScale: true });
+    const input = { values: logs, from: from + 120, minScale: () => 0.1 };
+    expect(anomalousAt(detector(input))).toEqual([]);
+    const verdict = detector(input).find((v) => v.index === from + 600)!;
+    expect(Math.exp(verdict.expected)).toBeCloseTo(195, -1);
+    const tripled = [...logs];
+    tripled[from + 600] += Math.log(3);
+    expect(anomalousAt(detector({ ...input, values: tripled }))).toEqual([from + 600]);
+  });
+
   it('takes the median of the same minutes on previous days as the baseline', () => {
     const series = [1, 2, 3, 10, 20, 30, 100, 200, 300];
     expect(seasonalBaseline(series, 3, 2, 0)).toEqual([null, null, null, 1, 2, 3, 5.5, 11, 16.5]);

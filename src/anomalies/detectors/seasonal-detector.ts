@@ -11,6 +11,11 @@ export interface SeasonalOptions {
   /** Trailing buckets whose residuals set today's level and noise. */
   recent?: number;
   threshold?: number;
+  /**
+   * The values are logarithms (of a median latency): today's level is the median difference
+   * from previous days, within ±ln 2 (the ratio's [0.5, 2]), not a ratio of logarithms.
+   */
+  logScale?: boolean;
 }
 
 /**
@@ -20,7 +25,8 @@ export interface SeasonalOptions {
  * residuals: noise is judged as it is now, not as it was.
  */
 export function seasonalDetector(options: SeasonalOptions = {}): SeriesDetector {
-  const { period = 1440, seasons = 7, halfWidth = 5, recent = 120, threshold = 4.5 } = options;
+  const { period = 1440, seasons = 7, halfWidth = 5, recent = 120, threshold = 4.5, logScale = false } = options;
+  const shifted = (b: number, level: number) => (logScale ? b + level : b * level);
   return (input: SeriesInput): Verdict[] => {
     const seasonal = seasonalBaseline(input.values, period, seasons, halfWidth, Math.max(0, input.from - recent));
     const out: Verdict[] = [];
@@ -34,17 +40,19 @@ export function seasonalDetector(options: SeasonalOptions = {}): SeriesDetector 
         const v = input.values[j];
         const b = seasonal[j];
         if (v === null || b === null) continue;
-        if (b > 0) ratios.push(v / b);
+        if (logScale) ratios.push(v - b);
+        else if (b > 0) ratios.push(v / b);
       }
       // Level within [0.5, 2] of previous days: beyond that it is an incident, not a season.
-      const level = ratios.length >= 10 ? Math.min(2, Math.max(0.5, median(ratios))) : 1;
+      const [low, high, none] = logScale ? [-Math.LN2, Math.LN2, 0] : [0.5, 2, 1];
+      const level = ratios.length >= 10 ? Math.min(high, Math.max(low, median(ratios))) : none;
       for (let j = Math.max(0, i - recent); j < i; j++) {
         const v = input.values[j];
         const b = seasonal[j];
-        if (v !== null && b !== null) residuals.push(v - b * level);
+        if (v !== null && b !== null) residuals.push(v - shifted(b, level));
       }
       const spread = residuals.length >= 10 ? robustScale(residuals) : 0;
-      out.push(verdict(i, actual, base * level, spread, input, threshold));
+      out.push(verdict(i, actual, shifted(base, level), spread, input, threshold));
     }
     return out;
   };

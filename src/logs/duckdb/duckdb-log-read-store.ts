@@ -189,7 +189,8 @@ export class DuckDbLogReadStore extends LogReadStore {
     const rows = await this.duck.query(
       `SELECT (ts // ${interval}) * ${interval} AS start${service}, count(*)::DOUBLE AS count,
          count(*) FILTER (WHERE level IN ${ERROR_LEVELS})::DOUBLE AS errors,
-         quantile_cont(response_time_ms, 0.95) AS p95, count(DISTINCT user_id)::DOUBLE AS users
+         quantile_cont(response_time_ms, 0.95) AS p95, quantile_cont(response_time_ms, 0.5) AS median,
+         count(response_time_ms)::DOUBLE AS timed, count(DISTINCT user_id)::DOUBLE AS users
        FROM ${LOGS_TABLE} WHERE ${where.sql} GROUP BY ALL`,
       where.params,
     );
@@ -200,6 +201,8 @@ export class DuckDbLogReadStore extends LogReadStore {
         count: Number(r.count),
         errors: Number(r.errors),
         p95ResponseTimeMs: num(r.p95),
+        medianResponseTimeMs: num(r.median),
+        timed: Number(r.timed),
         users: Number(r.users),
       })),
     );

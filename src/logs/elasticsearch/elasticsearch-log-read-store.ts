@@ -225,19 +225,25 @@ export class ElasticsearchLogReadStore extends LogReadStore {
           date_histogram: { field: TIMESTAMP_FIELD, fixed_interval: `${interval}ms`, min_doc_count: 1 },
           aggs: {
             errors: { filter: { terms: { level: ERROR_LEVELS } } },
-            p95: { percentiles: { field: 'response_time_ms', percents: [95] } },
+            times: { percentiles: { field: 'response_time_ms', percents: [50, 95], keyed: false } },
+            timed: { value_count: { field: 'response_time_ms' } },
             users: { cardinality: { field: 'user_id', precision_threshold: 40_000 } },
           },
         },
       });
-      return (result.time.buckets as Agg[]).map((b) => ({
-        start: Number(b.key),
-        ...(service === undefined ? {} : { service }),
-        count: b.doc_count,
-        errors: b.errors.doc_count,
-        p95ResponseTimeMs: (Object.values(b.p95.values ?? {})[0] as number | null | undefined) ?? null,
-        users: b.users.value,
-      }));
+      return (result.time.buckets as Agg[]).map((b) => {
+        const at = (percent: number) => ((b.times.values as { key: number; value: number | null }[]).find((v) => v.key === percent)?.value ?? null);
+        return {
+          start: Number(b.key),
+          ...(service === undefined ? {} : { service }),
+          count: b.doc_count,
+          errors: b.errors.doc_count,
+          p95ResponseTimeMs: at(95),
+          medianResponseTimeMs: at(50),
+          timed: b.timed.value,
+          users: b.users.value,
+        };
+      });
     };
     if (!byService) return series(base);
     // One histogram per service rather than a terms x histogram grid: a week of minutes for a

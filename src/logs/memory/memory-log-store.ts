@@ -192,14 +192,19 @@ class MemoryLogReadStore extends LogReadStore {
       groups.set(key, group);
     }
     return sortMetricBuckets(
-      [...groups.values()].map((g) => ({
-        start: g.start,
-        ...(byService ? { service: g.service } : {}),
-        count: g.records.length,
-        errors: g.records.filter((r) => ERROR_LEVELS.has(r.level)).length,
-        p95ResponseTimeMs: quantileOrNull(g.records.flatMap((r) => (r.responseTimeMs === null ? [] : [r.responseTimeMs])), 0.95),
-        users: new Set(g.records.flatMap((r) => (r.userId === null ? [] : [r.userId]))).size,
-      })),
+      [...groups.values()].map((g) => {
+        const times = g.records.flatMap((r) => (r.responseTimeMs === null ? [] : [r.responseTimeMs]));
+        return {
+          start: g.start,
+          ...(byService ? { service: g.service } : {}),
+          count: g.records.length,
+          errors: g.records.filter((r) => ERROR_LEVELS.has(r.level)).length,
+          p95ResponseTimeMs: quantileOrNull(times, 0.95),
+          medianResponseTimeMs: quantileOrNull(times, 0.5),
+          timed: times.length,
+          users: new Set(g.records.flatMap((r) => (r.userId === null ? [] : [r.userId]))).size,
+        };
+      }),
     );
   }
 
