@@ -1,4 +1,4 @@
-// `npm run bench:peers [-- --records 300k --rounds 3 --runs 10 --warmup 2]`
+// `npm run bench:peers [-- --records 300k --rounds 3 --runs 10 --warmup 2 --no-elasticsearch]`
 // Lognest, Elasticsearch 8.19 (2 GB heap, explicit mapping) and VictoriaLogs 1.52.1 on the
 // same machine, fed the same generated records the same way (bodies of --batch records from 2
 // clients, in --rounds alternating rounds: A B C A B C …), then the same seven queries, each
@@ -33,7 +33,7 @@ interface Running {
 }
 
 async function main(): Promise<void> {
-  const a = new CliArgs(process.argv.slice(2), ['records', 'rounds', 'runs', 'warmup', 'batch', 'days', 'lognest-port', 'es-port', 'vl-port', 'keep']);
+  const a = new CliArgs(process.argv.slice(2), ['records', 'rounds', 'runs', 'warmup', 'batch', 'days', 'lognest-port', 'es-port', 'vl-port', 'keep', 'no-elasticsearch']);
   const o = {
     records: Math.floor(a.number('records', 300_000)),
     rounds: Math.max(1, Math.floor(a.number('rounds', 3))),
@@ -42,6 +42,8 @@ async function main(): Promise<void> {
     batch: Math.floor(a.number('batch', 5000)),
     days: a.number('days', 7),
     keep: a.flag('keep'),
+    // --no-elasticsearch: Lognest and VictoriaLogs only (light enough to run beside other work).
+    noElasticsearch: a.flag('no-elasticsearch'),
     ports: { lognest: Math.floor(a.number('lognest-port', 8124)), es: Math.floor(a.number('es-port', 9260)), vl: Math.floor(a.number('vl-port', 9438)) },
   };
   const tmp = mkdtempSync(join(os.tmpdir(), 'lognest-peers-'));
@@ -62,9 +64,11 @@ async function main(): Promise<void> {
     if (typeof login.data.token !== 'string') throw describeFailure('login', login);
     lhttp.token = login.data.token;
     running.push({ system: lognestSystem(lhttp), pid: () => lognest.pid, dataDir: join(tmp, 'lognest-data'), stop: () => lognest.stop(), ingest: [] });
-    log('starting Elasticsearch');
-    const es: PeerProcess = await startElasticsearch(o.ports.es, o.ports.es + 100, join(tmp, 'es'));
-    running.push({ system: elasticsearchSystem(new BenchHttpClient(es.baseUrl, 6)), pid: es.pid, dataDir: es.dataDir, stop: es.stop, ingest: [] });
+    if (!o.noElasticsearch) {
+      log('starting Elasticsearch');
+      const es: PeerProcess = await startElasticsearch(o.ports.es, o.ports.es + 100, join(tmp, 'es'));
+      running.push({ system: elasticsearchSystem(new BenchHttpClient(es.baseUrl, 6)), pid: es.pid, dataDir: es.dataDir, stop: es.stop, ingest: [] });
+    }
     const vl = await startVictoriaLogs(o.ports.vl, join(tmp, 'vl'));
     running.push({ system: victoriaLogsSystem(new BenchHttpClient(vl.baseUrl, 6)), pid: vl.pid, dataDir: vl.dataDir, stop: vl.stop, ingest: [] });
     for (const r of running) await r.system.setup();

@@ -178,3 +178,34 @@ describe('DuckDB column compression', () => {
     }
   });
 });
+
+// docs/decisions/0171: once commits stop, the WAL's rows go into the file and the WAL empties.
+describe('DuckDB checkpoint when ingest is idle', () => {
+  it('checkpoints after idleCheckpointMs without a commit, and not while commits keep coming', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lognest-duckdb-idle-'));
+    const file = path.join(dir, 'logs.duckdb');
+    const duck = await DuckDbDatabase.open(file, { idleCheckpointMs: 300 });
+    const walBytes = () => (fs.existsSync(`${file}.wal`) ? fs.statSync(`${file}.wal`).size : 0);
+    const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+    try {
+      const write = new DuckDbLogWriteStore(duck, path.join(dir, 'spool'));
+      const rec = (i: number): LogRecord => ({
+        id: newId(1_714_557_600_000 + i), tenantId: 't', timestamp: 1_714_557_600_000 + i, ingestedAt: 1_714_557_600_000,
+        level: 'INFO', message: `line ${i}`, service: null, server: null, environment: null, logType: null, correlationId: null,
+        traceId: null, spanId: null, userId: null, clientIp: null, method: null, endpoint: null, statusCode: null, responseTimeMs: null,
+        userAgent: null, sqlQuery: null, queryDurationMs: null, tags: [], fileId: null, patternId: null, fields: {},
+      });
+      for (let i = 0; i < 4; i++) {
+        await write.append('t', [rec(i)]);
+        await sleep(100);
+      }
+      expect(walBytes()).toBeGreaterThan(0);
+      await sleep(700);
+      expect(walBytes()).toBe(0);
+      expect(await new DuckDbLogReadStore(duck).count({ tenantId: 't', query: parseQuery('') })).toBe(4);
+    } finally {
+      duck.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
