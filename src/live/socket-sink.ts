@@ -3,6 +3,7 @@ import { Encoder, PacketType } from 'socket.io-parser';
 import { ClientToServerEvents, DroppedNotice, LIVE_NAMESPACE, ServerToClientEvents } from './client-events';
 import { LiveEntry } from './live-entry';
 import { LiveSink } from './live-subscriber';
+import { SharedFrame } from './shared-frame';
 
 export type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
 
@@ -24,6 +25,8 @@ function eventPrefix(event: string): string {
 }
 const LOG_PREFIX = eventPrefix('log');
 const LOGS_PREFIX = eventPrefix('logs');
+/** One packet per batch, whichever sockets send it. */
+const PACKETS = new SharedFrame((entries) => (entries.length === 1 ? `${LOG_PREFIX}${entries[0].json}]` : `${LOGS_PREFIX}[${entries.map((e) => e.json).join(',')}]]`));
 
 /**
  * A socket.io client as a live sink. Records go out as packets built from their shared JSON
@@ -39,9 +42,8 @@ export class SocketSink implements LiveSink {
 
   send(entries: LiveEntry[]): void {
     if (entries.length === 0) return;
-    const packet = entries.length === 1 ? `${LOG_PREFIX}${entries[0].json}]` : `${LOGS_PREFIX}[${entries.map((e) => e.json).join(',')}]]`;
     // What socket.emit ends in (Client.writeToEngine): one engine.io message per packet.
-    this.socket.conn.write(packet);
+    this.socket.conn.write(PACKETS.of(entries));
   }
 
   dropped(notice: DroppedNotice): void {
