@@ -37,12 +37,30 @@ export function wellFormedJson(json: string): string {
   return json.includes('\\ud') ? json.replace(LONE_SURROGATE_ESCAPE, '$1\\ufffd') : json;
 }
 
+/**
+ * ISO text of epoch milliseconds, remembering the last one: a commit's records share their
+ * ingested_at (and a burst its timestamp), and toISOString per record was a tenth of the
+ * live tail's cost (docs/decisions/0150). One per date field.
+ */
+class IsoDates {
+  private lastMs = NaN;
+  private lastIso = '';
+
+  of(ms: number): string {
+    if (ms !== this.lastMs) {
+      this.lastIso = new Date(ms).toISOString();
+      this.lastMs = ms;
+    }
+    return this.lastIso;
+  }
+}
+
 /** Per canonical field: its stored column, record property, API name and whether it is a date; computed once, as these run per record. */
 const FIELD_MAP = Object.entries(CANONICAL_FIELDS).map(([wire, { prop }]) => ({
   column: wire === '@timestamp' ? 'ts' : wire,
   prop,
   wire,
-  date: prop === 'timestamp' || prop === 'ingestedAt',
+  date: prop === 'timestamp' || prop === 'ingestedAt' ? new IsoDates() : null,
 }));
 
 export function fromStored(row: StoredRecord): LogRecord {
@@ -63,7 +81,7 @@ export function toApiRecord(r: LogRecord): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const { prop, wire, date } of FIELD_MAP) {
     const value = r[prop];
-    out[wire] = date ? new Date(value as number).toISOString() : value;
+    out[wire] = date ? date.of(value as number) : value;
   }
   out.fields = r.fields;
   return out;
