@@ -10,8 +10,10 @@ import * as http from 'node:http';
 import type { Socket as NetSocket } from 'node:net';
 import { io, Socket } from 'socket.io-client';
 import { Decoder, Encoder, PacketType } from 'socket.io-parser';
+import { LIVE_NAMESPACE } from '../src/live/client-events';
+import { eventPrefix } from '../src/live/socket-sink';
 
-const LIVE_NSP = '/live';
+const LIVE_NSP = LIVE_NAMESPACE;
 const SEQ_KEY = '"bench_seq":';
 
 /**
@@ -31,11 +33,7 @@ export function scanBenchSeqs(text: string, visit: (seq: number) => void, from =
   }
 }
 
-/** The text socket.io-parser starts a /live event packet with: `2/live,["logs",`. */
-function eventPrefix(event: string): string {
-  const [encoded] = new Encoder().encode({ type: PacketType.EVENT, nsp: LIVE_NSP, data: [event, 0] }) as string[];
-  return encoded.slice(0, -2);
-}
+/** The text of /live `logs` and `log` packets starts with (`2/live,["logs",`). */
 const RECORD_PACKETS = [eventPrefix('logs'), eventPrefix('log')];
 
 /**

@@ -18,7 +18,7 @@ const MAX_QUEUED_PACKETS = 4;
  * The start of a socket.io event packet on /live with the given name, as socket.io-parser
  * encodes it (`2/live,["logs",`): the packet is this, the payload's JSON, and `]`.
  */
-function eventPrefix(event: string): string {
+export function eventPrefix(event: string): string {
   const [encoded] = new Encoder().encode({ type: PacketType.EVENT, nsp: LIVE_NAMESPACE, data: [event, 0] }) as string[];
   if (!encoded.endsWith(',0]')) throw new Error(`unexpected socket.io packet encoding: ${encoded}`);
   return encoded.slice(0, -2);
