@@ -19,6 +19,8 @@ export interface LognestServerOptions {
   port?: number;
   /** More variables for the server (inputs, say). */
   env?: Record<string, string>;
+  /** Node options for the server process (`--cpu-prof`, say). */
+  nodeArgs?: string[];
 }
 
 const OUTPUT_TAIL_CHARS = 16_384;
@@ -65,7 +67,7 @@ export class LognestServer {
       LOGNEST_RATE_LIMITS: 'off',
       ...o.env,
     });
-    const child = spawn(process.execPath, [o.mainJs], { cwd: o.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...(o.nodeArgs ?? []), o.mainJs], { cwd: o.cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     const server = new LognestServer(child, port);
     await server.waitHealthy(o.startTimeoutMs ?? 60_000);
     return server;

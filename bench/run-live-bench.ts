@@ -1,6 +1,6 @@
 // `npm run bench:live [-- --quick] [--rate 10000] [--latency-seconds 20] [--socket-subscribers 5]
 //   [--sse-subscribers 5] [--throughput-records 200000] [--rounds 2] [--filtered-subscribers 50]
-//   [--rss-seconds 60]`
+//   [--rss-seconds 60] [--phases latency,throughput,memory] [--server-node-args="--require x.js"]`
 // The live tail's three speed goals (issue 6) on one fresh Lognest (child process):
 //  1. latency: from the 2xx of POST /api/logs/bulk to the arrival of each record at socket.io
 //     and SSE subscribers (empty filter, every record), ingest paced at --rate records/s;
@@ -129,7 +129,7 @@ function latencies(acks: Ack[], subscribers: BenchSubscriber[]) {
 }
 
 async function main(): Promise<void> {
-  const args = new CliArgs(process.argv.slice(2), ['quick', 'rate', 'latency-seconds', 'socket-subscribers', 'sse-subscribers', 'throughput-records', 'rounds', 'filtered-subscribers', 'rss-seconds', 'keep']);
+  const args = new CliArgs(process.argv.slice(2), ['quick', 'rate', 'latency-seconds', 'socket-subscribers', 'sse-subscribers', 'throughput-records', 'rounds', 'filtered-subscribers', 'rss-seconds', 'keep', 'server-node-args', 'phases']);
   const quick = args.flag('quick');
   const o = {
     rate: args.number('rate', 10_000),
@@ -142,6 +142,8 @@ async function main(): Promise<void> {
     rssSeconds: args.number('rss-seconds', quick ? 10 : 60),
     batch: 500,
   };
+  const serverNodeArgs = args.optionalString('server-node-args');
+  const phases = new Set(args.string('phases', 'latency,throughput,memory').split(','));
   const { tmp, dataDir, uploadsDir } = freshServerDirs('lognest-live-bench-');
   const report: Record<string, unknown> = { bench: 'live', machine: describeMachine(), date: new Date().toISOString(), options: o };
   let server: LognestServer | undefined;
@@ -151,6 +153,8 @@ async function main(): Promise<void> {
     server = await LognestServer.start({
       mainJs: join(REPO_ROOT, 'dist', 'src', 'main.js'), cwd: REPO_ROOT, dataDir, uploadsDir, adminPassword: ADMIN_PASSWORD,
       env: { LOGNEST_LIVE_MAX_RATE: '100000', LOGNEST_RATE_LIMITS: 'off' },
+      // --server-node-args="--require ./profile.js": Node options for the server (profiling it, say).
+      nodeArgs: serverNodeArgs ? serverNodeArgs.split(' ').filter(Boolean) : [],
     });
     log(`Lognest pid ${server.pid} on ${server.baseUrl}`);
     sampler = new RssSampler(server.pid);
@@ -173,81 +177,87 @@ async function main(): Promise<void> {
     await pacedIngest(http, source, o.rate, 2, o.batch);
 
     // 1. Latency.
-    log(`latency: ${o.socketSubscribers} socket.io + ${o.sseSubscribers} SSE subscribers, ${o.rate} records/s for ${o.latencySeconds} s`);
-    const sockets = await Promise.all(Array.from({ length: o.socketSubscribers }, () => SocketSubscriber.open(server!.baseUrl, token, {})));
-    const sses = await Promise.all(Array.from({ length: o.sseSubscribers }, () => SseSubscriber.open(server!.baseUrl, token, {})));
-    open.push(...sockets, ...sses);
-    const capacity = source.seq + Math.ceil(o.rate * o.latencySeconds) + o.batch;
-    open.forEach((s) => s.reset(capacity));
-    const paced = await pacedIngest(http, source, o.rate, o.latencySeconds, o.batch);
-    await sleep(2_000);
-    log(`latency phase sent ${paced.acks.length} bodies at ${paced.records_per_s} records/s`);
-    report.latency = {
-      ingest_records_per_s: paced.records_per_s,
-      ingest_failures: paced.failures,
-      socket_io: latencies(paced.acks, sockets),
-      sse: latencies(paced.acks, sses),
-      all: latencies(paced.acks, open),
-      server_rss_max_mb: sampler.takePhaseMaxMb(),
-    };
-    closeAll();
+    if (phases.has('latency')) {
+      log(`latency: ${o.socketSubscribers} socket.io + ${o.sseSubscribers} SSE subscribers, ${o.rate} records/s for ${o.latencySeconds} s`);
+      const sockets = await Promise.all(Array.from({ length: o.socketSubscribers }, () => SocketSubscriber.open(server!.baseUrl, token, {})));
+      const sses = await Promise.all(Array.from({ length: o.sseSubscribers }, () => SseSubscriber.open(server!.baseUrl, token, {})));
+      open.push(...sockets, ...sses);
+      const capacity = source.seq + Math.ceil(o.rate * o.latencySeconds) + o.batch;
+      open.forEach((s) => s.reset(capacity));
+      const paced = await pacedIngest(http, source, o.rate, o.latencySeconds, o.batch);
+      await sleep(2_000);
+      log(`latency phase sent ${paced.acks.length} bodies at ${paced.records_per_s} records/s`);
+      report.latency = {
+        ingest_records_per_s: paced.records_per_s,
+        ingest_failures: paced.failures,
+        socket_io: latencies(paced.acks, sockets),
+        sse: latencies(paced.acks, sses),
+        all: latencies(paced.acks, open),
+        server_rss_max_mb: sampler.takePhaseMaxMb(),
+      };
+      closeAll();
+    }
 
     // 2. Throughput with and without 50 filtered subscribers, alternating.
-    const filters = distinctFilters(o.filteredSubscribers);
-    const runs: { none: number[]; with: number[]; deliveredWith: number[] } = { none: [], with: [], deliveredWith: [] };
-    for (let round = 0; round < o.rounds; round++) {
-      for (const withSubscribers of [false, true]) {
-        let subs: BenchSubscriber[] = [];
-        if (withSubscribers) {
-          subs = await Promise.all(filters.map((f) => SocketSubscriber.open(server!.baseUrl, token, f)));
-          open.push(...subs);
+    if (phases.has('throughput')) {
+      const filters = distinctFilters(o.filteredSubscribers);
+      const runs: { none: number[]; with: number[]; deliveredWith: number[] } = { none: [], with: [], deliveredWith: [] };
+      for (let round = 0; round < o.rounds; round++) {
+        for (const withSubscribers of [false, true]) {
+          let subs: BenchSubscriber[] = [];
+          if (withSubscribers) {
+            subs = await Promise.all(filters.map((f) => SocketSubscriber.open(server!.baseUrl, token, f)));
+            open.push(...subs);
+          }
+          await sleep(500);
+          freshClient();
+          const bodies = Array.from({ length: Math.ceil(o.throughputRecords / 1_000) }, () => source.body(1_000));
+          log(`throughput round ${round + 1}: ${o.throughputRecords} records, ${withSubscribers ? filters.length : 0} subscribers`);
+          const result = await bulkIngest(http, bodies[Symbol.iterator](), 4);
+          (withSubscribers ? runs.with : runs.none).push(result.records_per_s);
+          if (withSubscribers) {
+            await sleep(1_000);
+            runs.deliveredWith.push(subs.reduce((n, s) => n + s.received, 0));
+          }
+          closeAll();
         }
-        await sleep(500);
-        freshClient();
-        const bodies = Array.from({ length: Math.ceil(o.throughputRecords / 1_000) }, () => source.body(1_000));
-        log(`throughput round ${round + 1}: ${o.throughputRecords} records, ${withSubscribers ? filters.length : 0} subscribers`);
-        const result = await bulkIngest(http, bodies[Symbol.iterator](), 4);
-        (withSubscribers ? runs.with : runs.none).push(result.records_per_s);
-        if (withSubscribers) {
-          await sleep(1_000);
-          runs.deliveredWith.push(subs.reduce((n, s) => n + s.received, 0));
-        }
-        closeAll();
       }
+      const median = (xs: number[]) => percentile(xs, 50);
+      report.throughput = {
+        records_per_run: o.throughputRecords,
+        batch: 1_000,
+        concurrency: 4,
+        no_subscribers_records_per_s: runs.none,
+        with_subscribers_records_per_s: runs.with,
+        subscribers: filters.length,
+        records_delivered_to_subscribers: runs.deliveredWith,
+        ratio: round(median(runs.with) / median(runs.none), 3),
+        server_rss_max_mb: sampler.takePhaseMaxMb(),
+      };
     }
-    const median = (xs: number[]) => percentile(xs, 50);
-    report.throughput = {
-      records_per_run: o.throughputRecords,
-      batch: 1_000,
-      concurrency: 4,
-      no_subscribers_records_per_s: runs.none,
-      with_subscribers_records_per_s: runs.with,
-      subscribers: filters.length,
-      records_delivered_to_subscribers: runs.deliveredWith,
-      ratio: round(median(runs.with) / median(runs.none), 3),
-      server_rss_max_mb: sampler.takePhaseMaxMb(),
-    };
 
     // 3. RSS with subscribers that never read, against a control period without them.
-    const rssPhase = async (label: string) => {
-      await sleep(1_000);
-      sampler!.takePhaseMaxMb();
-      const start = sampler!.takePhaseMaxMb();
-      freshClient();
-      log(`rss ${label}: ${o.rate} records/s for ${o.rssSeconds} s`);
-      const ingest = await pacedIngest(http, source, o.rate, o.rssSeconds, o.batch);
-      const max = sampler!.takePhaseMaxMb();
-      await sleep(1_000);
-      const end = sampler!.takePhaseMaxMb();
-      return { ingest_records_per_s: ingest.records_per_s, rss_start_mb: start, rss_max_mb: max, rss_end_mb: end, growth_mb: round(Math.max(max, end) - start, 1) };
-    };
-    const control = await rssPhase('control (no subscriber)');
-    const stuck = [await SocketSubscriber.open(server.baseUrl, token, {}), await SseSubscriber.open(server.baseUrl, token, {})];
-    open.push(...stuck);
-    stuck.forEach((s) => s.stopReading());
-    const never = await rssPhase('with a socket.io and an SSE subscriber that never read');
-    report.memory = { control, never_reading: { ...never, subscribers: ['socket.io', 'sse'] }, growth_over_control_mb: round(never.growth_mb - control.growth_mb, 1) };
-    closeAll();
+    if (phases.has('memory')) {
+      const rssPhase = async (label: string) => {
+        await sleep(1_000);
+        sampler!.takePhaseMaxMb();
+        const start = sampler!.takePhaseMaxMb();
+        freshClient();
+        log(`rss ${label}: ${o.rate} records/s for ${o.rssSeconds} s`);
+        const ingest = await pacedIngest(http, source, o.rate, o.rssSeconds, o.batch);
+        const max = sampler!.takePhaseMaxMb();
+        await sleep(1_000);
+        const end = sampler!.takePhaseMaxMb();
+        return { ingest_records_per_s: ingest.records_per_s, rss_start_mb: start, rss_max_mb: max, rss_end_mb: end, growth_mb: round(Math.max(max, end) - start, 1) };
+      };
+      const control = await rssPhase('control (no subscriber)');
+      const stuck = [await SocketSubscriber.open(server.baseUrl, token, {}), await SseSubscriber.open(server.baseUrl, token, {})];
+      open.push(...stuck);
+      stuck.forEach((s) => s.stopReading());
+      const never = await rssPhase('with a socket.io and an SSE subscriber that never read');
+      report.memory = { control, never_reading: { ...never, subscribers: ['socket.io', 'sse'] }, growth_over_control_mb: round(never.growth_mb - control.growth_mb, 1) };
+      closeAll();
+    }
     report.server_rss_max_mb = round(sampler.overallMax / 1024, 1);
     http.close();
   } catch (err) {

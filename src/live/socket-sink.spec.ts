@@ -28,4 +28,20 @@ describe('SocketSink', () => {
       { nsp: '/live', data: ['logs', [a.record, b.record]] },
     ]);
   });
+
+  it('writes the same packet to every socket flushing the same batch, and each batch to each', () => {
+    written.length = 0;
+    const [one, two] = [new SocketSink(socket), new SocketSink(socket)];
+    const a = entry('a', 'x');
+    const b = entry('b', 'y');
+    one.send([a, b]);
+    two.send([a, b]);
+    two.send([b]);
+    expect(written[0]).toBe(written[1]);
+    expect(decodeAll(written)).toEqual([
+      { nsp: '/live', data: ['logs', [a.record, b.record]] },
+      { nsp: '/live', data: ['logs', [a.record, b.record]] },
+      { nsp: '/live', data: ['log', b.record] },
+    ]);
+  });
 });

@@ -3,6 +3,7 @@ import { Encoder, PacketType } from 'socket.io-parser';
 import { ClientToServerEvents, DroppedNotice, LIVE_NAMESPACE, ServerToClientEvents } from './client-events';
 import { LiveEntry } from './live-entry';
 import { LiveSink } from './live-subscriber';
+import { SharedFrame } from './shared-frame';
 
 export type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
 
@@ -17,13 +18,15 @@ const MAX_QUEUED_PACKETS = 4;
  * The start of a socket.io event packet on /live with the given name, as socket.io-parser
  * encodes it (`2/live,["logs",`): the packet is this, the payload's JSON, and `]`.
  */
-function eventPrefix(event: string): string {
+export function eventPrefix(event: string): string {
   const [encoded] = new Encoder().encode({ type: PacketType.EVENT, nsp: LIVE_NAMESPACE, data: [event, 0] }) as string[];
   if (!encoded.endsWith(',0]')) throw new Error(`unexpected socket.io packet encoding: ${encoded}`);
   return encoded.slice(0, -2);
 }
 const LOG_PREFIX = eventPrefix('log');
 const LOGS_PREFIX = eventPrefix('logs');
+/** One packet per batch, whichever sockets send it. */
+const PACKETS = new SharedFrame((entries) => (entries.length === 1 ? `${LOG_PREFIX}${entries[0].json}]` : `${LOGS_PREFIX}[${entries.map((e) => e.json).join(',')}]]`));
 
 /**
  * A socket.io client as a live sink. Records go out as packets built from their shared JSON
@@ -39,9 +42,8 @@ export class SocketSink implements LiveSink {
 
   send(entries: LiveEntry[]): void {
     if (entries.length === 0) return;
-    const packet = entries.length === 1 ? `${LOG_PREFIX}${entries[0].json}]` : `${LOGS_PREFIX}[${entries.map((e) => e.json).join(',')}]]`;
     // What socket.emit ends in (Client.writeToEngine): one engine.io message per packet.
-    this.socket.conn.write(packet);
+    this.socket.conn.write(PACKETS.of(entries));
   }
 
   dropped(notice: DroppedNotice): void {

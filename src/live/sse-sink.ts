@@ -2,12 +2,15 @@ import type { Response } from 'express';
 import { DroppedNotice } from './client-events';
 import { LiveEntry } from './live-entry';
 import { LiveSink } from './live-subscriber';
+import { SharedFrame } from './shared-frame';
 
 /**
  * Bytes the response may hold unsent before the client counts as not keeping up (the
  * subscriber then keeps at most its own bounded buffer and counts the rest as dropped).
  */
 const MAX_UNSENT_BYTES = 256 * 1024;
+/** One encoded text per batch, whichever responses send it (a Buffer: written without encoding it again). */
+const EVENTS = new SharedFrame((entries) => Buffer.from(entries.map((e) => `data: ${e.json}\n\n`).join('')));
 
 /** An SSE response as a live sink: one `data:` line of record JSON per event. */
 export class SseSink implements LiveSink {
@@ -18,7 +21,7 @@ export class SseSink implements LiveSink {
   }
 
   send(entries: LiveEntry[]): void {
-    if (entries.length > 0) this.res.write(entries.map((e) => `data: ${e.json}\n\n`).join(''));
+    if (entries.length > 0) this.res.write(EVENTS.of(entries));
   }
 
   dropped(notice: DroppedNotice): void {

@@ -37,10 +37,36 @@ export function wellFormedJson(json: string): string {
   return json.includes('\\ud') ? json.replace(LONE_SURROGATE_ESCAPE, '$1\\ufffd') : json;
 }
 
+/**
+ * ISO text of epoch milliseconds, remembering the last one: a commit's records share their
+ * ingested_at (and a burst its timestamp), and toISOString per record was a tenth of the
+ * live tail's cost (docs/decisions/0150). One per date field.
+ */
+class IsoDates {
+  private lastMs = NaN;
+  private lastIso = '';
+
+  of(ms: number): string {
+    if (ms !== this.lastMs) {
+      this.lastIso = new Date(ms).toISOString();
+      this.lastMs = ms;
+    }
+    return this.lastIso;
+  }
+}
+
+/** Per canonical field: its stored column, record property, API name and whether it is a date; computed once, as these run per record. */
+const FIELD_MAP = Object.entries(CANONICAL_FIELDS).map(([wire, { prop }]) => ({
+  column: wire === '@timestamp' ? 'ts' : wire,
+  prop,
+  wire,
+  date: prop === 'timestamp' || prop === 'ingestedAt' ? new IsoDates() : null,
+}));
+
 export function fromStored(row: StoredRecord): LogRecord {
   const record = {} as Record<string, unknown>;
-  for (const [wire, { prop }] of Object.entries(CANONICAL_FIELDS)) {
-    const value = row[wire === '@timestamp' ? 'ts' : wire];
+  for (const { column, prop } of FIELD_MAP) {
+    const value = row[column];
     record[prop] = value === undefined ? null : value;
   }
   const fields = row.fields;
@@ -53,9 +79,9 @@ export function fromStored(row: StoredRecord): LogRecord {
 /** The API form of a record: wire names, ISO timestamps, extra input keys under `fields`. */
 export function toApiRecord(r: LogRecord): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [wire, { prop }] of Object.entries(CANONICAL_FIELDS)) {
+  for (const { prop, wire, date } of FIELD_MAP) {
     const value = r[prop];
-    out[wire] = prop === 'timestamp' || prop === 'ingestedAt' ? new Date(value as number).toISOString() : value;
+    out[wire] = date ? date.of(value as number) : value;
   }
   out.fields = r.fields;
   return out;
