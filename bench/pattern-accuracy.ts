@@ -5,6 +5,7 @@
 import { maskLine } from '../src/patterns/drain-miner';
 import { FakePatternStore } from '../src/patterns/fake-pattern-store';
 import { PatternAssigner } from '../src/patterns/pattern-assigner';
+import { minedLine } from '../src/patterns/pattern-key';
 import { groupingAccuracy, LabelledLine, labelledCorpus } from './pattern-corpus';
 
 export interface AccuracyResult {
@@ -18,7 +19,8 @@ export async function minePatterns(lines: readonly LabelledLine[]): Promise<stri
   const assigner = new PatternAssigner(new FakePatternStore());
   const ids: string[] = [];
   for (const l of lines) {
-    const [id] = await assigner.assign('accuracy', [{ service: l.system, masked: maskLine(l.line), sample: l.line, timestamp: 0 }]);
+    const line = minedLine(l.line);
+    const [id] = await assigner.assign('accuracy', [{ service: l.system, masked: maskLine(line), sample: line, timestamp: 0 }]);
     ids.push(id);
   }
   return ids;

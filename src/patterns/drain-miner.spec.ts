@@ -58,6 +58,20 @@ describe('DrainMiner', () => {
     expect(miner.templates()).toHaveLength(3);
   });
 
+  it('masks a quoted part of several words as one variable, pairing quotes from the left', () => {
+    expect(maskLine('Search "gift card" returned 12 results')).toBe('Search "<*>" returned <*> results');
+    expect(maskLine('acquire tag="View Lock", name=ui')).toBe('acquire tag="<*>", name=ui');
+    expect(maskLine('say "a" and "b c" or "d"')).toBe('say "a" and "<*>" or "d"');
+    expect(maskLine('GET "/a b" then "unclosed x')).toBe('GET "<*>" then "unclosed x');
+    expect(maskLine('plain "word" only')).toBe('plain "word" only');
+  });
+
+  it('joins a multi-word quoted variable with one-word ones', () => {
+    const miner = new DrainMiner();
+    for (const term of ['shoes', 'gift card', 'coffee', 'red summer dress']) miner.add(`Search "${term}" returned 12 results`);
+    expect(miner.templates().map(templateText)).toEqual(['Search <*> returned <*> results']);
+  });
+
   it('masks in one pass what token-by-token masking masks', () => {
     const line = '  GET /api/v1/users/42?x=1 from 10.0.0.7:443 took 12ms; req=ab12 user=bob "ok" (x)  ';
     expect(maskLine(line)).toBe('GET /api/v1/users/42?x=<*> from <*> took <*>; req=<*> user=bob "ok" (x)');

@@ -1,7 +1,8 @@
 /**
  * Online log template mining in the style of Drain (He, Zhu, Zheng and Lyu, ICWS 2017): a
- * line is masked (numbers, hex, UUIDs, IPs, paths and ids become `<*>`), split into tokens,
- * and routed down a fixed-depth tree — first by its token count, then by its leading tokens —
+ * line is masked (numbers, hex, UUIDs, IPs, paths and ids become `<*>`, a quoted part of
+ * several words one `"<*>"`), split into tokens, and routed down a fixed-depth tree — first
+ * by its token count, then by its leading tokens —
  * to a short list of templates; it joins the most similar one when at least `similarity` of
  * the positions agree (the differing positions become `<*>`), else starts a new template.
  */
@@ -65,7 +66,29 @@ const UNEVEN_SPACE = /[^\S ]| {2}/;
  */
 export function maskLine(line: string): string {
   const spaced = UNEVEN_SPACE.test(line) ? line.replace(/\s+/g, ' ') : line;
-  return spaced.trim().replace(MAYBE_MASKED, maskToken);
+  const masked = spaced.trim().replace(MAYBE_MASKED, maskToken);
+  return masked.includes('"') ? maskQuoted(masked) : masked;
+}
+
+/**
+ * A double-quoted part with a space in it (`"gift card"`, `tag="View Lock"`) becomes one
+ * `"<*>"`: a variable of several words would change the line's token count, which routes it,
+ * so `Search "gift card"` could never join `Search "shoes"` (docs/decisions/0141). Quotes pair
+ * from the left; a quoted single word stays (the miner finds it variable or constant).
+ */
+function maskQuoted(line: string): string {
+  let out = '';
+  let from = 0;
+  for (let open = line.indexOf('"'); open >= 0; ) {
+    const close = line.indexOf('"', open + 1);
+    if (close < 0) break;
+    if (line.lastIndexOf(' ', close) > open) {
+      out += line.slice(from, open) + '"' + WILDCARD + '"';
+      from = close + 1;
+    }
+    open = line.indexOf('"', close + 1);
+  }
+  return from === 0 ? line : out + line.slice(from);
 }
 
 /** The tokens of a line with variable parts masked; punctuation at a token's edges is kept. */
