@@ -49,7 +49,8 @@ export function lognestSystem(http: BenchHttpClient): PeerSystem {
         case 'newest_50_last_hour': return (await search({ date_from: iso(w.lastHourFrom), date_to: iso(w.to + run), per_page: 50 })).results.length;
         case 'word_all_history': return (await search({ q: w.word(run), ...all, per_page: 50 })).total;
         case 'histogram_hourly': return sum((await get(`/api/charts/logs_per_hour?${range(w, run)}`)).data as number[]);
-        case 'top_10_endpoints': return sum((await get(`/api/charts/top_endpoints?${range(w, run)}&limit=10`)).data as number[]);
+        // Raw paths, as the peers count them (the default groups paths into learned route templates).
+        case 'top_10_endpoints': return sum((await get(`/api/charts/top_endpoints?${range(w, run)}&group=path`)).data as number[]);
         case 'correlation_id': return (await search({ q: `correlation_id:"${w.correlationId(run)}"`, ...all, per_page: 100 })).total;
         case 'count_errors_5xx': return (await search({ q: 'level:ERROR AND status_code:>=500', ...all, per_page: 1 })).total;
         // `unique_users` is the range's count (`unique_users_24h` is only sent without a range).

@@ -15,6 +15,14 @@ export function isAllTime(query: Record<string, unknown>): boolean {
   return true;
 }
 
+/** `group` of top endpoints: `route` (default, learned route templates) or `path` (the raw endpoint values). */
+export function endpointGrouping(query: Record<string, unknown>): 'route' | 'path' {
+  const value = query.group;
+  if (value === undefined || value === '' || value === 'route') return 'route';
+  if (value === 'path') return 'path';
+  throw badParameter('group', `"${String(value)}" is not a grouping here; send route or path`);
+}
+
 const INTERVAL_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 
 /** `30s`, `5m`, `1h`, `1d` → milliseconds. */

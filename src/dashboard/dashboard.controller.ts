@@ -6,8 +6,8 @@ import { TenantCache } from '../platform/cache/tenant-cache';
 import { badParameter } from '../platform/http/bad-request';
 import { HealthService } from '../observability/health.service';
 import { DashboardService } from './dashboard.service';
-import { dashboardScope, dayLabel, hourLabel, isAllTime, parseInterval, statusColor } from './dashboard-request';
-import { templateQuery } from './route-templates';
+import { dashboardScope, dayLabel, endpointGrouping, hourLabel, isAllTime, parseInterval, statusColor } from './dashboard-request';
+import { literalQuery, templateQuery } from './route-templates';
 import { LogScope } from '../logs/log-scope';
 import { RateLimit } from '../rate-limits/rate-limit.decorator';
 import { ApiDoc } from '../openapi/api-doc.decorator';
@@ -91,7 +91,11 @@ export class DashboardController {
   @ApiDoc(DASHBOARD_DOCS.topEndpoints)
   @Get('charts/top_endpoints')
   async topEndpoints(@CurrentPrincipal() who: Principal, @Query() query: Q) {
-    const { routes, complete } = await this.dashboard.routes(await this.scopeOf(who, query), 10);
+    const grouping = endpointGrouping(query);
+    const scope = await this.scopeOf(who, query);
+    const { routes, complete } = grouping === 'route'
+      ? await this.dashboard.routes(scope, 10)
+      : { routes: await this.dashboard.topPaths(scope, 10), complete: true };
     return {
       success: true,
       labels: routes.map((r) => r.route),
@@ -99,7 +103,7 @@ export class DashboardController {
       avg_response_time: routes.map((r) => round(r.avgResponseTimeMs)),
       p95_response_time: routes.map((r) => round(r.p95ResponseTimeMs)),
       paths: routes.map((r) => r.paths),
-      queries: routes.map((r) => templateQuery(r.route)),
+      queries: routes.map((r) => (grouping === 'route' ? templateQuery(r.route) : literalQuery(r.route))),
       complete,
     };
   }

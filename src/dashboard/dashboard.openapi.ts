@@ -26,9 +26,9 @@ export const DASHBOARD_DOCS = {
     response: ok({ interval: oneOf(['1h', '1d']), labels: arr(str()), data: arr(int()), timestamps: arr(int('epoch ms')) }),
   },
   topEndpoints: {
-    summary: 'Top 10 route templates with average and p95 response times',
-    description: 'Paths are grouped by route template, learned from the 10,000 most requested paths of the range (`complete` is false when it has more). The average is weighed by requests; p95 is given for a route of one path only.',
-    query: DASHBOARD_RANGE,
+    summary: 'Top 10 route templates (or raw paths) with average and p95 response times',
+    description: 'With `group=route` (default), paths are grouped by route template, learned from the 10,000 most requested paths of the range (`complete` is false when it has more); the average is weighed by requests and p95 is given for a route of one path only. With `group=path`, the 10 most requested raw `endpoint` values, each with its exact average and p95.',
+    query: { ...DASHBOARD_RANGE, group: { schema: oneOf(['route', 'path']), description: 'route (default): learned route templates; path: raw endpoint values' } },
     response: CHART({ avg_response_time: arr(MS), p95_response_time: arr(MS), paths: arr(int()), queries: arr(str()), complete: bool() }),
   },
   statusDistribution: { summary: 'Records per HTTP status code', query: DASHBOARD_RANGE, response: ok({ labels: arr(str()), data: arr(int()), colors: arr(str()) }) },

@@ -68,6 +68,12 @@ export class DashboardService {
     return { routes: ranked.slice(0, limit), complete: paths.length < ROUTE_PATHS };
   }
 
+  /** The most requested raw endpoint values (no route grouping), each with its exact p95. */
+  async topPaths(scope: LogScope, limit: number): Promise<RouteStat[]> {
+    const paths = await this.logs.topTerms(scope, 'endpoint', limit);
+    return paths.map((p) => ({ route: p.value, count: p.count, avgResponseTimeMs: p.avgResponseTimeMs ?? null, p95ResponseTimeMs: p.p95ResponseTimeMs ?? null, paths: 1 }));
+  }
+
   /** The time of the scope's first record: where "all time" starts. */
   async firstRecordAt(scope: LogScope): Promise<number | null> {
     const first = await this.logs.search(scope, { offset: 0, limit: 1, sort: 'asc' });

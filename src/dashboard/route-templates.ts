@@ -100,8 +100,13 @@ export function templatePattern(template: string): string {
 }
 
 /** The search query for a template's records: the path itself when it has no parameter. */
+/** The search for records whose `field` is exactly `value`. */
+export function literalQuery(value: string, field = 'endpoint'): string {
+  return `${field}:"${value.replace(/(["\\])/g, '\\$1')}"`;
+}
+
 export function templateQuery(template: string, field = 'endpoint'): string {
-  if (!template.includes(PARAM) && !template.includes(LEARNED)) return `${field}:"${template.replace(/(["\\])/g, '\\$1')}"`;
+  if (!template.includes(PARAM) && !template.includes(LEARNED)) return literalQuery(template, field);
   return `${field}:/${templatePattern(template).replace(/\//g, '\\/')}/`;
 }
 

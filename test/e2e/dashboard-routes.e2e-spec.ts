@@ -31,6 +31,21 @@ describe('dashboard routes and all time (e2e)', () => {
     }
   });
 
+  it('counts raw paths instead with group=path, each with its exact p95 and query', async () => {
+    const top = await t.http.get('/api/charts/top_endpoints').query({ date_from: 'now-1h', group: 'path' }).set(t.auth).expect(200);
+    expect(top.body.labels[0]).toBe('/api/cart');
+    expect(top.body).toMatchObject({ data: [12, ...Array(9).fill(1)], complete: true });
+    expect(top.body.paths).toEqual(Array(10).fill(1));
+    expect(top.body.p95_response_time[0]).toBe(25);
+    expect(top.body.queries[0]).toBe('endpoint:"/api/cart"');
+    for (const [i, q] of (top.body.queries as string[]).entries()) {
+      const found = await t.http.post('/api/search').set(t.auth).send({ q, date_from: 'now-1h' }).expect(200);
+      expect(found.body.total).toBe(top.body.data[i]);
+    }
+    const bad = await t.http.get('/api/charts/top_endpoints').query({ group: 'service' }).set(t.auth).expect(400);
+    expect(bad.body).toMatchObject({ success: false, field: 'group' });
+  });
+
   it('ranks the slowest endpoints by route', async () => {
     const stats = await t.http.get('/api/stats').set(t.auth).expect(200);
     expect(stats.body.top_slowest_endpoints).toEqual([
