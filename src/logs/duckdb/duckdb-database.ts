@@ -1,4 +1,5 @@
 import { DuckDBConnection, DuckDBInstance, DuckDBValue } from '@duckdb/node-api';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { InvalidQueryError } from '../query/invalid-query-error';
@@ -43,6 +44,15 @@ export class DuckDbDatabase {
   private readonly idle: DuckDBConnection[];
   private readonly gate: ReadGate;
   private idleCheckpoint: NodeJS.Timeout | null = null;
+  /**
+   * The writer connection runs one caller's work at a time: a transaction holds it from BEGIN
+   * to COMMIT, and a statement from elsewhere (a retention delete, the idle CHECKPOINT) waits
+   * for it instead of landing inside it, where DuckDB refuses a CHECKPOINT and an error aborts
+   * the ingest transaction. `holder` marks the async context of the work holding the writer,
+   * whose own statements run at once.
+   */
+  private writerTurn: Promise<unknown> = Promise.resolve();
+  private readonly holder = new AsyncLocalStorage<boolean>();
   /** The token index beside the logs table, maintained on the writer (docs/decisions/0130). */
   readonly tokens: DuckDbTokenIndex;
 
@@ -58,7 +68,7 @@ export class DuckDbDatabase {
     this.gate = new ReadGate(readers.length, 0);
     this.tokens = new DuckDbTokenIndex(
       (sql, params) => this.execute(sql, params),
-      async (sql, params = []) => (await writer.runAndReadAll(sql, params as DuckDBValue[])).getRowObjectsJS() as Row[],
+      (sql, params = []) => this.onWriter(async () => (await writer.runAndReadAll(sql, params as DuckDBValue[])).getRowObjectsJS() as Row[]),
       tokenIndex,
     );
   }
@@ -129,26 +139,39 @@ export class DuckDbDatabase {
   }
 
   async execute(sql: string, params: unknown[] = []): Promise<number> {
-    return this.gate.write(async () => {
-      const result = await this.writer.run(sql, params as DuckDBValue[]);
-      return Number(result.rowsChanged);
-    });
+    return this.onWriter(() =>
+      this.gate.write(async () => {
+        const result = await this.writer.run(sql, params as DuckDBValue[]);
+        return Number(result.rowsChanged);
+      }),
+    );
   }
 
   /** Runs `work` (statements through `execute`) in one transaction on the writer. */
   async transaction<T>(work: () => Promise<T>): Promise<T> {
-    return this.gate.write(async () => {
-      await this.execute('BEGIN TRANSACTION');
-      try {
-        const result = await work();
-        await this.execute('COMMIT');
-        this.checkpointWhenIdle();
-        return result;
-      } catch (err) {
-        await this.execute('ROLLBACK').catch(() => undefined);
-        throw err;
-      }
-    });
+    const result = await this.onWriter(() =>
+      this.gate.write(async () => {
+        await this.execute('BEGIN TRANSACTION');
+        try {
+          const done = await work();
+          await this.execute('COMMIT');
+          return done;
+        } catch (err) {
+          await this.execute('ROLLBACK').catch(() => undefined);
+          throw err;
+        }
+      }),
+    );
+    this.checkpointWhenIdle();
+    return result;
+  }
+
+  /** Runs `run` when the writer is free (at once inside the work that holds it), holding it meanwhile. */
+  private onWriter<T>(run: () => Promise<T>): Promise<T> {
+    if (this.holder.getStore()) return run();
+    const turn = this.writerTurn.then(() => this.holder.run(true, run));
+    this.writerTurn = turn.catch(() => undefined);
+    return turn;
   }
 
   /**
@@ -160,10 +183,13 @@ export class DuckDbDatabase {
   private checkpointWhenIdle(): void {
     if (this.idleCheckpointMs <= 0) return;
     if (this.idleCheckpoint) clearTimeout(this.idleCheckpoint);
-    this.idleCheckpoint = setTimeout(() => {
-      this.idleCheckpoint = null;
-      this.execute('CHECKPOINT').catch(() => undefined);
-    }, this.idleCheckpointMs);
+    // Outside any holder's context, so it waits for the writer like any other caller.
+    this.idleCheckpoint = this.holder.exit(() =>
+      setTimeout(() => {
+        this.idleCheckpoint = null;
+        this.execute('CHECKPOINT').catch(() => undefined);
+      }, this.idleCheckpointMs),
+    );
     this.idleCheckpoint.unref();
   }
 

@@ -209,3 +209,35 @@ describe('DuckDB checkpoint when ingest is idle', () => {
     }
   });
 });
+
+describe('DuckDB writer', () => {
+  it('runs a statement from outside a transaction after it, not inside it', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lognest-duckdb-writer-'));
+    const duck = await DuckDbDatabase.open(path.join(dir, 'logs.duckdb'), { idleCheckpointMs: 0 });
+    const order: string[] = [];
+    try {
+      await duck.execute('CREATE TABLE t (v INTEGER)');
+      let inside!: () => void;
+      const started = new Promise<void>((done) => (inside = done));
+      const tx = duck.transaction(async () => {
+        await duck.execute('INSERT INTO t VALUES (1)');
+        inside();
+        await new Promise((done) => setTimeout(done, 100));
+        await duck.execute('INSERT INTO t VALUES (2)');
+        order.push('commit');
+      });
+      await started;
+      // A retention delete, an idle CHECKPOINT: issued while the transaction is open.
+      const outside = Promise.all([
+        duck.execute('CHECKPOINT').then(() => order.push('checkpoint')),
+        duck.execute('DELETE FROM t WHERE v = 1').then(() => order.push('delete')),
+      ]);
+      await Promise.all([tx, outside]);
+      expect(order).toEqual(['commit', 'checkpoint', 'delete']);
+      expect((await duck.query('SELECT v FROM t')).map((r) => r.v)).toEqual([2]);
+    } finally {
+      duck.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
