@@ -8,22 +8,14 @@
 import { parse } from 'csv-parse/sync';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { groupingAccuracy, LabelledLine } from './pattern-corpus';
-import { minePatterns } from './pattern-accuracy';
+import { LabelledLine } from './pattern-corpus';
+import { averageAccuracy, minePatterns, SystemScore, systemScore } from './pattern-accuracy';
 
 export const LOGHUB_FILE = /^(.+)_2k\.log_structured\.csv$/;
-
-export interface SystemScore {
-  lines: number;
-  events: number;
-  patterns: number;
-  grouping_accuracy: number;
-}
 
 export interface LoghubResult {
   dir: string;
   per_system: Record<string, SystemScore>;
-  /** Mean of the systems' accuracies (each system weighs the same, as in the Loghub papers). */
   average_grouping_accuracy: number;
 }
 
@@ -53,22 +45,13 @@ export function readLoghubDir(dir: string): Map<string, LabelledLine[]> {
   return systems;
 }
 
-export const round3 = (x: number): number => Math.round(x * 1000) / 1000;
-
 /** One system's lines mined on their own (a fresh assigner) and scored. */
 export async function scoreSystem(lines: readonly LabelledLine[]): Promise<SystemScore> {
-  const ids = await minePatterns(lines);
-  return {
-    lines: lines.length,
-    events: new Set(lines.map((l) => l.event)).size,
-    patterns: new Set(ids).size,
-    grouping_accuracy: round3(groupingAccuracy(lines, ids)),
-  };
+  return systemScore(lines, await minePatterns(lines));
 }
 
 export async function measureLoghubAccuracy(dir: string): Promise<LoghubResult> {
   const per_system: Record<string, SystemScore> = {};
   for (const [system, lines] of readLoghubDir(dir)) per_system[system] = await scoreSystem(lines);
-  const values = Object.values(per_system).map((s) => s.grouping_accuracy);
-  return { dir, per_system, average_grouping_accuracy: round3(values.reduce((a, b) => a + b, 0) / values.length) };
+  return { dir, per_system, average_grouping_accuracy: averageAccuracy(per_system) };
 }
