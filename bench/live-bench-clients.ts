@@ -13,7 +13,6 @@ import { Decoder, Encoder, PacketType } from 'socket.io-parser';
 import { LIVE_NAMESPACE } from '../src/live/client-events';
 import { eventPrefix } from '../src/live/socket-sink';
 
-const LIVE_NSP = LIVE_NAMESPACE;
 const SEQ_KEY = '"bench_seq":';
 
 /**
@@ -45,7 +44,7 @@ class RecordTextDecoder extends Decoder {
   override add(obj: unknown): void {
     if (typeof obj === 'string' && RECORD_PACKETS.some((p) => obj.startsWith(p))) {
       const event = obj.startsWith(RECORD_PACKETS[0]) ? 'logs' : 'log';
-      (this as unknown as { emitReserved(ev: 'decoded', packet: unknown): void }).emitReserved('decoded', { type: PacketType.EVENT, nsp: LIVE_NSP, data: [event, obj] });
+      (this as unknown as { emitReserved(ev: 'decoded', packet: unknown): void }).emitReserved('decoded', { type: PacketType.EVENT, nsp: LIVE_NAMESPACE, data: [event, obj] });
       return;
     }
     super.add(obj);
