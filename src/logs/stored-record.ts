@@ -76,6 +76,23 @@ export function fromStored(row: StoredRecord): LogRecord {
   return record as unknown as LogRecord;
 }
 
+const apiTimestamps = new IsoDates();
+const apiIngestedAt = new IsoDates();
+
+/**
+ * The API JSON of a record (JSON.stringify(toApiRecord(r)) of the record read back) from its
+ * stored line (stampedJson's) and its stamp, without parsing the line: after `ingested_at`
+ * the two share their keys, in order, and their values, so only the head is rewritten
+ * (`ts` becomes `@timestamp`, dates become ISO text, `tenant_id` goes). Where records are
+ * prepared, this is how the live tail gets its JSON (docs/decisions/0151).
+ */
+export function apiJsonOfStored(line: string, stamp: Pick<RecordStamp, 'id' | 'tenantId' | 'ingestedAt'>, timestamp: number): string {
+  const id = JSON.stringify(stamp.id);
+  // The stored head, as stampedJson writes it (a lone surrogate's repair keeps its length).
+  const head = `{"id":${id},"tenant_id":${JSON.stringify(stamp.tenantId)},"ts":${JSON.stringify(timestamp)},"ingested_at":${JSON.stringify(stamp.ingestedAt)}`.length;
+  return `{"id":${id},"@timestamp":"${apiTimestamps.of(timestamp)}","ingested_at":"${apiIngestedAt.of(stamp.ingestedAt)}"${line.slice(head)}`;
+}
+
 /** The API form of a record: wire names, ISO timestamps, extra input keys under `fields`. */
 export function toApiRecord(r: LogRecord): Record<string, unknown> {
   const out: Record<string, unknown> = {};
