@@ -33,6 +33,7 @@ class GatedRunner extends IngestRunner {
   release(name: string): void {
     this.gates.get(name)?.();
   }
+  setLiveSelectors(): void {}
   async close(): Promise<void> {}
 }
 

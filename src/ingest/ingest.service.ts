@@ -45,7 +45,7 @@ export class IngestService {
 
   /** Commits a parsed chunk; `input` names where it came from in the ingest metrics. */
   async commit(tenantId: string, chunk: PreparedChunk, input: string): Promise<IngestResult> {
-    await this.writer.submit({ tenantId, path: chunk.path, count: chunk.accepted, oldestTimestamp: chunk.oldestTimestamp ?? undefined });
+    await this.writer.submit({ tenantId, path: chunk.path, count: chunk.accepted, oldestTimestamp: chunk.oldestTimestamp ?? undefined, live: chunk.live });
     this.metrics.counted(input, chunk.accepted, chunk.rejected);
     this.patterns.counted(tenantId, chunk.patterns);
     return { accepted: chunk.accepted, rejected: chunk.rejected, errors: chunk.errors, ids: chunk.ids };

@@ -1,26 +1,17 @@
 import { LogRecord } from '../logs/log-record';
 import { toApiRecord } from '../logs/stored-record';
-import { LiveRecord } from './client-events';
 
 /**
- * A committed record as live clients get it: mapped to the API shape and serialized once,
- * whatever the number of subscribers it matches (each socket.io packet and SSE event is
- * then built by joining these strings, not by stringifying the record per subscriber).
+ * A committed record as live clients get it: its API shape serialized once, whatever the
+ * number of subscribers it matches (each socket.io packet and SSE event is then built by
+ * joining these strings, not by stringifying the record per subscriber). Made here from a
+ * record, or where the record was prepared (LiveMatches).
  */
-export class LiveEntry {
-  private text: string | null = null;
+export interface LiveEntry {
+  readonly id: string;
+  readonly json: string;
+}
 
-  constructor(
-    readonly id: string,
-    readonly record: LiveRecord,
-  ) {}
-
-  static of(record: LogRecord): LiveEntry {
-    return new LiveEntry(record.id, toApiRecord(record));
-  }
-
-  /** The record's JSON (computed on first use). */
-  get json(): string {
-    return (this.text ??= JSON.stringify(this.record));
-  }
+export function liveEntryOf(record: LogRecord): LiveEntry {
+  return { id: record.id, json: JSON.stringify(toApiRecord(record)) };
 }

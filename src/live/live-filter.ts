@@ -16,6 +16,8 @@ export interface LiveFilter {
   matches: RecordPredicate;
   /** The services a record must be of to match (null: any); the tailer indexes by it. */
   services: ReadonlySet<string> | null;
+  /** The filter keys it was compiled from: compiled again where records are prepared (LiveMatchers). */
+  input: Record<string, unknown>;
 }
 
 /**
@@ -33,7 +35,7 @@ export function compileLiveFilter(tenantId: string, input: unknown): LiveFilter 
   const filters: LiveFilters = { query: request.q };
   if (request.levels.length > 0) filters.level = request.levels;
   for (const key of ['service', 'server', 'environment'] as const) if (request[key] !== null) filters[key] = request[key]!;
-  return { filters, request, matches, services: requiredValues(scope.query, 'service') };
+  return { filters, request, matches, services: requiredValues(scope.query, 'service'), input: picked };
 }
 
 /** The `filters_error` payload for what compileLiveFilter threw; rethrows anything else. */

@@ -1,7 +1,6 @@
-import { LogRecord } from '../logs/log-record';
 import { LiveMetrics } from './live-metrics';
 
-const of = (...levels: string[]) => levels.map((level) => ({ level }) as LogRecord);
+const of = (...levels: string[]) => levels;
 
 describe('LiveMetrics', () => {
   it('reports the last complete second, and errors and levels over the last minute', () => {

@@ -1,4 +1,3 @@
-import { LogRecord } from '../logs/log-record';
 import { MetricsUpdate } from './client-events';
 
 const SECONDS = 60;
@@ -20,14 +19,15 @@ export class LiveMetrics {
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  count(tenantId: string, records: readonly LogRecord[]): void {
+  /** Counts committed records of a tenant, by their levels. */
+  count(tenantId: string, levels: readonly string[]): void {
     const second = Math.floor(this.now() / 1000);
     const slots = this.slots.get(tenantId) ?? Array.from({ length: SECONDS }, (): Second => ({ at: -1, total: 0, byLevel: {} }));
     this.slots.set(tenantId, slots);
     const slot = slots[second % SECONDS];
     if (slot.at !== second) Object.assign(slot, { at: second, total: 0, byLevel: {} });
-    slot.total += records.length;
-    for (const r of records) slot.byLevel[r.level] = (slot.byLevel[r.level] ?? 0) + 1;
+    slot.total += levels.length;
+    for (const level of levels) slot.byLevel[level] = (slot.byLevel[level] ?? 0) + 1;
   }
 
   /** Forgets a tenant nobody watches any more. */

@@ -11,13 +11,13 @@ class FakeSink implements LiveSink {
   isBusy = false;
   got: Array<LiveRecord[] | DroppedNotice> = [];
   busy = () => this.isBusy;
-  send = (entries: LiveEntry[]) => void this.got.push(entries.map((e) => e.record));
+  send = (entries: LiveEntry[]) => void this.got.push(entries.map((e) => JSON.parse(e.json) as LiveRecord));
   dropped = (notice: DroppedNotice) => void this.got.push(notice);
 }
 
 const record = (i: number, message = 'hello'): LogRecord => ({ id: `r${i}`, level: 'INFO', message, tenantId: 't', timestamp: i, fields: {}, tags: [] }) as unknown as LogRecord;
-const api = (r: LogRecord) => () => new LiveEntry(r.id, { id: r.id, message: r.message });
-const filter = (q: string): LiveFilter => ({ filters: { query: q }, request: {} as LiveFilter['request'], matches: compileRecordPredicate(parseQuery(q)), services: null });
+const api = (r: LogRecord) => (): LiveEntry => ({ id: r.id, json: JSON.stringify({ id: r.id, message: r.message }) });
+const filter = (q: string): LiveFilter => ({ filters: { query: q }, request: {} as LiveFilter['request'], matches: compileRecordPredicate(parseQuery(q)), services: null, input: { query: q } });
 const turn = () => new Promise((r) => setImmediate(r));
 
 describe('LiveSubscriber', () => {
@@ -80,7 +80,7 @@ describe('LiveSubscriber', () => {
     await new Promise((r) => setTimeout(r, 80));
     expect(sink.got).toEqual([{ count: 2, since: expect.any(String) }, [0, 1].map((i) => ({ id: `r${i}`, message: 'hello' }))]);
     const big = record(7, 'hello ' + 'x'.repeat(100));
-    expect(s.offer(big, () => new LiveEntry(big.id, { id: big.id, message: big.message }))).toBe('queued');
+    expect(s.offer(big, api(big))).toBe('queued');
   });
 
   it('holds during a backfill and skips what the backfill sent, then and later', async () => {

@@ -63,6 +63,10 @@ export class LiveSubscriber {
     return this.filter === null ? undefined : this.filter.services;
   }
 
+  get filterInput(): LiveFilter['input'] | undefined {
+    return this.filter?.input;
+  }
+
   setFilter(filter: LiveFilter): void {
     this.filter = filter;
     this.onFilterChange?.();
@@ -75,7 +79,17 @@ export class LiveSubscriber {
    */
   offer(record: LogRecord, entry: () => LiveEntry): 'queued' | 'dropped' | null {
     if (this.closed || this.filter === null || !this.filter.matches(record)) return null;
-    if (this.sentIds?.has(record.id)) return null;
+    return this.accept(record.id, entry);
+  }
+
+  /** Offers a record its filter is already known to match (matched where it was prepared). */
+  offerMatched(entry: LiveEntry): 'queued' | 'dropped' | null {
+    if (this.closed || this.filter === null) return null;
+    return this.accept(entry.id, () => entry);
+  }
+
+  private accept(id: string, entry: () => LiveEntry): 'queued' | 'dropped' | null {
+    if (this.sentIds?.has(id)) return null;
     const now = this.now();
     if (now - this.windowStart >= 1000) {
       this.windowStart = now;

@@ -6,7 +6,7 @@ import { LogReadStore } from '../logs/log-read-store';
 import { badParameter } from '../platform/http/bad-request';
 import { buildScope } from '../search/scope-builder';
 import { parseTimeExpression } from '../search/time-expression';
-import { LiveEntry } from './live-entry';
+import { liveEntryOf } from './live-entry';
 import { compileLiveFilter } from './live-filter';
 import { LiveSubscriber } from './live-subscriber';
 import { LiveTailer } from './live-tailer';
@@ -57,7 +57,7 @@ export class LiveTailService {
       const scope = buildScope(who.tenantId, { ...filter.request, from: since, to: undefined });
       const { records } = await this.logs.search(scope, { offset: 0, limit: BACKFILL_LIMIT, sort: 'desc' });
       records.reverse();
-      sink.send(records.map(LiveEntry.of));
+      sink.send(records.map(liveEntryOf));
       subscriber.release(new Set(records.map((r) => r.id)));
     } catch {
       res.end();

@@ -1,14 +1,28 @@
 import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import { LogRecord } from '../logs/log-record';
+import { IngestRunner } from '../ingest/pipeline/ingest-runner';
+import { LEVELS, LogRecord } from '../logs/log-record';
 import { MetricsRegistry } from '../observability/metrics/metrics-registry';
+import { LogsCommitted } from '../platform/events/domain-events';
 import { EventBus } from '../platform/events/event-bus';
 import type { Counter } from 'prom-client';
 import { MetricsUpdate } from './client-events';
-import { LiveEntry } from './live-entry';
+import { LiveEntry, liveEntryOf } from './live-entry';
 import { LiveFanout } from './live-fanout';
+import { LiveMatches } from './live-matches';
 import { LiveMetrics } from './live-metrics';
 import { LiveSubscriber } from './live-subscriber';
 import { TenantSubscribers } from './tenant-subscribers';
+
+/** What one delivery queued and dropped over all subscribers. */
+class Tally {
+  sent = 0;
+  dropped = 0;
+
+  add(outcome: 'queued' | 'dropped' | null | undefined): void {
+    if (outcome === 'queued') this.sent++;
+    else if (outcome === 'dropped') this.dropped++;
+  }
+}
 
 /** How often presence is shared and metrics are computed. */
 export const METRICS_INTERVAL_MS = 1_000;
@@ -17,8 +31,11 @@ export const METRICS_INTERVAL_MS = 1_000;
  * The live tail: every subscriber of every tenant, fed from `logs.committed` (records this
  * process committed, which it also hands to the fanout for other processes) and from the
  * fanout (records other processes committed). It listens only to tenants with a subscriber
- * here or elsewhere, so no spool line is parsed for a tenant nobody watches, and each record
- * is mapped to its API shape and serialized once, whatever the number of subscribers.
+ * here or elsewhere, so nothing is read for a tenant nobody watches. It tells the ingest
+ * threads its subscribers' filters (IngestRunner.setLiveSelectors), and they match and
+ * serialize the records as they prepare them: a committed batch then reaches its
+ * subscribers without a parse or a predicate here (docs/decisions/0151). Otherwise each
+ * record is mapped to its API shape and serialized once, whatever the number of subscribers.
  */
 @Injectable()
 export class LiveTailer implements OnModuleInit, OnApplicationShutdown {
@@ -32,10 +49,14 @@ export class LiveTailer implements OnModuleInit, OnApplicationShutdown {
   private readonly sent: Counter;
   private readonly dropped: Counter;
 
+  /** Tenants whose selectors changed this turn (sent to the ingest threads once per turn). */
+  private readonly changedSelectors = new Set<string>();
+
   constructor(
     private readonly events: EventBus,
     private readonly fanout: LiveFanout,
     metrics: MetricsRegistry,
+    private readonly runner: IngestRunner,
   ) {
     metrics.gauge('lognest_live_subscribers', 'Live tail subscribers (socket.io and SSE) connected to this process', [], (g) => g.set(this.subscriberCount));
     metrics.gauge('lognest_live_buffered_records', 'Records waiting in live subscribers\' buffers in this process', [], (g) => g.set(this.bufferedRecords));
@@ -44,15 +65,13 @@ export class LiveTailer implements OnModuleInit, OnApplicationShutdown {
   }
 
   onModuleInit(): void {
-    this.offCommitted = this.events.on(
-      'logs.committed',
-      (e) => {
-        this.deliver(e.tenantId, e.records);
-        this.fanout.publish(e.tenantId, e.records);
-      },
-      (tenantId) => this.byTenant.has(tenantId) || this.fanout.othersWant(tenantId),
-    );
-    this.fanout.onRecords((tenantId, records) => this.deliver(tenantId, records));
+    this.offCommitted = this.events.on('logs.committed', (e) => this.committed(e), (tenantId) => this.byTenant.has(tenantId) || this.fanout.othersWant(tenantId));
+    this.fanout.onRecords((tenantId, records) => {
+      const subscribers = this.byTenant.get(tenantId);
+      if (!subscribers) return;
+      this.metrics.count(tenantId, records.map((r) => r.level));
+      this.deliverRecords(subscribers, records, null);
+    });
     this.timer = setInterval(() => void this.tick(), METRICS_INTERVAL_MS);
     this.timer.unref();
   }
@@ -66,10 +85,14 @@ export class LiveTailer implements OnModuleInit, OnApplicationShutdown {
   }
 
   add(subscriber: LiveSubscriber): void {
-    const subscribers = this.byTenant.get(subscriber.tenantId) ?? new TenantSubscribers();
-    const first = subscribers.size === 0;
+    const tenantId = subscriber.tenantId;
+    let subscribers = this.byTenant.get(tenantId);
+    const first = subscribers === undefined;
+    if (subscribers === undefined) {
+      subscribers = new TenantSubscribers(() => this.selectorsChanged(tenantId));
+      this.byTenant.set(tenantId, subscribers);
+    }
     subscribers.add(subscriber);
-    this.byTenant.set(subscriber.tenantId, subscribers);
     if (first) void this.sharePresence();
   }
 
@@ -101,23 +124,64 @@ export class LiveTailer implements OnModuleInit, OnApplicationShutdown {
     return () => this.tickListeners.delete(listener);
   }
 
-  private deliver(tenantId: string, records: LogRecord[]): void {
-    const subscribers = this.byTenant.get(tenantId);
-    if (!subscribers) return;
-    this.metrics.count(tenantId, records);
-    let sent = 0;
-    let dropped = 0;
+  /**
+   * A committed slice of records: the subscribers its matches cover get the entries prepared
+   * with them; the others (filed after the matches were made, or every one when there are
+   * none) are offered the records, read from the spool only then.
+   */
+  private committed(e: LogsCommitted): void {
+    const subscribers = this.byTenant.get(e.tenantId);
+    if (subscribers && e.matches) {
+      this.metrics.count(e.tenantId, Array.from(e.matches.levels, (code) => LEVELS[code]));
+      this.deliverMatched(subscribers, e.matches);
+      const uncovered = subscribers.uncovered(e.matches.generation);
+      if (uncovered) this.deliverRecords(subscribers, e.records(), uncovered);
+    } else if (subscribers) {
+      const records = e.records();
+      this.metrics.count(e.tenantId, records.map((r) => r.level));
+      this.deliverRecords(subscribers, records, null);
+    }
+    if (this.fanout.othersWant(e.tenantId)) this.fanout.publish(e.tenantId, e.records());
+  }
+
+  private deliverMatched(subscribers: TenantSubscribers, matches: LiveMatches): void {
+    const tally = new Tally();
+    for (const entry of matches.entries) {
+      for (const key of entry.keys) tally.add(subscribers.coveredBy(key, matches.generation)?.offerMatched(entry));
+    }
+    this.record(tally);
+  }
+
+  /** Offers each record to the subscribers whose filter may match it (only to `only`'s, when given). */
+  private deliverRecords(subscribers: TenantSubscribers, records: LogRecord[], only: Set<LiveSubscriber> | null): void {
+    const tally = new Tally();
     for (const record of records) {
       let entry: LiveEntry | null = null;
-      const shared = () => (entry ??= LiveEntry.of(record));
+      const shared = () => (entry ??= liveEntryOf(record));
       subscribers.forCandidates(record, (subscriber) => {
-        const outcome = subscriber.offer(record, shared);
-        if (outcome === 'queued') sent++;
-        else if (outcome === 'dropped') dropped++;
+        if (only === null || only.has(subscriber)) tally.add(subscriber.offer(record, shared));
       });
     }
-    if (sent > 0) this.sent.inc(sent);
-    if (dropped > 0) this.dropped.inc(dropped);
+    this.record(tally);
+  }
+
+  private record(tally: Tally): void {
+    if (tally.sent > 0) this.sent.inc(tally.sent);
+    if (tally.dropped > 0) this.dropped.inc(tally.dropped);
+  }
+
+  /** Sends the selectors of the tenants that changed this turn to the ingest threads. */
+  private selectorsChanged(tenantId: string): void {
+    if (this.changedSelectors.size === 0) setImmediate(() => this.sendSelectors());
+    this.changedSelectors.add(tenantId);
+  }
+
+  private sendSelectors(): void {
+    for (const tenantId of this.changedSelectors) {
+      const subscribers = this.byTenant.get(tenantId);
+      this.runner.setLiveSelectors(subscribers ? subscribers.selectors(tenantId) : { tenantId, generation: 0, subscribers: null });
+    }
+    this.changedSelectors.clear();
   }
 
   private localUsers(tenantId: string): Set<string> {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
+import { IngestModule } from '../ingest/ingest.module';
 import { RedisConnection } from '../platform/redis/redis-connection';
 import { InProcessLiveFanout } from './in-process-live-fanout';
 import { LiveFanout } from './live-fanout';
@@ -16,6 +17,7 @@ import { RedisLiveFanout } from './redis-live-fanout';
  * set. Other modules push browser notifications with LiveNotifier.
  */
 @Module({
+  imports: [IngestModule],
   controllers: [LiveTailController],
   providers: [
     {

@@ -2,7 +2,7 @@ import { LiveEntry } from './live-entry';
 import { SharedFrame } from './shared-frame';
 
 describe('SharedFrame', () => {
-  const entry = (id: string) => new LiveEntry(id, { id });
+  const entry = (id: string): LiveEntry => ({ id, json: JSON.stringify({ id }) });
   const a = entry('a');
   const b = entry('b');
   const c = entry('c');

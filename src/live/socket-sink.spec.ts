@@ -14,7 +14,7 @@ function decodeAll(packets: string[]): { nsp: string; data: unknown[] }[] {
 describe('SocketSink', () => {
   const written: string[] = [];
   const socket = { connected: true, conn: { writeBuffer: [], write: (p: string) => void written.push(p) } } as unknown as LiveSocket;
-  const entry = (id: string, message: string) => new LiveEntry(id, { id, message, fields: { nested: { quote: '"]},' } } });
+  const entry = (id: string, message: string): LiveEntry => ({ id, json: JSON.stringify({ id, message, fields: { nested: { quote: '"]},' } } }) });
 
   it('writes packets from the shared JSON that decode as the log and logs events of /live', () => {
     const sink = new SocketSink(socket);
@@ -24,8 +24,8 @@ describe('SocketSink', () => {
     sink.send([a, b]);
     sink.send([]);
     expect(decodeAll(written)).toEqual([
-      { nsp: '/live', data: ['log', a.record] },
-      { nsp: '/live', data: ['logs', [a.record, b.record]] },
+      { nsp: '/live', data: ['log', JSON.parse(a.json)] },
+      { nsp: '/live', data: ['logs', [JSON.parse(a.json), JSON.parse(b.json)]] },
     ]);
   });
 
@@ -39,9 +39,9 @@ describe('SocketSink', () => {
     two.send([b]);
     expect(written[0]).toBe(written[1]);
     expect(decodeAll(written)).toEqual([
-      { nsp: '/live', data: ['logs', [a.record, b.record]] },
-      { nsp: '/live', data: ['logs', [a.record, b.record]] },
-      { nsp: '/live', data: ['log', b.record] },
+      { nsp: '/live', data: ['logs', [JSON.parse(a.json), JSON.parse(b.json)]] },
+      { nsp: '/live', data: ['logs', [JSON.parse(a.json), JSON.parse(b.json)]] },
+      { nsp: '/live', data: ['log', JSON.parse(b.json)] },
     ]);
   });
 });

@@ -3,12 +3,14 @@ import { parentPort } from 'node:worker_threads';
 import { WorkerRequest, WorkerResponse } from './worker-protocol';
 import { prepareBody, prepareFile } from './prepare-records';
 import { PatternStamper } from './pattern-stamper';
+import { LiveMatchers } from '../../live/live-matches';
 
 const port = parentPort!;
 const acks = new Map<number, { resolve: () => void; reject: (err: Error) => void }>();
 
 const reply = (message: WorkerResponse) => port.postMessage(message);
 
+const live = new LiveMatchers();
 const questions = new Map<number, (ids: string[] | null) => void>();
 let nextQuestion = 1;
 const patterns = new PatternStamper(
@@ -24,6 +26,10 @@ port.on('message', (message: WorkerRequest) => {
   if (message.kind === 'patterns') {
     questions.get(message.request)?.(message.ids);
     questions.delete(message.request);
+    return;
+  }
+  if (message.kind === 'live') {
+    live.set(message.selectors);
     return;
   }
   if (message.kind === 'ack') {
@@ -42,7 +48,7 @@ async function run(message: Extract<WorkerRequest, { kind: 'body' | 'file' }>): 
   try {
     if (message.kind === 'body') {
       const text = Buffer.from(message.body.buffer, message.body.byteOffset, message.body.byteLength).toString('utf8');
-      reply({ kind: 'done', job: message.job, chunk: await prepareBody(text, message.options, message.keepIds, stamper) });
+      reply({ kind: 'done', job: message.job, chunk: await prepareBody(text, message.options, message.keepIds, stamper, live) });
       return;
     }
     await prepareFile(message.file, message.options, message.chunkRecords, (chunk) =>
@@ -51,6 +57,7 @@ async function run(message: Extract<WorkerRequest, { kind: 'body' | 'file' }>): 
         reply({ kind: 'chunk', job: message.job, chunk });
       }),
       stamper,
+      live,
     );
     acks.delete(message.job);
     reply({ kind: 'done', job: message.job, chunk: null });

@@ -3,10 +3,12 @@ import { IngestRunner } from './ingest-runner';
 import { prepareBody, prepareFile } from './prepare-records';
 import { PatternAssigner } from '../../patterns/pattern-assigner';
 import { PatternStamper } from './pattern-stamper';
+import { LiveMatchers, LiveSelectors } from '../../live/live-matches';
 
 /** Ingest on the calling thread (tests, and builds without the compiled worker script). */
 export class InlineIngestRunner extends IngestRunner {
   private readonly stamper: PatternStamper | null;
+  private readonly live = new LiveMatchers();
 
   /** `patterns`: the process's assigner; without one, records are stored without a pattern id. */
   constructor(patterns: PatternAssigner | null = null) {
@@ -15,11 +17,15 @@ export class InlineIngestRunner extends IngestRunner {
   }
 
   runBody(body: Buffer, options: IngestJobOptions, keepIds: boolean): Promise<PreparedChunk> {
-    return prepareBody(body.toString('utf8'), options, keepIds, this.stamper);
+    return prepareBody(body.toString('utf8'), options, keepIds, this.stamper, this.live);
   }
 
   runFile(file: string, options: IngestJobOptions, chunkRecords: number, onChunk: (chunk: PreparedChunk) => Promise<void>) {
-    return prepareFile(file, options, chunkRecords, onChunk, this.stamper);
+    return prepareFile(file, options, chunkRecords, onChunk, this.stamper, this.live);
+  }
+
+  setLiveSelectors(selectors: LiveSelectors): void {
+    this.live.set(selectors);
   }
 
   async close(): Promise<void> {}

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import * as fs from 'node:fs';
 import { LogWriteStore, SpooledBatch } from '../../logs/log-write-store';
 import { EventBus } from '../../platform/events/event-bus';
-import { CommittedRecordsPublisher } from './committed-records-publisher';
+import { CommittedBatch, CommittedRecordsPublisher } from './committed-records-publisher';
 
 export class WriterSaturatedError extends Error {
   constructor(readonly retryAfterSeconds: number) {
@@ -21,7 +21,7 @@ export class CommitFailedError extends Error {
 }
 
 interface Waiting {
-  batch: SpooledBatch;
+  batch: CommittedBatch;
   resolve: () => void;
   reject: (err: unknown) => void;
 }
@@ -67,7 +67,7 @@ export class LogWriter {
     return this.queuedRecords;
   }
 
-  submit(batch: SpooledBatch): Promise<void> {
+  submit(batch: CommittedBatch): Promise<void> {
     return new Promise((resolve, reject) => {
       this.queue.push({ batch, resolve, reject });
       this.queuedRecords += batch.count;

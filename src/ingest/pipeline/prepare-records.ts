@@ -14,6 +14,7 @@ import { NormalizedRecord } from '../../logs/log-record';
 import { maskLine } from '../../patterns/drain-miner';
 import { minedLine, PatternCount, PatternKey, patternKeyText } from '../../patterns/pattern-key';
 import { PatternStamper } from './pattern-stamper';
+import { ChunkMatches, LiveMatchers } from '../../live/live-matches';
 
 /** The record with what `rule` captures from its message laid over it (the message becomes the captured one, if any). */
 function withMessageRule(raw: Record<string, unknown>, rule: CompiledRule, now: number): Record<string, unknown> {
@@ -45,11 +46,14 @@ class ChunkBuilder {
   private unstamped: Unstamped[] = [];
   private unseen = new Map<string, PatternKey>();
   private patternCounts = new Map<string | null, PatternCount>();
+  /** The chunk's live matches, started at its first record (undefined: none written yet; null: nobody watches). */
+  private live: ChunkMatches | null | undefined = undefined;
 
   constructor(
     private readonly options: IngestJobOptions,
     private readonly keepIds: boolean,
     private readonly patterns: PatternStamper | null,
+    private readonly matchers: LiveMatchers | null,
   ) {}
 
   get size(): number {
@@ -95,7 +99,11 @@ class ChunkBuilder {
 
   private write(record: NormalizedRecord, id: string, ingestedAt: number, patternId: string | null): void {
     const { tenantId, fileId } = this.options;
-    this.lines.push(stampedJson(record, { id, tenantId, ingestedAt, fileId, patternId }));
+    const stamp = { id, tenantId, ingestedAt, fileId, patternId };
+    const line = stampedJson(record, stamp);
+    this.lines.push(line);
+    if (this.live === undefined) this.live = this.matchers?.forChunk(tenantId) ?? null;
+    this.live?.add(record, stamp, line);
     const c = this.patternCounts.get(patternId);
     if (c) {
       c.count++;
@@ -129,7 +137,9 @@ class ChunkBuilder {
     const chunk: PreparedChunk = {
       path: file, format, accepted: this.accepted, rejected: this.rejected, errors: this.errors, lines, bytes, ids: this.ids,
       oldestTimestamp: this.oldest === Infinity ? null : this.oldest, patterns: [...this.patternCounts.values()],
+      ...(this.live ? { live: this.live.result() } : {}),
     };
+    this.live = undefined;
     this.patternCounts = new Map();
     this.lines = [];
     this.ids = [];
@@ -147,11 +157,17 @@ function resolveFormat(options: IngestJobOptions, head: string): Exclude<InputFo
 }
 
 /** One in-memory body (an HTTP request): parse, normalize, spool. */
-export function prepareBody(body: string, options: IngestJobOptions, keepIds = false, patterns: PatternStamper | null = null): Promise<PreparedChunk> {
+export function prepareBody(
+  body: string,
+  options: IngestJobOptions,
+  keepIds = false,
+  patterns: PatternStamper | null = null,
+  live: LiveMatchers | null = null,
+): Promise<PreparedChunk> {
   const now = Date.now();
   const format = resolveFormat(options, body.slice(0, 4096));
   const parser = createParser(format, { delimiter: options.delimiter, now, rule: options.rule });
-  const builder = new ChunkBuilder(options, keepIds, patterns);
+  const builder = new ChunkBuilder(options, keepIds, patterns, live);
   builder.add(parser.push(body), now);
   builder.add(parser.end(), now);
   return builder.flush(0, Buffer.byteLength(body), format);
@@ -174,10 +190,11 @@ export async function prepareFile(
   chunkRecords: number,
   onChunk: (chunk: PreparedChunk) => Promise<void>,
   patterns: PatternStamper | null = null,
+  live: LiveMatchers | null = null,
 ): Promise<void> {
   const stream = createReadStream(file, { highWaterMark: 1024 * 1024 });
   const decoder = new StringDecoder('utf8');
-  const builder = new ChunkBuilder(options, false, patterns);
+  const builder = new ChunkBuilder(options, false, patterns, live);
   let parser: ReturnType<typeof createParser> | null = null;
   let format: PreparedChunk['format'] | undefined;
   let bytes = 0;

@@ -5,6 +5,7 @@ import { IngestJobOptions, PreparedChunk } from './ingest-job';
 import { IngestRunner } from './ingest-runner';
 import { PatternAssigner } from '../../patterns/pattern-assigner';
 import { WorkerRequest, WorkerResponse } from './worker-protocol';
+import { LiveSelectors } from '../../live/live-matches';
 
 interface PendingJob {
   worker: Worker;
@@ -38,6 +39,8 @@ export class WorkerIngestRunner extends IngestRunner {
   private readonly logger = new Logger('WorkerIngestRunner');
 
   private closing = false;
+  /** The latest live selectors per watched tenant, for workers spawned later. */
+  private readonly selectors = new Map<string, LiveSelectors>();
 
   /** `patterns`: the process's assigner; without one, records are stored without a pattern id. */
   constructor(
@@ -63,6 +66,7 @@ export class WorkerIngestRunner extends IngestRunner {
       if (slot >= 0 && !this.closing) this.workers[slot] = this.spawn();
     });
     worker.unref();
+    for (const selectors of this.selectors.values()) worker.postMessage({ kind: 'live', selectors } satisfies WorkerRequest);
     this.load.set(worker, 0);
     return worker;
   }
@@ -81,6 +85,12 @@ export class WorkerIngestRunner extends IngestRunner {
 
   async runFile(file: string, options: IngestJobOptions, chunkRecords: number, onChunk: (chunk: PreparedChunk) => Promise<void>) {
     await this.start({ kind: 'file', job: 0, file, options, chunkRecords, patterns: this.patterns !== null }, [], onChunk);
+  }
+
+  setLiveSelectors(selectors: LiveSelectors): void {
+    if (selectors.subscribers === null) this.selectors.delete(selectors.tenantId);
+    else this.selectors.set(selectors.tenantId, selectors);
+    for (const worker of this.workers) worker.postMessage({ kind: 'live', selectors } satisfies WorkerRequest);
   }
 
   private start(request: WorkerRequest, transfer: ArrayBuffer[], onChunk?: PendingJob['onChunk']): Promise<PreparedChunk | null> {

@@ -1,4 +1,5 @@
 import { PatternKey } from '../../patterns/pattern-key';
+import { LiveSelectors } from '../../live/live-matches';
 import { IngestJobOptions, PreparedChunk } from './ingest-job';
 
 export type WorkerRequest =
@@ -10,7 +11,9 @@ export type WorkerRequest =
   /** The main thread could not commit it: stop the job. */
   | { kind: 'abort'; job: number; message: string }
   /** The pattern ids of a `patterns` question, in order (null: the assigner failed). */
-  | { kind: 'patterns'; request: number; ids: string[] | null };
+  | { kind: 'patterns'; request: number; ids: string[] | null }
+  /** A tenant's live selectors changed: match its records against these from now on. */
+  | { kind: 'live'; selectors: LiveSelectors };
 
 export type WorkerResponse =
   | { kind: 'chunk'; job: number; chunk: PreparedChunk }

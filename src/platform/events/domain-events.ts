@@ -1,3 +1,4 @@
+import { LiveMatches } from '../../live/live-matches';
 import { LogRecord } from '../../logs/log-record';
 
 /** Typed in-process events between modules. */
@@ -13,16 +14,21 @@ export interface LogsIngested {
 }
 
 /**
- * Records of one tenant that a commit made durable, in commit order and in the shape the
- * read store's search returns (LogRecord; the API maps it with toApiRecord). Published by
- * LogWriter after the ingest callers got their answer, and only for tenants some handler
- * declared interest in (EventBus.on's `tenants`), since building it parses the spooled lines.
- * Feeds the live tailer, the cross-process fan-out and the alert evaluator.
+ * Records of one tenant that a commit made durable, in commit order, at most COMMITTED_SLICE
+ * of them per event. Published by LogWriter after the ingest callers got their answer, and
+ * only for tenants some handler declared interest in (EventBus.on's `tenants`). `records()`
+ * parses the spooled lines into the shape the read store's search returns (LogRecord; the
+ * API maps it with toApiRecord) on its first call only, so a handler that can do with
+ * `matches` (what the live filters matched, worked out when the records were prepared)
+ * costs no parse. Feeds the live tailer and the cross-process fan-out (docs/decisions/0151).
  */
 export interface LogsCommitted {
   type: 'logs.committed';
   tenantId: string;
-  records: LogRecord[];
+  count: number;
+  /** Null when the records were prepared without the tenant's live selectors. */
+  matches: LiveMatches | null;
+  records: () => LogRecord[];
 }
 
 export interface LogsDeleted {
