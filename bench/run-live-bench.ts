@@ -201,7 +201,7 @@ async function main(): Promise<void> {
     // 2. Throughput with and without 50 filtered subscribers, alternating.
     if (phases.has('throughput')) {
       const filters = distinctFilters(o.filteredSubscribers);
-      const runs: { none: number[]; with: number[]; deliveredWith: number[] } = { none: [], with: [], deliveredWith: [] };
+      const runs: { none: number[]; with: number[]; deliveredWith: number[]; backoffs: number[] } = { none: [], with: [], deliveredWith: [], backoffs: [] };
       for (let round = 0; round < o.rounds; round++) {
         for (const withSubscribers of [false, true]) {
           let subs: BenchSubscriber[] = [];
@@ -215,6 +215,7 @@ async function main(): Promise<void> {
           log(`throughput round ${round + 1}: ${o.throughputRecords} records, ${withSubscribers ? filters.length : 0} subscribers`);
           const result = await bulkIngest(http, bodies[Symbol.iterator](), 4);
           (withSubscribers ? runs.with : runs.none).push(result.records_per_s);
+          runs.backoffs.push(result.backoffs_429_503);
           if (withSubscribers) {
             await sleep(1_000);
             runs.deliveredWith.push(subs.reduce((n, s) => n + s.received, 0));
@@ -231,6 +232,8 @@ async function main(): Promise<void> {
         with_subscribers_records_per_s: runs.with,
         subscribers: filters.length,
         records_delivered_to_subscribers: runs.deliveredWith,
+        /** Requests answered 429/503 and retried, per run in run order (none, with, none, with...). */
+        backoffs_429_503: runs.backoffs,
         ratio: round(median(runs.with) / median(runs.none), 3),
         server_rss_max_mb: sampler.takePhaseMaxMb(),
       };

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { LiveMatches } from '../../live/live-matches';
@@ -37,13 +38,15 @@ export class CommittedRecordsPublisher {
 
   private async readAndPublish(batches: CommittedBatch[]): Promise<void> {
     for (const batch of batches) {
-      const lines = (await readFile(batch.path, 'utf8')).split('\n');
-      if (lines[lines.length - 1] === '') lines.pop();
-      // Matches that do not line up with the file (never expected) are not trusted: the listeners read the records.
-      const live = batch.live?.levels.length === lines.length ? batch.live : null;
+      // Matches that do not line up with the batch (never expected) are not trusted: the listeners read the records.
+      const live = batch.live?.levels.length === batch.count ? batch.live : null;
+      // With matches, the file is read only if a listener asks for records (most often none does).
+      let lines = live ? null : await readLines(batch.path);
+      const lineAt = () => (lines ??= readLinesSync(batch.path));
+      const count = live ? batch.count : lineAt().length;
       let entry = 0;
-      for (let start = 0; start < lines.length; start += COMMITTED_SLICE) {
-        const end = Math.min(lines.length, start + COMMITTED_SLICE);
+      for (let start = 0; start < count; start += COMMITTED_SLICE) {
+        const end = Math.min(count, start + COMMITTED_SLICE);
         let matches: LiveMatches | null = null;
         if (live) {
           const first = entry;
@@ -51,17 +54,31 @@ export class CommittedRecordsPublisher {
           matches = { generation: live.generation, levels: live.levels.subarray(start, end), entries: live.entries.slice(first, entry) };
         }
         let records: LogRecord[] | null = null;
-        const read = () => (records ??= parseLines(lines, start, end, batch.tenantId));
+        const read = () => (records ??= parseLines(lineAt(), start, end, batch.tenantId));
         this.events.publish({ type: 'logs.committed', tenantId: batch.tenantId, count: end - start, matches, records: read });
-        if (end < lines.length) await yieldToEventLoop();
+        if (end < count) await yieldToEventLoop();
       }
     }
   }
 }
 
+async function readLines(file: string): Promise<string[]> {
+  return splitLines(await readFile(file, 'utf8'));
+}
+
+function readLinesSync(file: string): string[] {
+  return splitLines(readFileSync(file, 'utf8'));
+}
+
+function splitLines(text: string): string[] {
+  const lines = text.split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  return lines;
+}
+
 function parseLines(lines: string[], start: number, end: number, tenantId: string): LogRecord[] {
   const records: LogRecord[] = [];
-  for (let i = start; i < end; i++) {
+  for (let i = start; i < Math.min(end, lines.length); i++) {
     const record = fromStored(JSON.parse(lines[i]));
     record.tenantId = tenantId; // the batch tenant wins, as in the stores
     records.push(record);
