@@ -192,6 +192,35 @@ describe('LogWriter', () => {
     expect(firstIds).toEqual(['id-0', `id-${COMMITTED_SLICE}`]);
   });
 
+  it('hands a batch\'s live matches out slice by slice, reading its spool file only for a listener that asks for records', async () => {
+    const store = new GatedStore();
+    const events = new EventBus();
+    const seen: LogsCommitted[] = [];
+    const read: string[][] = [];
+    events.on('logs.committed', (e) => {
+      seen.push(e);
+      // Records are readable while the event is handled; this listener wants the second slice's only.
+      if (seen.length === 2) read.push(e.records().map((r) => r.id));
+    });
+    const writer = new LogWriter(store, events, 100_000);
+    const count = COMMITTED_SLICE + 3;
+    // The first slice is never parsed: its lines need not even be JSON.
+    const lines = Array.from({ length: count }, (_, i) => (i < COMMITTED_SLICE ? 'not json' : toStoredJson(record(i))));
+    const file = path.join(dir, `live${n++}.ndjson`);
+    fs.writeFileSync(file, lines.join('\n') + '\n');
+    const entry = (line: number) => ({ line, id: `id-${line}`, json: '{}', keys: [1] });
+    const live = { generation: 9, levels: new Uint8Array(count).fill(2), entries: [entry(0), entry(COMMITTED_SLICE + 1)] };
+    const done = writer.submit({ tenantId: 'a', path: file, count, live });
+    store.release();
+    await done;
+    await waitUntil(() => seen.length === 2);
+    expect(seen.map((e) => [e.count, e.matches!.generation, e.matches!.levels.length, e.matches!.entries.map((x) => x.id)])).toEqual([
+      [COMMITTED_SLICE, 9, COMMITTED_SLICE, ['id-0']],
+      [3, 9, 3, [`id-${COMMITTED_SLICE + 1}`]],
+    ]);
+    expect(read).toEqual([[`id-${COMMITTED_SLICE}`, `id-${COMMITTED_SLICE + 1}`, `id-${COMMITTED_SLICE + 2}`]]);
+  });
+
   it('refuses new work with a retry time while the queue is over its limit', async () => {
     const store = new GatedStore();
     const writer = new LogWriter(store, new EventBus(), 1_000);

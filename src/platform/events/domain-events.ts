@@ -28,6 +28,7 @@ export interface LogsCommitted {
   count: number;
   /** Null when the records were prepared without the tenant's live selectors. */
   matches: LiveMatches | null;
+  /** Valid while the event is being handled (the spool file goes once it is). */
   records: () => LogRecord[];
 }
 
