@@ -5,7 +5,9 @@
 //  1. latency: from the 2xx of POST /api/logs/bulk to the arrival of each record at socket.io
 //     and SSE subscribers (empty filter, every record), ingest paced at --rate records/s;
 //  2. throughput: durable ingest rate with --filtered-subscribers socket.io subscribers, each
-//     with its own filter, against the rate with none (runs alternate; medians compared);
+//     with its own filter, against the rate with none (runs alternate; medians compared); the
+//     subscribers run in a child process (bench/live-subscriber-process.ts), as subscribers
+//     are never in the shipper's process;
 //  3. memory: server RSS over --rss-seconds at --rate with no subscriber (control), then with
 //     a socket.io and an SSE subscriber that never read (their TCP sockets paused).
 // LOGNEST_LIVE_MAX_RATE is raised to 100000 so every record is offered to every subscriber:
@@ -20,6 +22,7 @@ import { describeMachine, freshServerDirs } from './bench-machine';
 import { percentile } from './bench-queries';
 import { CliArgs } from './cli-args';
 import { BenchSubscriber, LiveFiltersInput, SocketSubscriber, SseSubscriber } from './live-bench-clients';
+import { SubscriberProcess } from './live-subscriber-process';
 import { LognestServer, RssSampler, sleep } from './lognest-server';
 import { Prng } from './prng';
 
@@ -204,11 +207,8 @@ async function main(): Promise<void> {
       const runs: { none: number[]; with: number[]; deliveredWith: number[]; backoffs: number[] } = { none: [], with: [], deliveredWith: [], backoffs: [] };
       for (let round = 0; round < o.rounds; round++) {
         for (const withSubscribers of [false, true]) {
-          let subs: BenchSubscriber[] = [];
-          if (withSubscribers) {
-            subs = await Promise.all(filters.map((f) => SocketSubscriber.open(server!.baseUrl, token, f)));
-            open.push(...subs);
-          }
+          // The subscribers live in a child process: reading their frames must not delay this process's ingest clients.
+          const subs = withSubscribers ? await SubscriberProcess.open({ baseUrl: server!.baseUrl, token, filters }) : null;
           await sleep(500);
           freshClient();
           const bodies = Array.from({ length: Math.ceil(o.throughputRecords / 1_000) }, () => source.body(1_000));
@@ -216,11 +216,11 @@ async function main(): Promise<void> {
           const result = await bulkIngest(http, bodies[Symbol.iterator](), 4);
           (withSubscribers ? runs.with : runs.none).push(result.records_per_s);
           runs.backoffs.push(result.backoffs_429_503);
-          if (withSubscribers) {
+          if (subs) {
             await sleep(1_000);
-            runs.deliveredWith.push(subs.reduce((n, s) => n + s.received, 0));
+            runs.deliveredWith.push((await subs.counts()).received);
+            await subs.close();
           }
-          closeAll();
         }
       }
       const median = (xs: number[]) => percentile(xs, 50);
