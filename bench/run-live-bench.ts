@@ -1,6 +1,6 @@
 // `npm run bench:live [-- --quick] [--rate 10000] [--latency-seconds 20] [--socket-subscribers 5]
 //   [--sse-subscribers 5] [--throughput-records 200000] [--rounds 2] [--filtered-subscribers 50]
-//   [--rss-seconds 60] [--phases latency,throughput,memory] [--server-node-args="--require x.js"]`
+//   [--rss-seconds 60] [--rss-rounds 2] [--phases latency,throughput,memory] [--server-node-args="--require x.js"]`
 // The live tail's three speed goals (issue 6) on one fresh Lognest (child process):
 //  1. latency: from the 2xx of POST /api/logs/bulk to the arrival of each record at socket.io
 //     and SSE subscribers (empty filter, every record), ingest paced at --rate records/s;
@@ -9,7 +9,9 @@
 //     subscribers run in a child process (bench/live-subscriber-process.ts), as subscribers
 //     are never in the shipper's process;
 //  3. memory: server RSS over --rss-seconds at --rate with no subscriber (control), then with
-//     a socket.io and an SSE subscriber that never read (their TCP sockets paused).
+//     a socket.io and an SSE subscriber that never read (their TCP sockets paused), --rss-rounds
+//     times (A B A B: the control's own growth, DuckDB caching the blocks it writes, drifts
+//     from phase to phase); also what the server holds for them (lognest_live_buffered_records).
 // LOGNEST_LIVE_MAX_RATE is raised to 100000 so every record is offered to every subscriber:
 // the per-second budget is not what keeps these numbers. Prints one JSON object; progress on
 // stderr. The bench process shares the 2 cores with the server. Not a timed test.
@@ -102,6 +104,13 @@ async function pacedIngest(http: BenchHttpClient, source: LiveRecordSource, rate
   return { acks, records_per_s: Math.round(acks.reduce((n, a) => n + a.count, 0) / elapsed), failures };
 }
 
+/** A gauge of the server's /metrics (the bench logs in as an installation admin); null if absent. */
+async function gauge(http: BenchHttpClient, name: string): Promise<number | null> {
+  const res = await http.request('GET', '/metrics');
+  const line = res.body.toString('utf8').split('\n').find((l) => l.startsWith(`${name} `));
+  return line === undefined ? null : Number(line.slice(name.length + 1));
+}
+
 /** Latency from each record's ingest answer to its arrival, over the subscribers given. */
 function latencies(acks: Ack[], subscribers: BenchSubscriber[]) {
   const ms: number[] = [];
@@ -132,7 +141,7 @@ function latencies(acks: Ack[], subscribers: BenchSubscriber[]) {
 }
 
 async function main(): Promise<void> {
-  const args = new CliArgs(process.argv.slice(2), ['quick', 'rate', 'latency-seconds', 'socket-subscribers', 'sse-subscribers', 'throughput-records', 'rounds', 'filtered-subscribers', 'rss-seconds', 'keep', 'server-node-args', 'phases']);
+  const args = new CliArgs(process.argv.slice(2), ['quick', 'rate', 'latency-seconds', 'socket-subscribers', 'sse-subscribers', 'throughput-records', 'rounds', 'filtered-subscribers', 'rss-seconds', 'rss-rounds', 'keep', 'server-node-args', 'phases']);
   const quick = args.flag('quick');
   const o = {
     rate: args.number('rate', 10_000),
@@ -143,6 +152,7 @@ async function main(): Promise<void> {
     rounds: args.number('rounds', quick ? 1 : 2),
     filteredSubscribers: args.number('filtered-subscribers', 50),
     rssSeconds: args.number('rss-seconds', quick ? 10 : 60),
+    rssRounds: args.number('rss-rounds', quick ? 1 : 2),
     batch: 500,
   };
   const serverNodeArgs = args.optionalString('server-node-args');
@@ -253,13 +263,23 @@ async function main(): Promise<void> {
         const end = sampler!.takePhaseMaxMb();
         return { ingest_records_per_s: ingest.records_per_s, rss_start_mb: start, rss_max_mb: max, rss_end_mb: end, growth_mb: round(Math.max(max, end) - start, 1) };
       };
-      const control = await rssPhase('control (no subscriber)');
-      const stuck = [await SocketSubscriber.open(server.baseUrl, token, {}), await SseSubscriber.open(server.baseUrl, token, {})];
-      open.push(...stuck);
-      stuck.forEach((s) => s.stopReading());
-      const never = await rssPhase('with a socket.io and an SSE subscriber that never read');
-      report.memory = { control, never_reading: { ...never, subscribers: ['socket.io', 'sse'] }, growth_over_control_mb: round(never.growth_mb - control.growth_mb, 1) };
-      closeAll();
+      const controls: Awaited<ReturnType<typeof rssPhase>>[] = [];
+      const nevers: (Awaited<ReturnType<typeof rssPhase>> & { live_buffered_records: number | null })[] = [];
+      for (let round = 0; round < o.rssRounds; round++) {
+        controls.push(await rssPhase(`control ${round + 1} (no subscriber)`));
+        const stuck = [await SocketSubscriber.open(server.baseUrl, token, {}), await SseSubscriber.open(server.baseUrl, token, {})];
+        open.push(...stuck);
+        stuck.forEach((s) => s.stopReading());
+        const never = await rssPhase(`${round + 1} with a socket.io and an SSE subscriber that never read`);
+        nevers.push({ ...never, live_buffered_records: await gauge(http, 'lognest_live_buffered_records') });
+        closeAll();
+      }
+      const meanGrowth = (phases: { growth_mb: number }[]) => phases.reduce((n, p) => n + p.growth_mb, 0) / phases.length;
+      report.memory = {
+        control: controls,
+        never_reading: nevers.map((n) => ({ ...n, subscribers: ['socket.io', 'sse'] })),
+        growth_over_control_mb: round(meanGrowth(nevers) - meanGrowth(controls), 1),
+      };
     }
     report.server_rss_max_mb = round(sampler.overallMax / 1024, 1);
     http.close();
