@@ -20,7 +20,7 @@ export interface MatchedEntry {
   id: string;
   json: string;
   /** The keys of the subscribers whose filter it matches. */
-  keys: readonly number[] | Int32Array;
+  keys: number[];
 }
 
 /**
@@ -35,57 +35,6 @@ export interface LiveMatches {
   levels: Uint8Array;
   /** In spool order. */
   entries: MatchedEntry[];
-}
-
-/**
- * LiveMatches as a thread that prepared them posts them: the matches' ids and JSON each
- * concatenated into one string, their lines and keys in typed arrays, with end offsets.
- * Cloning an object with three strings and an array per match for postMessage (and building
- * them again on the main thread) cost more than the matching itself; a few strings and
- * arrays are copied in one piece each (docs/decisions/0151).
- */
-export interface PackedMatches {
-  generation: number;
-  levels: Uint8Array;
-  lines: Uint32Array;
-  ids: string;
-  idEnds: Uint32Array;
-  json: string;
-  jsonEnds: Uint32Array;
-  keys: Int32Array;
-  keyEnds: Uint32Array;
-}
-
-/** Packs matches to be posted to the main thread (ChunkMatches.result). */
-export function packMatches(matches: LiveMatches): PackedMatches {
-  const { entries } = matches;
-  const [lines, idEnds, jsonEnds, keyEnds] = [0, 0, 0, 0].map(() => new Uint32Array(entries.length));
-  const keys = new Int32Array(entries.reduce((n, e) => n + e.keys.length, 0));
-  let [id, json, key] = [0, 0, 0];
-  entries.forEach((e, i) => {
-    lines[i] = e.line;
-    idEnds[i] = id += e.id.length;
-    jsonEnds[i] = json += e.json.length;
-    for (let k = 0; k < e.keys.length; k++) keys[key++] = e.keys[k];
-    keyEnds[i] = key;
-  });
-  const joined = (part: 'id' | 'json') => entries.map((e) => e[part]).join('');
-  return { generation: matches.generation, levels: matches.levels, lines, ids: joined('id'), idEnds, json: joined('json'), jsonEnds, keys, keyEnds };
-}
-
-/** The matches of packed ones; each entry's id and JSON are slices of the packed strings (not copies). */
-export function unpackMatches(packed: PackedMatches): LiveMatches {
-  const entries: MatchedEntry[] = new Array(packed.lines.length);
-  const { idEnds, jsonEnds, keyEnds } = packed;
-  for (let i = 0; i < entries.length; i++) {
-    entries[i] = {
-      line: packed.lines[i],
-      id: packed.ids.slice(i === 0 ? 0 : idEnds[i - 1], idEnds[i]),
-      json: packed.json.slice(i === 0 ? 0 : jsonEnds[i - 1], jsonEnds[i]),
-      keys: packed.keys.subarray(i === 0 ? 0 : keyEnds[i - 1], keyEnds[i]),
-    };
-  }
-  return { generation: packed.generation, levels: packed.levels, entries };
 }
 
 const LEVEL_CODE = new Map<string, number>(LEVELS.map((level, i) => [level, i]));
@@ -144,8 +93,8 @@ export class ChunkMatches {
     if (keys !== null) this.entries.push({ line: index, id: stamp.id, json: apiJsonOfStored(line, stamp, record.timestamp), keys });
   }
 
-  result(): PackedMatches {
-    return packMatches({ generation: this.matcher.generation, levels: Uint8Array.from(this.levels), entries: this.entries });
+  result(): LiveMatches {
+    return { generation: this.matcher.generation, levels: Uint8Array.from(this.levels), entries: this.entries };
   }
 }
 
@@ -186,4 +135,3 @@ export class LiveMatchers {
     return matcher ? new ChunkMatches(matcher, tenantId) : null;
   }
 }
-

@@ -147,7 +147,7 @@ export class LiveTailer implements OnModuleInit, OnApplicationShutdown {
   private deliverMatched(subscribers: TenantSubscribers, matches: LiveMatches): void {
     const tally = new Tally();
     for (const entry of matches.entries) {
-      for (let k = 0; k < entry.keys.length; k++) tally.add(subscribers.coveredBy(entry.keys[k], matches.generation)?.offerMatched(entry));
+      for (const key of entry.keys) tally.add(subscribers.coveredBy(key, matches.generation)?.offerMatched(entry));
     }
     this.record(tally);
   }

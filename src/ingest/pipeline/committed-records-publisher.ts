@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { LiveMatches, PackedMatches, unpackMatches } from '../../live/live-matches';
+import { LiveMatches } from '../../live/live-matches';
 import { LogRecord } from '../../logs/log-record';
 import { SpooledBatch } from '../../logs/log-write-store';
 import { fromStored } from '../../logs/stored-record';
@@ -12,7 +12,7 @@ export const COMMITTED_SLICE = 2_000;
 
 /** A spooled batch as the writer commits it, with what its records matched of the live filters (PreparedChunk.live). */
 export interface CommittedBatch extends SpooledBatch {
-  live?: PackedMatches;
+  live?: LiveMatches;
 }
 
 /**
@@ -39,7 +39,7 @@ export class CommittedRecordsPublisher {
   private async readAndPublish(batches: CommittedBatch[]): Promise<void> {
     for (const batch of batches) {
       // Matches that do not line up with the batch (never expected) are not trusted: the listeners read the records.
-      const live = batch.live?.levels.length === batch.count ? unpackMatches(batch.live) : null;
+      const live = batch.live?.levels.length === batch.count ? batch.live : null;
       // With matches, the file is read only if a listener asks for records (most often none does).
       let lines = live ? null : await readLines(batch.path);
       const lineAt = () => (lines ??= readLinesSync(batch.path));

@@ -1,7 +1,7 @@
 import type { ParseRuleSpec } from '../parsers/rules/parse-rule';
 import { PatternCount } from '../../patterns/pattern-key';
 import { InputFormat, LineError } from '../../files/file-types';
-import { PackedMatches } from '../../live/live-matches';
+import { LiveMatches } from '../../live/live-matches';
 
 /** What every record of one ingest job is stamped with, and how its input is read. */
 export interface IngestJobOptions {
@@ -38,7 +38,7 @@ export interface PreparedChunk {
   /** Records per pattern id (src/patterns), for the pattern counts once the chunk is committed. */
   patterns: PatternCount[];
   /** What the records matched of the live subscribers' filters; absent when nobody watched the tenant. */
-  live?: PackedMatches;
+  live?: LiveMatches;
 }
 
 export const MAX_REPORTED_ERRORS = 100;

@@ -1,7 +1,6 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { packMatches } from '../../live/live-matches';
 import { LogRecord } from '../../logs/log-record';
 import { LogWriteStore, SpooledBatch } from '../../logs/log-write-store';
 import { toStoredJson } from '../../logs/stored-record';
@@ -210,7 +209,7 @@ describe('LogWriter', () => {
     const file = path.join(dir, `live${n++}.ndjson`);
     fs.writeFileSync(file, lines.join('\n') + '\n');
     const entry = (line: number) => ({ line, id: `id-${line}`, json: '{}', keys: [1] });
-    const live = packMatches({ generation: 9, levels: new Uint8Array(count).fill(2), entries: [entry(0), entry(COMMITTED_SLICE + 1)] });
+    const live = { generation: 9, levels: new Uint8Array(count).fill(2), entries: [entry(0), entry(COMMITTED_SLICE + 1)] };
     const done = writer.submit({ tenantId: 'a', path: file, count, live });
     store.release();
     await done;
