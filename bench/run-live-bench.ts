@@ -11,7 +11,8 @@
 //  3. memory: server RSS over --rss-seconds at --rate with no subscriber (control), then with
 //     a socket.io and an SSE subscriber that never read (their TCP sockets paused), --rss-rounds
 //     times (A B A B: the control's own growth, DuckDB caching the blocks it writes, drifts
-//     from phase to phase); also what the server holds for them (lognest_live_buffered_records).
+//     from phase to phase); also what the server holds for them (lognest_live_buffered_records)
+//     and its JS heap in use plus Buffers at each phase's end.
 // LOGNEST_LIVE_MAX_RATE is raised to 100000 so every record is offered to every subscriber:
 // the per-second budget is not what keeps these numbers. Prints one JSON object; progress on
 // stderr. The bench process shares the 2 cores with the server. Not a timed test.
@@ -261,7 +262,10 @@ async function main(): Promise<void> {
         const max = sampler!.takePhaseMaxMb();
         await sleep(1_000);
         const end = sampler!.takePhaseMaxMb();
-        return { ingest_records_per_s: ingest.records_per_s, rss_start_mb: start, rss_max_mb: max, rss_end_mb: end, growth_mb: round(Math.max(max, end) - start, 1) };
+        // The JS side alone (heap in use and Buffers), without DuckDB's cache: where anything held for a stuck client would be.
+        const js = await Promise.all(['nodejs_heap_size_used_bytes', 'nodejs_external_memory_bytes'].map((name) => gauge(http, name)));
+        const jsMb = js.includes(null) ? null : round(js.reduce((n: number, b) => n + b!, 0) / 2 ** 20, 1);
+        return { ingest_records_per_s: ingest.records_per_s, rss_start_mb: start, rss_max_mb: max, rss_end_mb: end, growth_mb: round(Math.max(max, end) - start, 1), js_heap_and_external_end_mb: jsMb };
       };
       const controls: Awaited<ReturnType<typeof rssPhase>>[] = [];
       const nevers: (Awaited<ReturnType<typeof rssPhase>> & { live_buffered_records: number | null })[] = [];
