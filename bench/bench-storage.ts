@@ -1,5 +1,5 @@
 // `npm run bench:storage -- [--records 300k] [--batch 5000] [--spool DIR] [--compression SPEC]
-//   [--checkpoint-threshold 64MB] [--set name=value,...] [--runs 5] [--keep DIR | --compare DIR,DIR]`
+//   [--checkpoint-threshold 64MB] [--set name=value,...] [--runs 5] [--keep DIR | --compare DIR,DIR [--two-scans]]`
 // Where the DuckDB store's bytes go, and what a storage setting costs (docs/decisions/0170).
 // Spools the bench's generated records once into --spool (files of --batch records, reused by
 // later runs with the same options), loads them through DuckDbLogWriteStore.appendSpooled one
@@ -78,18 +78,25 @@ function compressionOf(spec: string): Readonly<Record<string, string>> {
   }));
 }
 
-/** --compare DIR,DIR…: the query shapes on stores kept by earlier runs (--keep), taking turns. */
-async function compare(dirs: string[], manifest: SpoolManifest, runs: number): Promise<void> {
+/**
+ * --compare DIR,DIR…: the query shapes on stores kept by earlier runs (--keep), taking turns.
+ * With --two-scans, each store also read with text searches paged and counted in two scans
+ * (the plan before decision 0172), as `DIR two-scans`.
+ */
+async function compare(dirs: string[], manifest: SpoolManifest, runs: number, twoScans: boolean): Promise<void> {
   for (const d of dirs) if (!existsSync(join(d, 'logs.duckdb'))) throw new Error(`--compare: no ${join(d, 'logs.duckdb')} (make it with --keep ${d})`);
   const open = await Promise.all(dirs.map((d) => DuckDbDatabase.open(join(d, 'logs.duckdb'), { memoryLimit: '512MB' })));
-  const readers = Object.fromEntries(dirs.map((d, i) => [d, new DuckDbLogReadStore(open[i], { useTokenIndex: false })]));
+  const readers = Object.fromEntries(dirs.flatMap((d, i) => [
+    [d, new DuckDbLogReadStore(open[i], { useTokenIndex: false })],
+    ...(twoScans ? [[`${d} two-scans`, new DuckDbLogReadStore(open[i], { useTokenIndex: false, oneScanText: false })]] : []),
+  ]));
   const results = await timeQueries(storeQueries(manifest.window, manifest.samples), readers, runs);
   for (const duck of open) duck.close();
   process.stdout.write(JSON.stringify(results, null, 2) + '\n');
 }
 
 async function main(): Promise<void> {
-  const a = new CliArgs(process.argv.slice(2), ['records', 'batch', 'spool', 'compression', 'set', 'runs', 'keep', 'memory-limit', 'checkpoint-threshold', 'compare']);
+  const a = new CliArgs(process.argv.slice(2), ['records', 'batch', 'spool', 'compression', 'set', 'runs', 'keep', 'memory-limit', 'checkpoint-threshold', 'compare', 'two-scans']);
   const records = Math.floor(a.number('records', 300_000));
   const batch = Math.floor(a.number('batch', 5000));
   const runs = Math.floor(a.number('runs', 5));
@@ -97,7 +104,7 @@ async function main(): Promise<void> {
   const settings = (a.optionalString('set') ?? '').split(',').filter((s) => s !== '');
   const manifest = spool(a.optionalString('spool') ?? join(os.tmpdir(), `lognest-storage-spool-${records}-${batch}`), records, batch);
   const compared = a.optionalString('compare');
-  if (compared !== undefined) return compare(compared.split(','), manifest, runs);
+  if (compared !== undefined) return compare(compared.split(','), manifest, runs, a.flag('two-scans'));
   const dir = a.optionalString('keep') ?? mkdtempSync(join(os.tmpdir(), 'lognest-storage-'));
   mkdirSync(dir, { recursive: true });
   rmSync(join(dir, 'logs.duckdb'), { force: true });

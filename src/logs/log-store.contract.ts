@@ -261,6 +261,20 @@ export function describeLogStoreContract(name: string, make: () => Promise<LogSt
         expect(beyond).toEqual({ total: 7, records: [] });
       });
 
+      it('pages a text search in time order either way with an exact total', async () => {
+        const text = scope('NOT /tim(e|ed)out/');
+        expect(labels((await store.read.search(text, page())).records)).toEqual(['a2', 'a3', 'a4', 'a7', 'a6']);
+        expect(labels((await store.read.search(text, page({ sort: 'desc' }))).records)).toEqual(['a6', 'a7', 'a4', 'a3', 'a2']);
+        const second = await store.read.search(text, page({ sort: 'desc', offset: 1, limit: 2 }));
+        expect(second.total).toBe(5);
+        expect(labels(second.records)).toEqual(['a7', 'a4']);
+        const last = await store.read.search(scope('time*'), page({ offset: 2, limit: 2 }));
+        expect(last.total).toBe(3);
+        expect(labels(last.records)).toEqual(['a5']);
+        expect(await store.read.search(text, page({ offset: 5, limit: 3 }))).toEqual({ total: 5, records: [] });
+        expect(await store.read.search(scope('"reset peer"'), page({ sort: 'desc' }))).toEqual({ total: 0, records: [] });
+      });
+
       it('returns records exactly as written', async () => {
         expect((await store.read.search(scope('level:ERROR'), page())).records).toEqual([a.a1]);
         expect(await store.read.get(A, a.a5.id)).toEqual(a.a5);
@@ -686,6 +700,9 @@ export function describeLogStoreContract(name: string, make: () => Promise<LogSt
         const exact = await streamed(store, scope(), 'asc', 7);
         expect(exact.flat().map((r) => r.id)).toEqual(ids);
         expect((await store.read.search(scope(), page({ offset: 2, limit: 3 }))).records.map((r) => r.id)).toEqual(ids.slice(2, 5));
+        const text = await store.read.search(scope('same'), page({ sort: 'desc', offset: 2, limit: 3 }));
+        expect(text.total).toBe(7);
+        expect(text.records.map((r) => r.id)).toEqual([...ids].reverse().slice(2, 5));
         const around = await store.read.around(A, same[3].id, 2, 2);
         expect(around!.before.map((r) => r.id)).toEqual(ids.slice(1, 3));
         expect(around!.after.map((r) => r.id)).toEqual(ids.slice(4, 6));

@@ -5,15 +5,18 @@ import { LogReadStore } from '../log-read-store';
 import { AroundField, aroundValues, DEFAULT_AROUND, FieldInfo, HistogramBucket, LogScope, LogSummary, Page, TermBucket } from '../log-scope';
 import { MetricBucket, sortMetricBuckets } from '../metric-bucket';
 import { fromStored } from '../stored-record';
-import { DuckDbDatabase } from './duckdb-database';
+import { DuckDbDatabase, Row } from './duckdb-database';
 import { compileToDuckDb, escapeLike } from './duckdb-query-compiler';
-import { FETCH_BYTES, groupsByBytes, KEY_COLUMNS, RECORD_COLUMNS, rowsOfKeys, toRowKey } from './duckdb-row-fetch';
+import { FETCH_BYTES, groupsByBytes, KEY_COLUMNS, KEY_STRUCT, RECORD_COLUMNS, rowsOfKeys, toRowKey } from './duckdb-row-fetch';
 import { columnOf, extraFieldExpression, LOGS_TABLE } from './duckdb-schema';
 import { candidateBlocks } from './duckdb-block-pruning';
 import { idTime } from '../../platform/ids';
+import { QueryNode } from '../query/query-ast';
 
 
 const ERROR_LEVELS = `('ERROR', 'CRITICAL')`;
+/** Pages up to this deep are chosen in the scan that counts them (pageAndCountInOneScan). */
+const ONE_SCAN_ROWS = 1_000;
 const SUGGESTION_CHARS = 200;
 
 /** SQL expression of any field name: a column for canonical fields, a JSON path otherwise. */
@@ -40,13 +43,38 @@ function metricExpression(request: MetricRequest): string {
   }
 }
 
+/**
+ * Whether a query reads message text: a word, phrase, wildcard or regex of the message (or of
+ * no field). Such a predicate is evaluated on every row of the range; a field comparison is
+ * answered from zone maps and dictionaries at little cost per scan.
+ */
+export function matchesText(node: QueryNode): boolean {
+  switch (node.kind) {
+    case 'and':
+    case 'or':
+      return node.children.some(matchesText);
+    case 'not':
+      return matchesText(node.child);
+    case 'term':
+    case 'phrase':
+    case 'wildcard':
+    case 'regex':
+      return node.field === null || node.field === 'message';
+    default:
+      return false;
+  }
+}
+
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
 export class DuckDbLogReadStore extends LogReadStore {
-  /** `useTokenIndex: false` reads without the token index even when it is on: for the bench's comparison. */
+  /**
+   * `useTokenIndex: false` reads without the token index even when it is on, `oneScanText:
+   * false` pages text searches as any other (pageThenCount): for the bench's comparisons.
+   */
   constructor(
     private readonly duck: DuckDbDatabase,
-    private readonly options: { useTokenIndex: boolean } = { useTokenIndex: duck.tokens.enabled },
+    private readonly options: { useTokenIndex: boolean; oneScanText?: boolean } = { useTokenIndex: duck.tokens.enabled },
   ) {
     super();
   }
@@ -72,13 +100,23 @@ export class DuckDbLogReadStore extends LogReadStore {
   async search(scope: LogScope, page: Page): Promise<{ total: number; records: LogRecord[] }> {
     const where = await this.where(scope);
     const sortColumn = page.sortField && isCanonicalField(page.sortField) ? columnOf(page.sortField) : 'ts';
+    const keys =
+      sortColumn === 'ts' && page.offset + page.limit <= ONE_SCAN_ROWS && this.options.oneScanText !== false && matchesText(scope.query)
+        ? await this.pageAndCountInOneScan(where, page)
+        : await this.pageThenCount(where, sortColumn, page);
+    return { total: keys.total, records: (await rowsOfKeys(this.duck, scope.tenantId, keys.keys)).map(fromStored) };
+  }
+
+  /**
+   * Top-N by key, then a count when the page is full. Order by the table's own column (not
+   * the DOUBLE alias of the select list) and with a literal LIMIT, so DuckDB's top-N can skip
+   * row groups by their min/max times; a short first page is the whole answer, so its count
+   * is known without a second scan. One after the other, not in parallel: each already uses
+   * every core, and a text search run twice at once took twice as long (docs/decisions/0009).
+   * The page is chosen by key, then read (see duckdb-row-fetch.ts).
+   */
+  private async pageThenCount(where: { sql: string; params: unknown[] }, sortColumn: string, page: Page) {
     const direction = page.sort === 'asc' ? 'ASC' : 'DESC';
-    // One after the other, not in parallel: each already uses every core, and a text search
-    // run twice at once took twice as long (docs/decisions/0009). A short first page is the
-    // whole answer, so its count is known without a second scan.
-    // Order by the table's own column (not the DOUBLE alias of the select list) and with a
-    // literal LIMIT, so DuckDB's top-N can skip row groups by their min/max times.
-    // The page is chosen by key, then read (see duckdb-row-fetch.ts).
     const keys = (await this.duck.query(
       `SELECT ${KEY_COLUMNS} FROM ${LOGS_TABLE} WHERE ${where.sql}
        ORDER BY ${LOGS_TABLE}.${sortColumn} ${direction} NULLS LAST, ${LOGS_TABLE}.id ${direction}
@@ -89,7 +127,24 @@ export class DuckDbLogReadStore extends LogReadStore {
       page.offset === 0 && keys.length < page.limit
         ? keys.length
         : Number((await this.duck.query(`SELECT count(*)::DOUBLE AS n FROM ${LOGS_TABLE} WHERE ${where.sql}`, where.params))[0].n);
-    return { total, records: (await rowsOfKeys(this.duck, scope.tenantId, keys)).map(fromStored) };
+    return { total, keys };
+  }
+
+  /**
+   * The count and the first offset + limit keys in time order, from one scan (decision
+   * 0172): a text predicate costs most of a search, and the two scans of pageThenCount ran it
+   * over every message twice. `max_by(key, {ts, id}, n)` lists the n greatest in descending
+   * order, `min_by` the least in ascending order: the order of ORDER BY ts, id either way.
+   */
+  private async pageAndCountInOneScan(where: { sql: string; params: unknown[] }, page: Page) {
+    const pick = page.sort === 'asc' ? 'min_by' : 'max_by';
+    const [row] = await this.duck.query(
+      `SELECT count(*)::DOUBLE AS n, ${pick}(${KEY_STRUCT}, {t: ts, i: id}, ${Math.floor(page.offset + page.limit)}) AS top
+       FROM ${LOGS_TABLE} WHERE ${where.sql}`,
+      where.params,
+    );
+    const top = (row.top as Row[] | null) ?? [];
+    return { total: Number(row.n), keys: top.slice(Math.floor(page.offset)).map(toRowKey) };
   }
 
   async get(tenantId: string, id: string): Promise<LogRecord | null> {

@@ -11,8 +11,11 @@ export const RECORD_COLUMNS = `id, tenant_id, ts::DOUBLE AS ts, ingested_at::DOU
  * (issue 14: 300 records of 400 KB, 157 of 160 MiB used); the wide columns are read only for
  * the chosen rows, at most FETCH_BYTES per query.
  */
-export const KEY_COLUMNS = `id, ts::DOUBLE AS ts, (coalesce(strlen(message), 0) + coalesce(strlen(fields), 0)
-  + coalesce(strlen(user_agent), 0) + coalesce(strlen(sql_query), 0))::DOUBLE AS bytes`;
+const KEY_BYTES = `(coalesce(strlen(message), 0) + coalesce(strlen(fields), 0)
+  + coalesce(strlen(user_agent), 0) + coalesce(strlen(sql_query), 0))::DOUBLE`;
+export const KEY_COLUMNS = `id, ts::DOUBLE AS ts, ${KEY_BYTES} AS bytes`;
+/** The same key as one STRUCT value, for aggregates that collect keys (max_by, min_by). */
+export const KEY_STRUCT = `{id: id, ts: ts::DOUBLE, bytes: ${KEY_BYTES}}`;
 export const FETCH_BYTES = 16 * 2 ** 20;
 
 export interface RowKey {
