@@ -1,3 +1,4 @@
+import { DEFAULT_GROUP_LIMIT, isGroupableField, METRIC_KINDS, metricFieldProblem, MetricKind, MetricRequest } from '../logs/log-metric';
 import { LogScope } from '../logs/log-scope';
 import { badParameter } from '../platform/http/bad-request';
 import { buildScope } from '../search/scope-builder';
@@ -53,4 +54,37 @@ export function statusColor(code: string): string {
   if (code.startsWith('3')) return '#17a2b8';
   if (code.startsWith('4')) return '#ffc107';
   return '#dc3545';
+}
+
+/** The most groups (per bucket) an aggregate answers with. */
+export const MAX_GROUP_LIMIT = 1000;
+
+/**
+ * `stat` (count, error_rate, avg, p95, max, unique_count), `field`, `group_by`, `interval`
+ * and `limit` of `GET /api/metrics/aggregate`; the search filters are read by dashboardScope.
+ */
+export function parseAggregate(query: Record<string, unknown>): MetricRequest {
+  const text = (key: string): string | null => {
+    const value = query[key];
+    if (value === undefined || value === '') return null;
+    if (typeof value !== 'string' || value.length > 100) throw badParameter(key, 'must be one text value of at most 100 characters');
+    return value;
+  };
+  const stat = text('stat') ?? 'count';
+  if (!(METRIC_KINDS as readonly string[]).includes(stat)) throw badParameter('stat', `"${stat}" is not a statistic; send one of ${METRIC_KINDS.join(', ')}`);
+  const kind = stat as MetricKind;
+  const field = text('field');
+  const problem = metricFieldProblem(kind, field);
+  if (problem !== null) throw badParameter('field', problem);
+  const groupBy = text('group_by');
+  if (groupBy !== null && !isGroupableField(groupBy)) throw badParameter('group_by', `"${groupBy}" cannot group: use a keyword field such as service, server or endpoint, or a key of fields`);
+  const limit = text('limit');
+  const groupLimit = limit === null ? DEFAULT_GROUP_LIMIT : Number(limit);
+  if (!Number.isInteger(groupLimit) || groupLimit < 1 || groupLimit > MAX_GROUP_LIMIT) throw badParameter('limit', `must be a whole number from 1 to ${MAX_GROUP_LIMIT}`);
+  return {
+    kind,
+    ...(field === null ? {} : { field }),
+    ...(groupBy === null ? {} : { groupBy, groupLimit }),
+    ...(query.interval === undefined || query.interval === '' ? {} : { intervalMs: parseInterval(query.interval, '1h') }),
+  };
 }

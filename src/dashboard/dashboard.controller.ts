@@ -6,7 +6,7 @@ import { TenantCache } from '../platform/cache/tenant-cache';
 import { badParameter } from '../platform/http/bad-request';
 import { HealthService } from '../observability/health.service';
 import { DashboardService } from './dashboard.service';
-import { dashboardScope, dayLabel, endpointGrouping, hourLabel, isAllTime, parseInterval, statusColor } from './dashboard-request';
+import { dashboardScope, dayLabel, endpointGrouping, hourLabel, isAllTime, parseAggregate, parseInterval, statusColor } from './dashboard-request';
 import { literalQuery, templateQuery } from './route-templates';
 import { LogScope } from '../logs/log-scope';
 import { RateLimit } from '../rate-limits/rate-limit.decorator';
@@ -153,6 +153,32 @@ export class DashboardController {
       logs_per_minute_change_percent: o.previousHour === 0 ? null : round(((o.lastHour - o.previousHour) / o.previousHour) * 100),
       error_rate_last_hour: percent(o.errorsLastHour, o.lastHour),
       error_rate_previous_hour: percent(o.errorsPreviousHour, o.previousHour),
+    };
+  }
+
+  /**
+   * One statistic over a search, as Kibana Lens' metric or VictoriaLogs' `| stats`: count,
+   * error rate, avg / p95 / max of a numeric field or the distinct values of a keyword field,
+   * over the whole range or per `group_by` value (most frequent first) and per `interval`.
+   */
+  @ApiDoc(DASHBOARD_DOCS.aggregate)
+  @Get('metrics/aggregate')
+  @RateLimit('metrics')
+  async aggregate(@CurrentPrincipal() who: Principal, @Query() query: Q) {
+    const request = parseAggregate(query);
+    const result = await this.dashboard.aggregate(await this.scopeOf(who, query), request, 24 * HOUR);
+    if (!result) throw badParameter('interval', 'gives too many buckets for this time range (at most 5000)');
+    const single = request.groupBy === undefined && request.intervalMs === undefined;
+    const whole = single ? result.points[0] : undefined;
+    return {
+      success: true,
+      stat: request.kind,
+      field: request.field ?? null,
+      group_by: request.groupBy ?? null,
+      interval: request.intervalMs === undefined ? null : String(query.interval),
+      window: { from: new Date(result.window.from).toISOString(), to: new Date(result.window.to).toISOString() },
+      ...(whole ? { value: round(whole.value, 4), count: whole.count } : {}),
+      points: result.points.map((p) => ({ time: p.start === null ? null : new Date(p.start).toISOString(), group: p.group, count: p.count, value: round(p.value, 4) })),
     };
   }
 

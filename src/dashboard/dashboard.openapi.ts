@@ -1,4 +1,5 @@
 import { SEARCH_FILTERS } from '../openapi/common-schemas';
+import { METRIC_KINDS } from '../logs/log-metric';
 import { ApiDocOptions } from '../openapi/api-doc.decorator';
 import { arr, bool, int, map, nullable, num, obj, ok, oneOf, str, time } from '../openapi/schema';
 import type { SchemaObject } from '@nestjs/swagger';
@@ -46,6 +47,23 @@ export const DASHBOARD_DOCS = {
   timeseries: {
     summary: 'Records per level per interval (cached)', query: { ...DASHBOARD_RANGE, interval: { schema: str(undefined, { pattern: '^\\d+[smhd]$' }), description: '30s, 5m (default), 1h, 1d' } },
     response: ok({ interval: str(), buckets: arr(obj({ time: time(), counts: map(int()), total: int() })) }),
+  },
+  aggregate: {
+    summary: 'One statistic over a search: count, error rate, avg / p95 / max of a numeric field, distinct values of a keyword field',
+    description: 'Over the search filters and range (default: the last 24 h; `range=all`: every record), exactly. Without `group_by` and `interval` the answer is one `value` (and `count`, the matching records); with them, one point per group (most frequent first, at most `limit`) and per bucket, buckets and groups without records left out. `error_rate` is a percent of ERROR and CRITICAL; a value is null where there is nothing to compute it over.',
+    query: {
+      ...DASHBOARD_RANGE,
+      stat: { schema: oneOf([...METRIC_KINDS]), description: 'count (default), error_rate, avg, p95, max, unique_count' },
+      field: { schema: str(), description: 'avg, p95, max: response_time_ms, status_code or query_duration_ms; unique_count: a keyword field such as user_id' },
+      group_by: { schema: str(), description: 'A keyword field (service, server, endpoint, …) or a key of fields' },
+      interval: { schema: str(undefined, { pattern: '^\\d+[smhd]$' }), description: 'One point per bucket of 30s, 5m, 1h, 1d, …' },
+      limit: { schema: int(), description: 'Groups per bucket with group_by, 1 to 1000 (default 100)' },
+    },
+    response: ok({
+      stat: str(), field: nullable(str()), group_by: nullable(str()), interval: nullable(str()), window: obj({ from: time(), to: time() }),
+      value: nullable(num()), count: int(),
+      points: arr(obj({ time: nullable(time()), group: nullable(str()), count: int(), value: nullable(num()) })),
+    }, ['value', 'count']),
   },
 } satisfies Record<string, ApiDocOptions>;
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { LogReadStore } from '../logs/log-read-store';
 import { HistogramBucket, LogScope } from '../logs/log-scope';
 import { LogRecord } from '../logs/log-record';
+import { MetricRequest } from '../logs/log-metric';
 import { QueryNode } from '../logs/query/query-ast';
 import { groupByRoute, RouteStat } from './route-templates';
 
@@ -97,6 +98,16 @@ export class DashboardService {
     if ((window.to - window.from) / intervalMs > MAX_BUCKETS) return null;
     const buckets = await this.logs.histogram({ ...scope, ...window }, intervalMs, true);
     return { window, buckets };
+  }
+
+  /**
+   * One statistic over a scope (the last `defaultSpanMs` when it gives no range), per group
+   * and per bucket when asked; null when the interval gives more than MAX_BUCKETS buckets.
+   */
+  async aggregate(scope: LogScope, request: MetricRequest, defaultSpanMs: number) {
+    const window = this.window(scope, defaultSpanMs);
+    if (request.intervalMs !== undefined && (window.to - window.from) / request.intervalMs > MAX_BUCKETS) return null;
+    return { window, points: await this.logs.metric({ ...scope, ...window }, request) };
   }
 
   topTerms(scope: LogScope, field: string, limit: number, orderBy: 'count' | 'avg_response' = 'count') {

@@ -1,6 +1,6 @@
 import { BadRequestException } from '@nestjs/common';
 import { isCanonicalField, CANONICAL_FIELDS } from '../logs/log-record';
-import { isKeywordField, isNumericField, METRIC_KINDS, MetricKind } from '../logs/log-metric';
+import { METRIC_KINDS, metricFieldProblem, MetricKind } from '../logs/log-metric';
 import { MAX_QUERY_LENGTH, parseQuery } from '../logs/query/query-parser';
 import { compileRecordPredicate } from '../logs/query/record-predicate';
 import { QuerySyntaxError } from '../logs/query/query-syntax-error';
@@ -110,13 +110,8 @@ function statAndField(r: WidgetReader, allowed: MetricKind[], fallback: MetricKi
   if (typeof raw !== 'string' || !allowed.includes(raw as MetricKind)) r.fail('stat', `must be one of ${allowed.join(', ')}`);
   const stat = raw as MetricKind;
   const field = r.text('field', 100) ?? null;
-  if (stat === 'avg' || stat === 'p95' || stat === 'max') {
-    if (field === null || !isNumericField(field)) r.fail('field', `${stat} needs a numeric field: response_time_ms, status_code or query_duration_ms`);
-  } else if (stat === 'unique_count') {
-    if (field === null || !isKeywordField(field)) r.fail('field', 'unique_count needs a keyword field such as user_id or client_ip');
-  } else if (field !== null) {
-    r.fail('field', `${stat} takes no field`);
-  }
+  const problem = metricFieldProblem(stat, field);
+  if (problem !== null) r.fail('field', problem);
   return { stat, field };
 }
 

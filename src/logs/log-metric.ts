@@ -45,6 +45,18 @@ export function isKeywordField(field: string): boolean {
   return isCanonicalField(field) && CANONICAL_FIELDS[field].type === 'keyword';
 }
 
+/**
+ * What is wrong with the field of a metric (null: nothing): avg, p95 and max need a numeric
+ * field, unique_count a keyword field, count and error_rate none. The callers name where.
+ */
+export function metricFieldProblem(kind: MetricKind, field: string | null): string | null {
+  if (kind === 'avg' || kind === 'p95' || kind === 'max') {
+    return field === null || !isNumericField(field) ? `${kind} needs a numeric field: response_time_ms, status_code or query_duration_ms` : null;
+  }
+  if (kind === 'unique_count') return field === null || !isKeywordField(field) ? 'unique_count needs a keyword field such as user_id or client_ip' : null;
+  return field === null ? null : `${kind} takes no field`;
+}
+
 /** Fields a metric can be grouped by: keyword canonical fields and keys of `fields`. */
 export function isGroupableField(field: string): boolean {
   return isCanonicalField(field) ? CANONICAL_FIELDS[field].type === 'keyword' && field !== 'id' : /^[\w.@-]{1,100}$/.test(field);

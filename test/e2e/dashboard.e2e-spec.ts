@@ -68,6 +68,54 @@ describe('stats, charts, metrics, fields, autocomplete (e2e)', () => {
     await t.http.get('/api/metrics/timeseries').query({ interval: 'soon' }).set(t.auth).expect(400);
   });
 
+  it('GET /api/metrics/aggregate: one statistic over a search, whole, per group and per bucket, of its tenant only', async () => {
+    const agg = async (query: Record<string, string>, auth = t.auth) => (await t.http.get('/api/metrics/aggregate').query(query).set(auth).expect(200)).body;
+    // The last 24 hours by default: 5 users of /api/users and u9 of the payment errors.
+    expect(await agg({ stat: 'unique_count', field: 'user_id' })).toMatchObject({ success: true, stat: 'unique_count', field: 'user_id', value: 6, count: 50 });
+    expect(await agg({ stat: 'unique_count', field: 'user_id', range: 'all' })).toMatchObject({ value: 6, count: 51 });
+    expect(await agg({})).toMatchObject({ stat: 'count', value: 50, count: 50 });
+    expect(await agg({ stat: 'error_rate' })).toMatchObject({ value: 20 });
+    expect(await agg({ stat: 'avg', field: 'response_time_ms', q: 'service:payments' })).toMatchObject({ value: 2000, count: 10 });
+    expect(await agg({ stat: 'max', field: 'status_code', range: 'all', q: '-service:payments' })).toMatchObject({ value: 500 });
+    expect(await agg({ stat: 'avg', field: 'response_time_ms', q: 'level:debug' })).toMatchObject({ value: null, count: 0 });
+    const byService = await agg({ stat: 'unique_count', field: 'user_id', group_by: 'service', range: 'all' });
+    expect(byService.value).toBeUndefined();
+    expect(byService.points).toEqual([
+      { time: null, group: 'users', count: 40, value: 5 },
+      { time: null, group: 'payments', count: 10, value: 1 },
+      { time: null, group: 'orders', count: 1, value: 0 },
+    ]);
+    expect((await agg({ group_by: 'service', limit: '1' })).points).toEqual([{ time: null, group: 'users', count: 40, value: 40 }]);
+    const hourly = await agg({ stat: 'count', interval: '1h', q: 'service:users' });
+    expect(hourly.interval).toBe('1h');
+    expect(hourly.points).toHaveLength(4);
+    for (const p of hourly.points) expect(p).toMatchObject({ group: null, count: 10, value: 10, time: expect.stringMatching(/T\d{2}:00:00\.000Z$/) });
+    // Another tenant sees its own records only.
+    const other = await t.userIn('aggregate-other', 'aggregate-viewer');
+    expect(await agg({ stat: 'unique_count', field: 'user_id', range: 'all' }, other)).toMatchObject({ value: 0, count: 0 });
+    expect((await agg({ group_by: 'service', range: 'all' }, other)).points).toEqual([]);
+  });
+
+  it.each([
+    [{ stat: 'median' }, 'stat'],
+    [{ stat: 'avg' }, 'field'],
+    [{ stat: 'avg', field: 'service' }, 'field'],
+    [{ stat: 'unique_count', field: 'response_time_ms' }, 'field'],
+    [{ stat: 'count', field: 'user_id' }, 'field'],
+    [{ group_by: 'response_time_ms' }, 'group_by'],
+    [{ group_by: 'service', limit: '0' }, 'limit'],
+    [{ interval: 'soon' }, 'interval'],
+    [{ interval: '1s', range: 'all' }, 'interval'],
+  ])('GET /api/metrics/aggregate %j answers 400 naming %s', async (query, field) => {
+    const res = await t.http.get('/api/metrics/aggregate').query(query).set(t.auth).expect(400);
+    expect(res.body).toMatchObject({ success: false, field });
+  });
+
+  it('GET /api/metrics/aggregate answers 400 with the position of a query error', async () => {
+    const res = await t.http.get('/api/metrics/aggregate').query({ q: 'status_code:>=' }).set(t.auth).expect(400);
+    expect(res.body).toMatchObject({ success: false, error: 'query_syntax', position: expect.any(Number) });
+  });
+
   it('fields and autocomplete', async () => {
     const fields = await t.http.get('/api/fields').set(t.auth).expect(200);
     const service = fields.body.fields.find((f: { name: string }) => f.name === 'service');

@@ -1,5 +1,5 @@
 import { BadRequestException } from '@nestjs/common';
-import { isGroupableField, isKeywordField, isNumericField, METRIC_KINDS, MetricKind } from '../../logs/log-metric';
+import { isGroupableField, METRIC_KINDS, metricFieldProblem, MetricKind } from '../../logs/log-metric';
 import { Level } from '../../logs/log-record';
 import { normalizeLevel } from '../../logs/normalize/level-normalizer';
 import { compileRecordPredicate } from '../../logs/query/record-predicate';
@@ -156,13 +156,8 @@ function aggregation(r: Reader): AlertRuleDefinition['aggregation'] {
     return { type, field: null, anomaly };
   }
   for (const key of ['metric', 'method', 'direction']) if (r.get(`aggregation.${key}`) !== undefined) r.fail(`aggregation.${key}`, `${type} takes no ${key}: it is for anomaly`);
-  if (type === 'avg' || type === 'p95' || type === 'max') {
-    if (field === null || !isNumericField(field)) r.fail('aggregation.field', `${type} needs a numeric field: response_time_ms, status_code or query_duration_ms`);
-  } else if (type === 'unique_count') {
-    if (field === null || !isKeywordField(field)) r.fail('aggregation.field', 'unique_count needs a keyword field such as user_id or client_ip');
-  } else if (field !== null) {
-    r.fail('aggregation.field', `${type} takes no field`);
-  }
+  const problem = metricFieldProblem(type, field);
+  if (problem !== null) r.fail('aggregation.field', problem);
   return { type, field };
 }
 
