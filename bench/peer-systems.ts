@@ -53,8 +53,9 @@ export function lognestSystem(http: BenchHttpClient): PeerSystem {
         case 'top_10_endpoints': return sum((await get(`/api/charts/top_endpoints?${range(w, run)}&group=path`)).data as number[]);
         case 'correlation_id': return (await search({ q: `correlation_id:"${w.correlationId(run)}"`, ...all, per_page: 100 })).total;
         case 'count_errors_5xx': return (await search({ q: 'level:ERROR AND status_code:>=500', ...all, per_page: 1 })).total;
-        // `unique_users` is the range's count (`unique_users_24h` is only sent without a range).
-        case 'distinct_user_id': return (await get(`/api/stats?${range(w, run)}`)).unique_users as number;
+        // The range's exact distinct count (GET /api/metrics/aggregate), as VictoriaLogs'
+        // count_uniq; until 2026-12-04 this row timed all of /api/stats (its `unique_users`).
+        case 'distinct_user_id': return (await get(`/api/metrics/aggregate?stat=unique_count&field=user_id&${range(w, run)}`)).value as number;
       }
     },
   };
