@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { InvalidQueryError } from '../query/invalid-query-error';
 import { ReadGate } from './read-gate';
-import { ADDED_COLUMNS, CREATE_LOGS_TABLE, LAYOUT_MARKER_COLUMN, LOGS_TABLE } from './duckdb-schema';
+import { ADDED_COLUMNS, CREATE_LOGS_TABLE, FILL_RECORD_BYTES, LAYOUT_MARKER_COLUMN, LOGS_TABLE } from './duckdb-schema';
 import { TokenIndexMode } from '../../config/app-config';
 import { DuckDbTokenIndex } from './duckdb-token-index';
 
@@ -107,6 +107,7 @@ export class DuckDbDatabase {
       throw new Error(`${file} holds logs in the layout of an older Lognest version; move it away to start with an empty log store`);
     }
     for (const sql of ADDED_COLUMNS) await writer.run(sql);
+    await writer.run(FILL_RECORD_BYTES);
     const pool = await Promise.all(Array.from({ length: readers }, () => instance.connect()));
     const db = new DuckDbDatabase(file, instance, writer, pool, options.tokenIndex ?? 'off', file === ':memory:' ? 0 : (options.idleCheckpointMs ?? 2000));
     await db.tokens.open();

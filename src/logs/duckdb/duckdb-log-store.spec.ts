@@ -114,6 +114,40 @@ describe('DuckDB file of a layout before pattern ids', () => {
   });
 });
 
+// docs/decisions/0173: a row's size is stored at insert, and filled at open for rows of files
+// made before; pages are chosen by it.
+describe('DuckDB record sizes', () => {
+  it('stores each record’s text size, fills it for older rows on open, and pages by it', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lognest-duckdb-bytes-'));
+    const file = path.join(dir, 'logs.duckdb');
+    const sizes = async (duck: DuckDbDatabase) =>
+      (await duck.query('SELECT id, record_bytes FROM logs ORDER BY id')).map((r) => [r.id, r.record_bytes === null ? null : Number(r.record_bytes)]);
+    try {
+      const old = await DuckDbDatabase.open(file);
+      await old.execute('ALTER TABLE logs DROP COLUMN record_bytes');
+      await old.execute(`INSERT INTO logs (id, tenant_id, ts, ingested_at, level, message, user_agent) VALUES ('r1', 't1', 1, 1, 'INFO', 'old line é', 'curl/8')`);
+      old.close();
+      const duck = await DuckDbDatabase.open(file);
+      const at = 1_714_557_600_000;
+      const record: LogRecord = {
+        id: 'r2', tenantId: 't1', timestamp: at, ingestedAt: at, level: 'INFO', message: 'x'.repeat(1000), service: null, server: null,
+        environment: null, logType: null, correlationId: null, traceId: null, spanId: null, userId: null, clientIp: null, method: null,
+        endpoint: null, statusCode: null, responseTimeMs: null, userAgent: null, sqlQuery: 'SELECT 1', queryDurationMs: null, tags: [],
+        fileId: null, patternId: null, fields: { k: 'v' },
+      };
+      await new DuckDbLogWriteStore(duck, path.join(dir, 'spool')).append('t1', [record]);
+      // UTF-8 bytes: 'old line é' is 11, 'curl/8' 6; 1000 + 'SELECT 1' 8 + '{"k":"v"}' 9.
+      expect(await sizes(duck)).toEqual([['r1', 17], ['r2', 1017]]);
+      const read = new DuckDbLogReadStore(duck);
+      const page = await read.search({ tenantId: 't1', query: parseQuery('') }, { offset: 0, limit: 10, sort: 'desc' });
+      expect(page.records.map((r) => [r.id, r.message.length])).toEqual([['r2', 1000], ['r1', 10]]);
+      duck.close();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 // docs/decisions/0170: new files force ZSTD on message and sql_query; a file made before (its
 // table without the compression clauses) keeps DuckDB's choice and keeps working.
 describe('DuckDB column compression', () => {

@@ -5,7 +5,7 @@ import { LogRecord } from '../log-record';
 import { LogWriteStore, SpooledBatch, TenantUsage } from '../log-write-store';
 import { toStoredJson } from '../stored-record';
 import { DuckDbDatabase } from './duckdb-database';
-import { LOGS_TABLE, storedColumnsFromInput } from './duckdb-schema';
+import { LOGS_TABLE, RECORD_BYTES, storedColumnsFromInput } from './duckdb-schema';
 
 const JSON_COLUMNS = `{id: 'VARCHAR', ts: 'BIGINT', ingested_at: 'BIGINT', level: 'VARCHAR', message: 'VARCHAR',
   service: 'VARCHAR', server: 'VARCHAR', environment: 'VARCHAR', log_type: 'VARCHAR', correlation_id: 'VARCHAR',
@@ -44,8 +44,8 @@ export class DuckDbLogWriteStore extends LogWriteStore {
         const files = `[${paths.map(sqlString).join(', ')}]`;
         const block = this.duck.tokens.nextBlock();
         await this.duck.execute(
-          `INSERT INTO ${LOGS_TABLE} (tenant_id, block_id, ${STORED.columns.join(', ')})
-           SELECT ?, ${block}, ${STORED.values.join(', ')} FROM (
+          `INSERT INTO ${LOGS_TABLE} (tenant_id, block_id, record_bytes, ${STORED.columns.join(', ')})
+           SELECT ?, ${block}, ${RECORD_BYTES}, ${STORED.values.join(', ')} FROM (
              SELECT *, ${STORED.derived.join(', ')} FROM read_ndjson(${files}, columns = ${JSON_COLUMNS},
                format = 'newline_delimited', maximum_object_size = 33554432))`,
           [tenantId],

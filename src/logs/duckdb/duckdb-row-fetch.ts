@@ -6,13 +6,20 @@ export const RECORD_COLUMNS = `id, tenant_id, ts::DOUBLE AS ts, ingested_at::DOU
   response_time_ms, user_agent, sql_query, query_duration_ms, tags, file_id, pattern_id, fields`;
 
 /**
+ * A row's size from its `record_bytes` (decision 0173): computing it from the text made every
+ * top-N decompress the message of every row it considered. A row without one (inserted by SQL
+ * since the file was opened) counts as UNKNOWN_BYTES, the largest record an input accepts
+ * (MAX_RECORD_BYTES of the parsers), so its fetch stays within FETCH_BYTES.
+ */
+const UNKNOWN_BYTES = 2 ** 20;
+const KEY_BYTES = `coalesce(record_bytes, ${UNKNOWN_BYTES})::DOUBLE`;
+
+/**
  * What a page or an export batch is chosen by: the key and the size of each record, not the
  * record. Sorting whole records of up to 1 MiB for a top-N ran DuckDB out of its memory limit
  * (issue 14: 300 records of 400 KB, 157 of 160 MiB used); the wide columns are read only for
  * the chosen rows, at most FETCH_BYTES per query.
  */
-const KEY_BYTES = `(coalesce(strlen(message), 0) + coalesce(strlen(fields), 0)
-  + coalesce(strlen(user_agent), 0) + coalesce(strlen(sql_query), 0))::DOUBLE`;
 export const KEY_COLUMNS = `id, ts::DOUBLE AS ts, ${KEY_BYTES} AS bytes`;
 /** The same key as one STRUCT value, for aggregates that collect keys (max_by, min_by). */
 export const KEY_STRUCT = `{id: id, ts: ts::DOUBLE, bytes: ${KEY_BYTES}}`;

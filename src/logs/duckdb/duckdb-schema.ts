@@ -93,7 +93,8 @@ CREATE TABLE IF NOT EXISTS ${LOGS_TABLE} (
   file_id VARCHAR${c('file_id')},
   pattern_id VARCHAR${c('pattern_id')},
   fields VARCHAR${c('fields')},
-  block_id BIGINT
+  block_id BIGINT,
+  record_bytes INTEGER
 )`;
 }
 
@@ -104,7 +105,19 @@ export const ADDED_COLUMNS = [
   `ALTER TABLE ${LOGS_TABLE} ADD COLUMN IF NOT EXISTS pattern_id VARCHAR`,
   // The commit's block of the token index (duckdb-token-index.ts); rows of older files get one at open.
   `ALTER TABLE ${LOGS_TABLE} ADD COLUMN IF NOT EXISTS block_id BIGINT`,
+  `ALTER TABLE ${LOGS_TABLE} ADD COLUMN IF NOT EXISTS record_bytes INTEGER`,
 ];
+
+/**
+ * The bytes of a row's wide text (message, fields, user agent, SQL), over the stored columns or
+ * an input row of the same names: kept in `record_bytes` at insert, so that choosing a page
+ * by key reads no text (decision 0173; the keys carry sizes for duckdb-row-fetch.ts).
+ */
+export const RECORD_BYTES = `(coalesce(strlen(message), 0) + coalesce(strlen(fields), 0)
+  + coalesce(strlen(user_agent), 0) + coalesce(strlen(sql_query), 0))`;
+
+/** Fills `record_bytes` of rows written before it (at open; a scan of the column when none lacks it). */
+export const FILL_RECORD_BYTES = `UPDATE ${LOGS_TABLE} SET record_bytes = ${RECORD_BYTES} WHERE record_bytes IS NULL`;
 
 /** A column the table of an older layout lacks; its absence means the file must be moved away. */
 export const LAYOUT_MARKER_COLUMN = 'correlation_uuid';
