@@ -5,7 +5,7 @@ import { AppConfig } from '../config/app-config';
 import { TenantCache } from '../platform/cache/tenant-cache';
 import { badParameter } from '../platform/http/bad-request';
 import { HealthService } from '../observability/health.service';
-import { DashboardService } from './dashboard.service';
+import { DashboardService, TOO_MANY_BUCKETS } from './dashboard.service';
 import { dashboardScope, dayLabel, endpointGrouping, hourLabel, isAllTime, parseAggregate, parseInterval, statusColor } from './dashboard-request';
 import { literalQuery, templateQuery } from './route-templates';
 import { LogScope } from '../logs/log-scope';
@@ -167,7 +167,7 @@ export class DashboardController {
   async aggregate(@CurrentPrincipal() who: Principal, @Query() query: Q) {
     const request = parseAggregate(query);
     const result = await this.dashboard.aggregate(await this.scopeOf(who, query), request, 24 * HOUR);
-    if (!result) throw badParameter('interval', 'gives too many buckets for this time range (at most 5000)');
+    if (!result) throw badParameter('interval', TOO_MANY_BUCKETS);
     const single = request.groupBy === undefined && request.intervalMs === undefined;
     const whole = single ? result.points[0] : undefined;
     return {
@@ -192,7 +192,7 @@ export class DashboardController {
   private async timeseriesOf(who: Principal, query: Q) {
     const interval = parseInterval(query.interval, '5m');
     const series = await this.dashboard.levelSeries(await this.scopeOf(who, query), interval, 24 * HOUR);
-    if (!series) throw badParameter('interval', 'gives too many buckets for this time range (at most 5000)');
+    if (!series) throw badParameter('interval', TOO_MANY_BUCKETS);
     const byStart = new Map<number, Record<string, number>>();
     for (const b of series.buckets) {
       const counts = byStart.get(b.start) ?? {};

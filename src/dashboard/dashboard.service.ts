@@ -9,6 +9,9 @@ import { groupByRoute, RouteStat } from './route-templates';
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const MAX_BUCKETS = 5000;
+/** The 400 message of an interval that tooManyBuckets refuses. */
+export const TOO_MANY_BUCKETS = `gives too many buckets for this time range (at most ${MAX_BUCKETS})`;
+const tooManyBuckets = (window: Window, intervalMs: number) => (window.to - window.from) / intervalMs > MAX_BUCKETS;
 /** The most requested paths that route templates are learned from and counted over. */
 export const ROUTE_PATHS = 10_000;
 const ERROR_QUERY: QueryNode = {
@@ -95,7 +98,7 @@ export class DashboardService {
 
   async levelSeries(scope: LogScope, intervalMs: number, defaultSpanMs: number) {
     const window = this.window(scope, defaultSpanMs);
-    if ((window.to - window.from) / intervalMs > MAX_BUCKETS) return null;
+    if (tooManyBuckets(window, intervalMs)) return null;
     const buckets = await this.logs.histogram({ ...scope, ...window }, intervalMs, true);
     return { window, buckets };
   }
@@ -106,7 +109,7 @@ export class DashboardService {
    */
   async aggregate(scope: LogScope, request: MetricRequest, defaultSpanMs: number) {
     const window = this.window(scope, defaultSpanMs);
-    if (request.intervalMs !== undefined && (window.to - window.from) / request.intervalMs > MAX_BUCKETS) return null;
+    if (request.intervalMs !== undefined && tooManyBuckets(window, request.intervalMs)) return null;
     return { window, points: await this.logs.metric({ ...scope, ...window }, request) };
   }
 

@@ -12,6 +12,7 @@ import { columnOf, extraFieldExpression, LOGS_TABLE } from './duckdb-schema';
 import { candidateBlocks } from './duckdb-block-pruning';
 import { idTime } from '../../platform/ids';
 import { QueryNode } from '../query/query-ast';
+import { fieldKind } from '../query/query-values';
 
 
 const ERROR_LEVELS = `('ERROR', 'CRITICAL')`;
@@ -44,9 +45,9 @@ function metricExpression(request: MetricRequest): string {
 }
 
 /**
- * Whether a query reads message text: a word, phrase, wildcard or regex of the message (or of
- * no field). Such a predicate is evaluated on every row of the range; a field comparison is
- * answered from zone maps and dictionaries at little cost per scan.
+ * Whether a query reads message text: a word, phrase, wildcard or regex of a text field
+ * (`fieldKind`: the message, or no field). Such a predicate is evaluated on every row of the
+ * range; a field comparison is answered from zone maps and dictionaries at little cost per scan.
  */
 export function matchesText(node: QueryNode): boolean {
   switch (node.kind) {
@@ -59,7 +60,7 @@ export function matchesText(node: QueryNode): boolean {
     case 'phrase':
     case 'wildcard':
     case 'regex':
-      return node.field === null || node.field === 'message';
+      return fieldKind(node.field) === 'text';
     default:
       return false;
   }

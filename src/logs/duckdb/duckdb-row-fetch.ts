@@ -5,14 +5,14 @@ export const RECORD_COLUMNS = `id, tenant_id, ts::DOUBLE AS ts, ingested_at::DOU
   server, environment, log_type, correlation_id, trace_id, span_id, user_id, client_ip, method, endpoint, status_code,
   response_time_ms, user_agent, sql_query, query_duration_ms, tags, file_id, pattern_id, fields`;
 
+export const FETCH_BYTES = 16 * 2 ** 20;
+
 /**
  * A row's size from its `record_bytes` (decision 0173): computing it from the text made every
  * top-N decompress the message of every row it considered. A row without one (inserted by SQL
- * since the file was opened) counts as UNKNOWN_BYTES, the largest record an input accepts
- * (MAX_RECORD_BYTES of the parsers), so its fetch stays within FETCH_BYTES.
+ * since the file was opened) counts as FETCH_BYTES: it is fetched on its own, whatever it holds.
  */
-const UNKNOWN_BYTES = 2 ** 20;
-const KEY_BYTES = `coalesce(record_bytes, ${UNKNOWN_BYTES})::DOUBLE`;
+const KEY_BYTES = `coalesce(record_bytes, ${FETCH_BYTES})::DOUBLE`;
 
 /**
  * What a page or an export batch is chosen by: the key and the size of each record, not the
@@ -23,7 +23,6 @@ const KEY_BYTES = `coalesce(record_bytes, ${UNKNOWN_BYTES})::DOUBLE`;
 export const KEY_COLUMNS = `id, ts::DOUBLE AS ts, ${KEY_BYTES} AS bytes`;
 /** The same key as one STRUCT value, for aggregates that collect keys (max_by, min_by). */
 export const KEY_STRUCT = `{id: id, ts: ts::DOUBLE, bytes: ${KEY_BYTES}}`;
-export const FETCH_BYTES = 16 * 2 ** 20;
 
 export interface RowKey {
   id: string;
