@@ -9,7 +9,7 @@ const historySchema: Schema = documentSchema<SearchHistoryEntry>(
     tenantId: String, userId: String, query: String, filters: Schema.Types.Mixed, total: Number, durationMs: Number,
     searchedAt: Number,
   },
-  [[{ tenantId: 1, userId: 1, searchedAt: -1 }], [{ tenantId: 1, searchedAt: -1 }]],
+  [[{ tenantId: 1, userId: 1, searchedAt: -1, _id: -1 }], [{ tenantId: 1, searchedAt: -1 }]],
 );
 
 const NEWEST_FIRST = { searchedAt: -1, _id: -1 } as const;

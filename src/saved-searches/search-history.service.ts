@@ -27,8 +27,9 @@ export class SearchHistoryService implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   onModuleInit(): void {
+    // Kept after the answer is sent: the search's caller does not wait for its history.
     this.unsubscribe = this.events.on('search.performed', (event) => {
-      this.record(event).catch((error: Error) => this.logger.warn(`search history not kept: ${error.message}`));
+      setImmediate(() => this.record(event).catch((error: Error) => this.logger.warn(`search history not kept: ${error.message}`)));
     });
   }
 
