@@ -1,5 +1,5 @@
 // `npm run bench:storage -- [--records 300k] [--batch 5000] [--spool DIR] [--compression SPEC]
-//   [--checkpoint-threshold 64MB] [--set name=value,...] [--runs 5] [--keep DIR | --compare DIR,DIR [--two-scans]]`
+//   [--checkpoint-threshold 64MB] [--set name=value,...] [--runs 5] [--keep DIR | --compare DIR,DIR [--two-scans] [--keys-first]]`
 // Where the DuckDB store's bytes go, and what a storage setting costs (docs/decisions/0170).
 // Spools the bench's generated records once into --spool (files of --batch records, reused by
 // later runs with the same options), loads them through DuckDbLogWriteStore.appendSpooled one
@@ -81,14 +81,16 @@ function compressionOf(spec: string): Readonly<Record<string, string>> {
 /**
  * --compare DIR,DIR…: the query shapes on stores kept by earlier runs (--keep), taking turns.
  * With --two-scans, each store also read with text searches paged and counted in two scans
- * (the plan before decision 0172), as `DIR two-scans`.
+ * (the plan before decision 0172), as `DIR two-scans`; with --keys-first, with every page
+ * chosen by key before its rows are read (the plan before decision 0174), as `DIR keys-first`.
  */
-async function compare(dirs: string[], manifest: SpoolManifest, runs: number, twoScans: boolean): Promise<void> {
+async function compare(dirs: string[], manifest: SpoolManifest, runs: number, twoScans: boolean, keysFirst: boolean): Promise<void> {
   for (const d of dirs) if (!existsSync(join(d, 'logs.duckdb'))) throw new Error(`--compare: no ${join(d, 'logs.duckdb')} (make it with --keep ${d})`);
   const open = await Promise.all(dirs.map((d) => DuckDbDatabase.open(join(d, 'logs.duckdb'), { memoryLimit: '512MB' })));
   const readers = Object.fromEntries(dirs.flatMap((d, i) => [
     [d, new DuckDbLogReadStore(open[i], { useTokenIndex: false })],
     ...(twoScans ? [[`${d} two-scans`, new DuckDbLogReadStore(open[i], { useTokenIndex: false, oneScanText: false })]] : []),
+    ...(keysFirst ? [[`${d} keys-first`, new DuckDbLogReadStore(open[i], { useTokenIndex: false, wholeRowPages: false })]] : []),
   ]));
   const results = await timeQueries(storeQueries(manifest.window, manifest.samples), readers, runs);
   for (const duck of open) duck.close();
@@ -96,7 +98,7 @@ async function compare(dirs: string[], manifest: SpoolManifest, runs: number, tw
 }
 
 async function main(): Promise<void> {
-  const a = new CliArgs(process.argv.slice(2), ['records', 'batch', 'spool', 'compression', 'set', 'runs', 'keep', 'memory-limit', 'checkpoint-threshold', 'compare', 'two-scans']);
+  const a = new CliArgs(process.argv.slice(2), ['records', 'batch', 'spool', 'compression', 'set', 'runs', 'keep', 'memory-limit', 'checkpoint-threshold', 'compare', 'two-scans', 'keys-first']);
   const records = Math.floor(a.number('records', 300_000));
   const batch = Math.floor(a.number('batch', 5000));
   const runs = Math.floor(a.number('runs', 5));
@@ -104,7 +106,7 @@ async function main(): Promise<void> {
   const settings = (a.optionalString('set') ?? '').split(',').filter((s) => s !== '');
   const manifest = spool(a.optionalString('spool') ?? join(os.tmpdir(), `lognest-storage-spool-${records}-${batch}`), records, batch);
   const compared = a.optionalString('compare');
-  if (compared !== undefined) return compare(compared.split(','), manifest, runs, a.flag('two-scans'));
+  if (compared !== undefined) return compare(compared.split(','), manifest, runs, a.flag('two-scans'), a.flag('keys-first'));
   const dir = a.optionalString('keep') ?? mkdtempSync(join(os.tmpdir(), 'lognest-storage-'));
   mkdirSync(dir, { recursive: true });
   rmSync(join(dir, 'logs.duckdb'), { force: true });

@@ -257,6 +257,9 @@ export function describeLogStoreContract(name: string, make: () => Promise<LogSt
         const second = await store.read.search(scope(), page({ offset: 2, limit: 2 }));
         expect(second.total).toBe(7);
         expect(labels(second.records)).toEqual(['a3', 'a4']);
+        const last = await store.read.search(scope(), page({ offset: 5, limit: 5 }));
+        expect(last.total).toBe(7);
+        expect(labels(last.records)).toEqual(['a7', 'a6']);
         const beyond = await store.read.search(scope(), page({ offset: 10, limit: 5 }));
         expect(beyond).toEqual({ total: 7, records: [] });
       });

@@ -8,6 +8,9 @@ import { ADDED_COLUMNS, CREATE_LOGS_TABLE, FILL_RECORD_BYTES, LAYOUT_MARKER_COLU
 import { TokenIndexMode } from '../../config/app-config';
 import { DuckDbTokenIndex } from './duckdb-token-index';
 
+/** DuckDB's `late_materialization_max_rows`: the deepest top-N that reads whole rows for its chosen ones only. */
+export const LATE_MATERIALIZED_ROWS = 1_000;
+
 export interface DuckDbOptions {
   /** Read queries run at once, each on its own connection besides the writer (default 2). */
   readConcurrency?: number;
@@ -53,6 +56,7 @@ export class DuckDbDatabase {
    */
   private writerTurn: Promise<unknown> = Promise.resolve();
   private readonly holder = new AsyncLocalStorage<boolean>();
+  private largestRecord = 0;
   /** The token index beside the logs table, maintained on the writer (docs/decisions/0130). */
   readonly tokens: DuckDbTokenIndex;
 
@@ -68,9 +72,27 @@ export class DuckDbDatabase {
     this.gate = new ReadGate(readers.length, 0);
     this.tokens = new DuckDbTokenIndex(
       (sql, params) => this.execute(sql, params),
-      (sql, params = []) => this.onWriter(async () => (await writer.runAndReadAll(sql, params as DuckDBValue[])).getRowObjectsJS() as Row[]),
+      (sql, params = []) => this.queryOnWriter(sql, params),
       tokenIndex,
     );
+  }
+
+  /**
+   * The largest `record_bytes` of any row written: measured at open, raised by each insert
+   * before it commits (so no reader sees a row larger than it says). Deletes leave it as it
+   * was, an upper bound. A page whose rows fit FETCH_BYTES by it is read in one query.
+   */
+  get largestRecordBytes(): number {
+    return this.largestRecord;
+  }
+
+  noteRecordBytes(bytes: number): void {
+    if (bytes > this.largestRecord) this.largestRecord = bytes;
+  }
+
+  /** A read on the writer: inside a transaction, it sees the transaction's own rows. */
+  queryOnWriter(sql: string, params: unknown[] = []): Promise<Row[]> {
+    return this.onWriter(async () => (await this.writer.runAndReadAll(sql, params as DuckDBValue[])).getRowObjectsJS() as Row[]);
   }
 
   static async open(file: string, options: DuckDbOptions = {}): Promise<DuckDbDatabase> {
@@ -87,6 +109,10 @@ export class DuckDbDatabase {
       // jemalloc's background threads hand freed memory back to the OS while the process is
       // idle: RSS after an ingest fell from ~174 to ~119 MB within seconds (docs/decisions/0171).
       allocator_background_threads: 'true',
+      // A top-N of up to this many rows sorts their keys and row ids, then reads the other
+      // columns of the chosen rows only (DuckDB's default: 50). A search page of 100 read
+      // every column of every row in its range before (decision 0174).
+      late_materialization_max_rows: String(LATE_MATERIALIZED_ROWS),
     };
     if (options.memoryLimit) settings.memory_limit = options.memoryLimit;
     if (options.checkpointThreshold) settings.checkpoint_threshold = options.checkpointThreshold;
@@ -108,8 +134,10 @@ export class DuckDbDatabase {
     }
     for (const sql of ADDED_COLUMNS) await writer.run(sql);
     await writer.run(FILL_RECORD_BYTES);
+    const largest = await writer.runAndReadAll(`SELECT coalesce(max(record_bytes), 0)::DOUBLE AS b FROM ${LOGS_TABLE}`);
     const pool = await Promise.all(Array.from({ length: readers }, () => instance.connect()));
     const db = new DuckDbDatabase(file, instance, writer, pool, options.tokenIndex ?? 'off', file === ':memory:' ? 0 : (options.idleCheckpointMs ?? 2000));
+    db.noteRecordBytes(Number(largest.getRowObjectsJS()[0].b));
     await db.tokens.open();
     return db;
   }

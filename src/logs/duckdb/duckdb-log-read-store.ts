@@ -5,7 +5,7 @@ import { LogReadStore } from '../log-read-store';
 import { AroundField, aroundValues, DEFAULT_AROUND, FieldInfo, HistogramBucket, LogScope, LogSummary, Page, TermBucket } from '../log-scope';
 import { MetricBucket, sortMetricBuckets } from '../metric-bucket';
 import { fromStored } from '../stored-record';
-import { DuckDbDatabase, Row } from './duckdb-database';
+import { DuckDbDatabase, LATE_MATERIALIZED_ROWS, Row } from './duckdb-database';
 import { compileToDuckDb, escapeLike } from './duckdb-query-compiler';
 import { FETCH_BYTES, groupsByBytes, KEY_COLUMNS, KEY_STRUCT, RECORD_COLUMNS, rowsOfKeys, toRowKey } from './duckdb-row-fetch';
 import { columnOf, extraFieldExpression, LOGS_TABLE } from './duckdb-schema';
@@ -71,11 +71,12 @@ const num = (v: unknown): number | null => (v === null || v === undefined ? null
 export class DuckDbLogReadStore extends LogReadStore {
   /**
    * `useTokenIndex: false` reads without the token index even when it is on, `oneScanText:
-   * false` pages text searches as any other (pageThenCount): for the bench's comparisons.
+   * false` pages text searches as any other (pageThenCount), `wholeRowPages: false` always
+   * chooses a page by key before reading its rows: for the bench's comparisons and tests.
    */
   constructor(
     private readonly duck: DuckDbDatabase,
-    private readonly options: { useTokenIndex: boolean; oneScanText?: boolean } = { useTokenIndex: duck.tokens.enabled },
+    private readonly options: { useTokenIndex: boolean; oneScanText?: boolean; wholeRowPages?: boolean } = { useTokenIndex: duck.tokens.enabled },
   ) {
     super();
   }
@@ -101,11 +102,47 @@ export class DuckDbLogReadStore extends LogReadStore {
   async search(scope: LogScope, page: Page): Promise<{ total: number; records: LogRecord[] }> {
     const where = await this.where(scope);
     const sortColumn = page.sortField && isCanonicalField(page.sortField) ? columnOf(page.sortField) : 'ts';
-    const keys =
-      sortColumn === 'ts' && page.offset + page.limit <= ONE_SCAN_ROWS && this.options.oneScanText !== false && matchesText(scope.query)
-        ? await this.pageAndCountInOneScan(where, page)
-        : await this.pageThenCount(where, sortColumn, page);
+    if (sortColumn === 'ts' && page.offset + page.limit <= ONE_SCAN_ROWS && this.options.oneScanText !== false && matchesText(scope.query)) {
+      const keys = await this.pageAndCountInOneScan(where, page);
+      return { total: keys.total, records: (await rowsOfKeys(this.duck, scope.tenantId, keys.keys)).map(fromStored) };
+    }
+    const depth = page.offset + page.limit;
+    // Whole rows, no key lookup, when every row down to the page's end (and one more) would
+    // fit one fetch even if each were the largest ever written (decision 0174).
+    if (this.options.wholeRowPages !== false && depth <= LATE_MATERIALIZED_ROWS && (depth + 1) * this.duck.largestRecordBytes <= FETCH_BYTES) {
+      return this.countThenRows(where, sortColumn, page);
+    }
+    const keys = await this.pageThenCount(where, sortColumn, page);
     return { total: keys.total, records: (await rowsOfKeys(this.duck, scope.tenantId, keys.keys)).map(fromStored) };
+  }
+
+  /**
+   * The count, then the page's rows whole (decision 0174): nothing when nothing matches; all
+   * matching rows in one plain scan when they end on or before this page (a top-N's late
+   * materialization costs a second scan, ~5 ms even for none); else a top-N of whole rows,
+   * whose other columns DuckDB reads for the chosen rows only. A top-N of keys then a fetch by
+   * id (pageThenCount) read the page's vectors of every column twice over.
+   */
+  private async countThenRows(where: { sql: string; params: unknown[] }, sortColumn: string, page: Page) {
+    const total = await this.countWhere(where);
+    if (total === 0 || page.offset >= total) return { total, records: [] };
+    const depth = page.offset + page.limit;
+    const direction = page.sort === 'asc' ? 'ASC' : 'DESC';
+    if (total <= depth && sortColumn === 'ts') {
+      // More than depth rows now means some arrived since the count: the top-N answers then.
+      const rows = await this.duck.query(
+        `SELECT * FROM (SELECT ${RECORD_COLUMNS} FROM ${LOGS_TABLE} WHERE ${where.sql} LIMIT ${depth + 1}) ORDER BY ts ${direction}, id ${direction}`,
+        where.params,
+      );
+      if (rows.length <= depth) return { total: rows.length, records: rows.slice(page.offset).map(fromStored) };
+    }
+    const rows = await this.duck.query(
+      `SELECT ${RECORD_COLUMNS} FROM ${LOGS_TABLE} WHERE ${where.sql}
+       ORDER BY ${LOGS_TABLE}.${sortColumn} ${direction} NULLS LAST, ${LOGS_TABLE}.id ${direction}
+       LIMIT ${Math.floor(page.limit)} OFFSET ${Math.floor(page.offset)}`,
+      where.params,
+    );
+    return { total, records: rows.map(fromStored) };
   }
 
   /**
@@ -124,11 +161,12 @@ export class DuckDbLogReadStore extends LogReadStore {
        LIMIT ${Math.floor(page.limit)} OFFSET ${Math.floor(page.offset)}`,
       where.params,
     )).map(toRowKey);
-    const total =
-      page.offset === 0 && keys.length < page.limit
-        ? keys.length
-        : Number((await this.duck.query(`SELECT count(*)::DOUBLE AS n FROM ${LOGS_TABLE} WHERE ${where.sql}`, where.params))[0].n);
+    const total = page.offset === 0 && keys.length < page.limit ? keys.length : await this.countWhere(where);
     return { total, keys };
+  }
+
+  private async countWhere(where: { sql: string; params: unknown[] }): Promise<number> {
+    return Number((await this.duck.query(`SELECT count(*)::DOUBLE AS n FROM ${LOGS_TABLE} WHERE ${where.sql}`, where.params))[0].n);
   }
 
   /**
@@ -177,9 +215,7 @@ export class DuckDbLogReadStore extends LogReadStore {
   }
 
   async count(scope: LogScope): Promise<number> {
-    const where = await this.where(scope);
-    const rows = await this.duck.query(`SELECT count(*)::DOUBLE AS n FROM ${LOGS_TABLE} WHERE ${where.sql}`, where.params);
-    return Number(rows[0].n);
+    return this.countWhere(await this.where(scope));
   }
 
   async histogram(scope: LogScope, intervalMs: number, splitByLevel: boolean): Promise<HistogramBucket[]> {

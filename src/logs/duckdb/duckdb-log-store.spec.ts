@@ -9,13 +9,19 @@ import { DuckDbDatabase } from './duckdb-database';
 import { DuckDbLogReadStore } from './duckdb-log-read-store';
 import { DuckDbLogWriteStore } from './duckdb-log-write-store';
 
-// With the token index on (ids and words, docs/decisions/0130) and off: the same answers.
-describe.each(['off', 'words'] as const)('token index %s', (tokenIndex) => describeLogStoreContract(`DuckDB`, async () => {
+// With the token index on (ids and words, docs/decisions/0130) and off, and with pages
+// chosen by key before their rows are read (what records too large for one fetch get,
+// decision 0174) as well as read whole in the top-N: the same answers.
+describe.each([
+  ['off', 'whole rows'],
+  ['words', 'whole rows'],
+  ['off', 'keys first'],
+] as const)('token index %s, pages of %s', (tokenIndex, pages) => describeLogStoreContract(`DuckDB`, async () => {
   const duck = await DuckDbDatabase.open(':memory:', { tokenIndex });
   const spoolDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lognest-duckdb-spool-'));
   return {
     write: new DuckDbLogWriteStore(duck, spoolDir),
-    read: new DuckDbLogReadStore(duck),
+    read: new DuckDbLogReadStore(duck, { useTokenIndex: duck.tokens.enabled, wholeRowPages: pages === 'whole rows' }),
     spoolDir,
     close: async () => {
       duck.close();
@@ -117,7 +123,7 @@ describe('DuckDB file of a layout before pattern ids', () => {
 // docs/decisions/0173: a row's size is stored at insert, and filled at open for rows of files
 // made before; pages are chosen by it.
 describe('DuckDB record sizes', () => {
-  it('stores each record’s text size, fills it for older rows on open, and pages by it', async () => {
+  it('stores each record’s text size, fills it for older rows on open, knows the largest, and pages by it', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lognest-duckdb-bytes-'));
     const file = path.join(dir, 'logs.duckdb');
     const sizes = async (duck: DuckDbDatabase) =>
@@ -127,7 +133,8 @@ describe('DuckDB record sizes', () => {
       await old.execute('ALTER TABLE logs DROP COLUMN record_bytes');
       await old.execute(`INSERT INTO logs (id, tenant_id, ts, ingested_at, level, message, user_agent) VALUES ('r1', 't1', 1, 1, 'INFO', 'old line é', 'curl/8')`);
       old.close();
-      const duck = await DuckDbDatabase.open(file);
+      let duck = await DuckDbDatabase.open(file);
+      expect(duck.largestRecordBytes).toBe(17);
       const at = 1_714_557_600_000;
       const record: LogRecord = {
         id: 'r2', tenantId: 't1', timestamp: at, ingestedAt: at, level: 'INFO', message: 'x'.repeat(1000), service: null, server: null,
@@ -138,6 +145,10 @@ describe('DuckDB record sizes', () => {
       await new DuckDbLogWriteStore(duck, path.join(dir, 'spool')).append('t1', [record]);
       // UTF-8 bytes: 'old line é' is 11, 'curl/8' 6; 1000 + 'SELECT 1' 8 + '{"k":"v"}' 9.
       expect(await sizes(duck)).toEqual([['r1', 17], ['r2', 1017]]);
+      expect(duck.largestRecordBytes).toBe(1017);
+      duck.close();
+      duck = await DuckDbDatabase.open(file);
+      expect(duck.largestRecordBytes).toBe(1017);
       const read = new DuckDbLogReadStore(duck);
       const page = await read.search({ tenantId: 't1', query: parseQuery('') }, { offset: 0, limit: 10, sort: 'desc' });
       expect(page.records.map((r) => [r.id, r.message.length])).toEqual([['r2', 1000], ['r1', 10]]);
