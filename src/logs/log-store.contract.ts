@@ -687,6 +687,26 @@ export function describeLogStoreContract(name: string, make: () => Promise<LogSt
         expect(await store.read.around(B, records[3].id, 5, 5, [])).toBeNull();
       });
 
+      it('pages the records of one request id in time order with an exact total, few or many', async () => {
+        // Decision 0174 reads a request id's records in one scan first, expecting a few.
+        const trace = '4bf92f3577b34da6a3ce929d0e0e4736';
+        const steps = Array.from({ length: 7 }, (_, i) => logRecord(A, T0 + i * MIN, { correlationId: 'c-many', traceId: trace, message: `step ${i}` }));
+        await store.write.append(A, [...steps.slice(4), logRecord(A, T0 + HOUR, { correlationId: 'c-one', message: 'alone' }), ...steps.slice(0, 4)]);
+        await store.write.append(B, [logRecord(B, T0, { correlationId: 'c-many', traceId: trace, message: 'step of b' })]);
+        const messages = (records: LogRecord[]) => records.map((r) => r.message);
+        const first = await store.read.search(scope('correlation_id:"c-many"'), page({ sort: 'desc', limit: 3 }));
+        expect(first.total).toBe(7);
+        expect(messages(first.records)).toEqual(['step 6', 'step 5', 'step 4']);
+        const last = await store.read.search(scope('correlation_id:"c-many"'), page({ sort: 'desc', offset: 6, limit: 3 }));
+        expect(last.total).toBe(7);
+        expect(messages(last.records)).toEqual(['step 0']);
+        const byTrace = await store.read.search(scope(`trace_id:"${trace}"`), page({ limit: 10 }));
+        expect(byTrace.total).toBe(7);
+        expect(messages(byTrace.records)).toEqual(steps.map((r) => r.message));
+        expect(messages((await store.read.search(scope('correlation_id:"c-one"'), page())).records)).toEqual(['alone']);
+        expect(await store.read.search(scope('correlation_id:"c-none"'), page())).toEqual({ total: 0, records: [] });
+      });
+
       it('streams records with equal timestamps by id, without losing or repeating any', async () => {
         // Created in id order, appended shuffled, so only the store's ordering can get them right.
         const same = Array.from({ length: 7 }, (_, i) => logRecord(A, T0, { ingestedAt: T0 + i, message: `same ${i}` }));

@@ -13,12 +13,15 @@ import { candidateBlocks } from './duckdb-block-pruning';
 import { idTime } from '../../platform/ids';
 import { QueryNode } from '../query/query-ast';
 import { fieldKind } from '../query/query-values';
+import { requiredValues } from '../query/required-values';
 
 
 const ERROR_LEVELS = `('ERROR', 'CRITICAL')`;
 /** Pages up to this deep are chosen in the scan that counts them (pageAndCountInOneScan). */
 const ONE_SCAN_ROWS = 1_000;
 const SUGGESTION_CHARS = 200;
+/** Fields whose one value belongs to one request: a query that pins one matches a few records. */
+const REQUEST_IDS = ['correlation_id', 'trace_id', 'span_id'];
 
 /** SQL expression of any field name: a column for canonical fields, a JSON path otherwise. */
 function fieldExpression(field: string): string {
@@ -110,7 +113,7 @@ export class DuckDbLogReadStore extends LogReadStore {
     // Whole rows, no key lookup, when every row down to the page's end (and one more) would
     // fit one fetch even if each were the largest ever written (decision 0174).
     if (this.options.wholeRowPages !== false && depth <= LATE_MATERIALIZED_ROWS && (depth + 1) * this.duck.largestRecordBytes <= FETCH_BYTES) {
-      return this.countThenRows(where, sortColumn, page);
+      return this.countThenRows(where, sortColumn, page, REQUEST_IDS.some((field) => requiredValues(scope.query, field) !== null));
     }
     const keys = await this.pageThenCount(where, sortColumn, page);
     return { total: keys.total, records: (await rowsOfKeys(this.duck, scope.tenantId, keys.keys)).map(fromStored) };
@@ -121,20 +124,32 @@ export class DuckDbLogReadStore extends LogReadStore {
    * matching rows in one plain scan when they end on or before this page (a top-N's late
    * materialization costs a second scan, ~5 ms even for none); else a top-N of whole rows,
    * whose other columns DuckDB reads for the chosen rows only. A top-N of keys then a fetch by
-   * id (pageThenCount) read the page's vectors of every column twice over.
+   * id (pageThenCount) read the page's vectors of every column twice over. A query pinning a
+   * request's id (a correlation, trace or span id) is expected to match a few rows: the plain
+   * scan comes first, and its rows are the total when they are all.
    */
-  private async countThenRows(where: { sql: string; params: unknown[] }, sortColumn: string, page: Page) {
-    const total = await this.countWhere(where);
-    if (total === 0 || page.offset >= total) return { total, records: [] };
+  private async countThenRows(where: { sql: string; params: unknown[] }, sortColumn: string, page: Page, fewExpected: boolean) {
     const depth = page.offset + page.limit;
     const direction = page.sort === 'asc' ? 'ASC' : 'DESC';
-    if (total <= depth && sortColumn === 'ts') {
-      // More than depth rows now means some arrived since the count: the top-N answers then.
+    // Every matching row, sorted, when there are at most depth; null when there are more
+    // (after a count, that means some arrived since it).
+    const allRows = async () => {
       const rows = await this.duck.query(
         `SELECT * FROM (SELECT ${RECORD_COLUMNS} FROM ${LOGS_TABLE} WHERE ${where.sql} LIMIT ${depth + 1}) ORDER BY ts ${direction}, id ${direction}`,
         where.params,
       );
-      if (rows.length <= depth) return { total: rows.length, records: rows.slice(page.offset).map(fromStored) };
+      return rows.length <= depth ? { total: rows.length, records: rows.slice(page.offset).map(fromStored) } : null;
+    };
+    const plain = sortColumn === 'ts';
+    if (plain && fewExpected) {
+      const all = await allRows();
+      if (all) return all;
+    }
+    const total = await this.countWhere(where);
+    if (total === 0 || page.offset >= total) return { total, records: [] };
+    if (plain && !fewExpected && total <= depth) {
+      const all = await allRows();
+      if (all) return all;
     }
     const rows = await this.duck.query(
       `SELECT ${RECORD_COLUMNS} FROM ${LOGS_TABLE} WHERE ${where.sql}
