@@ -111,6 +111,15 @@ describe('stats, charts, metrics, fields, autocomplete (e2e)', () => {
     expect(res.body).toMatchObject({ success: false, field });
   });
 
+  it.each([
+    ['stat=count&stat=avg', 'stat'],
+    ['stat=avg&field=response_time_ms&field=status_code', 'field'],
+    ['group_by=service&group_by=server', 'group_by'],
+  ])('GET /api/metrics/aggregate?%s (a parameter given twice) answers 400 naming %s', async (query, field) => {
+    const res = await t.http.get(`/api/metrics/aggregate?${query}`).set(t.auth).expect(400);
+    expect(res.body).toMatchObject({ success: false, error: 'invalid_parameter', field, message: expect.stringMatching(/one text value/) });
+  });
+
   it('GET /api/metrics/aggregate answers 400 with the position of a query error', async () => {
     const res = await t.http.get('/api/metrics/aggregate').query({ q: 'status_code:>=' }).set(t.auth).expect(400);
     expect(res.body).toMatchObject({ success: false, error: 'query_syntax', position: expect.any(Number) });
