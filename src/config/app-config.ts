@@ -13,6 +13,7 @@ export interface EndpointCacheTtls {
   service: number;
   system: number;
   timeseries: number;
+  aggregate: number;
 }
 
 export abstract class AppConfig {

@@ -72,13 +72,14 @@ describe('loadConfig', () => {
 
   it('reads the operations settings: token lifetime, rate limits, endpoint cache TTLs, public metrics', () => {
     const defaults = loadConfig({});
-    expect(defaults).toMatchObject({ tokenTtlSeconds: 86_400, metricsPublic: false, endpointCacheTtls: { overview: 30, service: 60, system: 45, timeseries: 120 } });
+    expect(defaults).toMatchObject({ tokenTtlSeconds: 86_400, metricsPublic: false, endpointCacheTtls: { overview: 30, service: 60, system: 45, timeseries: 120, aggregate: 60 } });
     expect(defaults.rateLimits?.search).toEqual({ limit: 50, windowSeconds: 60 });
     expect(loadConfig({ LOGNEST_TOKEN_TTL: '90m' }).tokenTtlSeconds).toBe(5400);
     expect(loadConfig({ LOGNEST_TOKEN_TTL: '3600' }).tokenTtlSeconds).toBe(3600);
     expect(loadConfig({ LOGNEST_RATE_LIMITS: 'off' }).rateLimits).toBeNull();
     expect(loadConfig({ LOGNEST_CACHE_TTLS: 'overview=0' }).endpointCacheTtls.overview).toBe(0);
-    for (const [name, bad] of [['LOGNEST_TOKEN_TTL', '10s'], ['LOGNEST_TOKEN_TTL', '2y'], ['LOGNEST_RATE_LIMITS', 'search=5'], ['LOGNEST_CACHE_TTLS', 'other=5'], ['LOGNEST_METRICS_PUBLIC', 'maybe']]) {
+    expect(loadConfig({ LOGNEST_CACHE_TTLS: 'aggregate=5, timeseries=0' }).endpointCacheTtls).toMatchObject({ aggregate: 5, timeseries: 0, overview: 30 });
+    for (const [name, bad] of [['LOGNEST_TOKEN_TTL', '10s'], ['LOGNEST_TOKEN_TTL', '2y'], ['LOGNEST_RATE_LIMITS', 'search=5'], ['LOGNEST_CACHE_TTLS', 'other=5'], ['LOGNEST_CACHE_TTLS', 'constructor=5'], ['LOGNEST_METRICS_PUBLIC', 'maybe']]) {
       expect(() => loadConfig({ [name]: bad })).toThrow(new RegExp(name));
     }
   });

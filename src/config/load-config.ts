@@ -6,6 +6,9 @@ import { parseDuration } from '../platform/duration';
 import { AppConfig, ConfigError, TOKEN_INDEX_MODES, TokenIndexMode } from './app-config';
 import { DEFAULT_RATE_LIMITS, parseRateLimits } from './rate-limit-config';
 
+/** Seconds each `/api/metrics/*` endpoint's answers are cached, unless LOGNEST_CACHE_TTLS says otherwise. */
+const ENDPOINT_CACHE_TTLS: AppConfig['endpointCacheTtls'] = { overview: 30, service: 60, system: 45, timeseries: 120, aggregate: 60 };
+
 type Env = Record<string, string | undefined>;
 
 /** Reads `.env` (if present) under the real environment, which wins. */
@@ -134,11 +137,11 @@ export function loadConfig(env: Env = readEnv()): AppConfig {
     duckdbTokenIndex: read<TokenIndexMode>('LOGNEST_DUCKDB_TOKEN_INDEX', 'off', (raw) => TOKEN_INDEX_MODES.find((m) => m === raw)),
     liveMaxRate: read('LOGNEST_LIVE_MAX_RATE', 500, int(1, 100_000)),
     cacheTtlSeconds: read('LOGNEST_CACHE_TTL_SECONDS', 300, int(0, 86_400)),
-    endpointCacheTtls: read('LOGNEST_CACHE_TTLS', { overview: 30, service: 60, system: 45, timeseries: 120 }, (raw) => {
-      const ttls: Record<string, number> = { overview: 30, service: 60, system: 45, timeseries: 120 };
+    endpointCacheTtls: read('LOGNEST_CACHE_TTLS', ENDPOINT_CACHE_TTLS, (raw) => {
+      const ttls: Record<string, number> = { ...ENDPOINT_CACHE_TTLS };
       for (const part of raw.split(',').map((p) => p.trim()).filter(Boolean)) {
-        const m = /^(overview|service|system|timeseries)\s*=\s*(\d{1,5})$/.exec(part);
-        if (!m) return undefined;
+        const m = /^(\w+)\s*=\s*(\d{1,5})$/.exec(part);
+        if (!m || !Object.prototype.hasOwnProperty.call(ENDPOINT_CACHE_TTLS, m[1])) return undefined;
         ttls[m[1]] = Number(m[2]);
       }
       return ttls as unknown as AppConfig['endpointCacheTtls'];

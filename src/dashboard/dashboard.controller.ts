@@ -9,6 +9,7 @@ import { DashboardService, TOO_MANY_BUCKETS } from './dashboard.service';
 import { dashboardScope, dayLabel, endpointGrouping, hourLabel, isAllTime, parseAggregate, parseInterval, statusColor } from './dashboard-request';
 import { literalQuery, templateQuery } from './route-templates';
 import { LogScope } from '../logs/log-scope';
+import { MetricRequest } from '../logs/log-metric';
 import { RateLimit } from '../rate-limits/rate-limit.decorator';
 import { ApiDoc } from '../openapi/api-doc.decorator';
 import { DASHBOARD_DOCS } from './dashboard.openapi';
@@ -164,8 +165,12 @@ export class DashboardController {
   @ApiDoc(DASHBOARD_DOCS.aggregate)
   @Get('metrics/aggregate')
   @RateLimit('metrics')
-  async aggregate(@CurrentPrincipal() who: Principal, @Query() query: Q) {
+  aggregate(@CurrentPrincipal() who: Principal, @Query() query: Q) {
     const request = parseAggregate(query);
+    return this.cachedMetric(who, 'aggregate', query, () => this.aggregateOf(who, query, request));
+  }
+
+  private async aggregateOf(who: Principal, query: Q, request: MetricRequest) {
     const result = await this.dashboard.aggregate(await this.scopeOf(who, query), request, 24 * HOUR);
     if (!result) throw badParameter('interval', TOO_MANY_BUCKETS);
     const single = request.groupBy === undefined && request.intervalMs === undefined;

@@ -44,4 +44,17 @@ describe('cache clear and per-endpoint TTLs (e2e)', () => {
     const member = await t.userIn('default', 'cache-member');
     await t.http.delete('/api/cache/clear').set(member).expect(403);
   });
+
+  it('answers a repeated aggregate from the cache until records arrive, of its tenant only', async () => {
+    const query = { stat: 'count', q: 'cacheagg', range: 'all' };
+    await t.http.post('/api/logs/bulk').set(t.auth).set('Content-Type', 'application/x-ndjson').send(ndjson(3, 'cacheagg')).expect(200);
+    expect((await t.http.get('/api/metrics/aggregate').query(query).set(t.auth).expect(200)).body.value).toBe(3);
+    const before = await hits(t, 'metrics:aggregate');
+    expect((await t.http.get('/api/metrics/aggregate').query(query).set(t.auth).expect(200)).body.value).toBe(3);
+    expect(await hits(t, 'metrics:aggregate')).toBe(before + 1);
+    const other = await t.userIn('cache-agg-other', 'cache-agg-viewer');
+    expect((await t.http.get('/api/metrics/aggregate').query(query).set(other).expect(200)).body.value).toBe(0);
+    await t.http.post('/api/logs/bulk').set(t.auth).set('Content-Type', 'application/x-ndjson').send(ndjson(2, 'cacheagg')).expect(200);
+    expect((await t.http.get('/api/metrics/aggregate').query(query).set(t.auth).expect(200)).body.value).toBe(5);
+  });
 });
