@@ -86,12 +86,18 @@ export class DuckDbDatabase {
     return this.largestRecord;
   }
 
-  noteRecordBytes(bytes: number): void {
-    if (bytes > this.largestRecord) this.largestRecord = bytes;
+  /**
+   * Raises largestRecordBytes by the rows of `block` (one commit's insert; read on the
+   * writer, so inside its transaction) or, without one, of the whole table.
+   */
+  async measureLargestRecord(block?: number): Promise<void> {
+    const where = block === undefined ? '' : ` WHERE block_id = ${Math.floor(block)}`;
+    const [row] = await this.queryOnWriter(`SELECT coalesce(max(record_bytes), 0)::DOUBLE AS b FROM ${LOGS_TABLE}${where}`);
+    this.largestRecord = Math.max(this.largestRecord, Number(row.b));
   }
 
   /** A read on the writer: inside a transaction, it sees the transaction's own rows. */
-  queryOnWriter(sql: string, params: unknown[] = []): Promise<Row[]> {
+  private queryOnWriter(sql: string, params: unknown[] = []): Promise<Row[]> {
     return this.onWriter(async () => (await this.writer.runAndReadAll(sql, params as DuckDBValue[])).getRowObjectsJS() as Row[]);
   }
 
@@ -134,10 +140,9 @@ export class DuckDbDatabase {
     }
     for (const sql of ADDED_COLUMNS) await writer.run(sql);
     await writer.run(FILL_RECORD_BYTES);
-    const largest = await writer.runAndReadAll(`SELECT coalesce(max(record_bytes), 0)::DOUBLE AS b FROM ${LOGS_TABLE}`);
     const pool = await Promise.all(Array.from({ length: readers }, () => instance.connect()));
     const db = new DuckDbDatabase(file, instance, writer, pool, options.tokenIndex ?? 'off', file === ':memory:' ? 0 : (options.idleCheckpointMs ?? 2000));
-    db.noteRecordBytes(Number(largest.getRowObjectsJS()[0].b));
+    await db.measureLargestRecord();
     await db.tokens.open();
     return db;
   }

@@ -50,8 +50,7 @@ export class DuckDbLogWriteStore extends LogWriteStore {
                format = 'newline_delimited', maximum_object_size = 33554432))`,
           [tenantId],
         );
-        const [largest] = await this.duck.queryOnWriter(`SELECT max(record_bytes)::DOUBLE AS b FROM ${LOGS_TABLE} WHERE block_id = ${block}`);
-        this.duck.noteRecordBytes(Number(largest.b ?? 0));
+        await this.duck.measureLargestRecord(block);
         await this.duck.tokens.indexBlock(tenantId, block);
       }
     });
