@@ -7,6 +7,7 @@ import { ReadGate } from './read-gate';
 import { ADDED_COLUMNS, CREATE_LOGS_TABLE, FILL_RECORD_BYTES, LAYOUT_MARKER_COLUMN, LOGS_TABLE } from './duckdb-schema';
 import { TokenIndexMode } from '../../config/app-config';
 import { DuckDbTokenIndex } from './duckdb-token-index';
+import { KeptStatements } from './kept-statements';
 
 /** DuckDB's `late_materialization_max_rows`: the deepest top-N that reads whole rows for its chosen ones only. */
 export const LATE_MATERIALIZED_ROWS = 1_000;
@@ -44,7 +45,7 @@ export type Row = Record<string, unknown>;
  * never starve ingest (docs/decisions/0015).
  */
 export class DuckDbDatabase {
-  private readonly idle: DuckDBConnection[];
+  private readonly idle: KeptStatements[];
   private readonly gate: ReadGate;
   private idleCheckpoint: NodeJS.Timeout | null = null;
   /**
@@ -68,7 +69,7 @@ export class DuckDbDatabase {
     tokenIndex: TokenIndexMode,
     private readonly idleCheckpointMs: number,
   ) {
-    this.idle = [...readers];
+    this.idle = readers.map((connection) => new KeptStatements(connection));
     this.gate = new ReadGate(readers.length, 0);
     this.tokens = new DuckDbTokenIndex(
       (sql, params) => this.execute(sql, params),
@@ -150,19 +151,18 @@ export class DuckDbDatabase {
   query(sql: string, params: unknown[] = []): Promise<Row[]> {
     // The gate admits at most one read per connection, so one is always idle here.
     return this.gate.read(async () => {
-      const connection = this.idle.pop()!;
+      const reader = this.idle.pop()!;
       try {
-        return await this.runRead(connection, sql, params);
+        return await this.runRead(reader, sql, params);
       } finally {
-        this.idle.push(connection);
+        this.idle.push(reader);
       }
     });
   }
 
-  private async runRead(connection: DuckDBConnection, sql: string, params: unknown[]): Promise<Row[]> {
+  private async runRead(reader: KeptStatements, sql: string, params: unknown[]): Promise<Row[]> {
     try {
-      const reader = await connection.runAndReadAll(sql, params as DuckDBValue[]);
-      return reader.getRowObjectsJS() as Row[];
+      return (await reader.run(sql, params as DuckDBValue[])).getRowObjectsJS() as Row[];
     } catch (err) {
       // Values of a query reach DuckDB only as parameters; an input error is the user's
       // (such as a regular expression RE2 cannot compile), not the server's.
