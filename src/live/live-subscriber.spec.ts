@@ -11,6 +11,7 @@ class FakeSink implements LiveSink {
   isBusy = false;
   got: Array<LiveRecord[] | DroppedNotice> = [];
   busy = () => this.isBusy;
+  unsentBytes = () => 0;
   send = (entries: LiveEntry[]) => void this.got.push(entries.map((e) => JSON.parse(e.json) as LiveRecord));
   dropped = (notice: DroppedNotice) => void this.got.push(notice);
 }

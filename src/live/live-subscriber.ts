@@ -7,6 +7,8 @@ import { LiveFilter } from './live-filter';
 export interface LiveSink {
   /** The transport still holds unsent data: the client is not keeping up. */
   busy(): boolean;
+  /** Bytes written to the transport that it has not yet sent (what a stuck client costs beyond the buffer). */
+  unsentBytes(): number;
   /** Records in commit order, already serialized (LiveEntry.json). */
   send(entries: LiveEntry[]): void;
   dropped(notice: DroppedNotice): void;
@@ -54,6 +56,10 @@ export class LiveSubscriber {
 
   get buffered(): number {
     return this.buffer.length;
+  }
+
+  get unsentBytes(): number {
+    return this.closed ? 0 : this.sink.unsentBytes();
   }
 
   /** Told when the filter changes (the tailer re-files the subscriber by its services). */

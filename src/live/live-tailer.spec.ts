@@ -29,7 +29,7 @@ describe('LiveTailer', () => {
 
   const subscribe = (service: string) => {
     const got: string[] = [];
-    const sink = { busy: () => false, send: (entries: LiveEntry[]) => void got.push(...entries.map((e) => e.id)), dropped: () => undefined };
+    const sink = { busy: () => false, unsentBytes: () => 0, send: (entries: LiveEntry[]) => void got.push(...entries.map((e) => e.id)), dropped: () => undefined };
     const s = new LiveSubscriber('t', service, sink, 1000);
     s.setFilter(compileLiveFilter('t', { service }));
     tailer.add(s);

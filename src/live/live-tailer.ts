@@ -60,6 +60,7 @@ export class LiveTailer implements OnModuleInit, OnApplicationShutdown {
   ) {
     metrics.gauge('lognest_live_subscribers', 'Live tail subscribers (socket.io and SSE) connected to this process', [], (g) => g.set(this.subscriberCount));
     metrics.gauge('lognest_live_buffered_records', 'Records waiting in live subscribers\' buffers in this process', [], (g) => g.set(this.bufferedRecords));
+    metrics.gauge('lognest_live_unsent_bytes', 'Bytes written to live subscribers\' connections (socket.io, SSE) and not yet sent, in this process', [], (g) => g.set(this.unsentBytes));
     this.sent = metrics.counter('lognest_live_records_sent_total', 'Records queued for live subscribers (one per subscriber it matched)');
     this.dropped = metrics.counter('lognest_live_records_dropped_total', 'Records a live subscriber missed: over LOGNEST_LIVE_MAX_RATE or its buffer full');
   }
@@ -112,6 +113,15 @@ export class LiveTailer implements OnModuleInit, OnApplicationShutdown {
   /** Records waiting in every subscriber's buffer here (bounded: SUBSCRIBER_BUFFER each). */
   get bufferedRecords(): number {
     return [...this.byTenant.values()].reduce((n, set) => n + [...set].reduce((m, s) => m + s.buffered, 0), 0);
+  }
+
+  /**
+   * Bytes the subscribers' transports hold unsent here: bounded per subscriber by its sink
+   * (an SSE response stops being written past 256 KiB unsent, a socket past 4 queued
+   * packets), each write at most one buffer's worth (SUBSCRIBER_BUFFER_BYTES).
+   */
+  get unsentBytes(): number {
+    return [...this.byTenant.values()].reduce((n, set) => n + [...set].reduce((m, s) => m + s.unsentBytes, 0), 0);
   }
 
   metricsFor(tenantId: string): MetricsUpdate {

@@ -40,6 +40,10 @@ export class SocketSink implements LiveSink {
     return !this.socket.connected || socketBacklog(this.socket) > MAX_QUEUED_PACKETS;
   }
 
+  unsentBytes(): number {
+    return socketUnsentBytes(this.socket);
+  }
+
   send(entries: LiveEntry[]): void {
     if (entries.length === 0) return;
     // What socket.emit ends in (Client.writeToEngine): one engine.io message per packet.
@@ -49,6 +53,24 @@ export class SocketSink implements LiveSink {
   dropped(notice: DroppedNotice): void {
     this.socket.emit('dropped', notice);
   }
+}
+
+type EngineConnection = { writeBuffer?: { data?: unknown }[]; transport?: { socket?: { bufferedAmount?: unknown } } };
+
+/**
+ * Bytes held for this client: packets in engine.io's write buffer (not yet given to the
+ * transport) and, over a websocket, what it has not yet written to the network.
+ */
+export function socketUnsentBytes(socket: LiveSocket): number {
+  const conn = socket.conn as unknown as EngineConnection;
+  const queued = (conn.writeBuffer ?? []).reduce((n, packet) => n + packetBytes(packet.data), 0);
+  const inWebSocket = conn.transport?.socket?.bufferedAmount;
+  return queued + (typeof inWebSocket === 'number' ? inWebSocket : 0);
+}
+
+function packetBytes(data: unknown): number {
+  if (typeof data === 'string') return Buffer.byteLength(data);
+  return Buffer.isBuffer(data) ? data.length : 0;
 }
 
 /** Packets waiting in engine.io's write buffer for this client. */

@@ -20,6 +20,10 @@ export class SseSink implements LiveSink {
     return this.res.destroyed || this.res.writableLength > MAX_UNSENT_BYTES;
   }
 
+  unsentBytes(): number {
+    return this.res.destroyed ? 0 : this.res.writableLength;
+  }
+
   send(entries: LiveEntry[]): void {
     if (entries.length > 0) this.res.write(EVENTS.of(entries));
   }

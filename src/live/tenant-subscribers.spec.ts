@@ -3,7 +3,7 @@ import { compileLiveFilter } from './live-filter';
 import { LiveSubscriber } from './live-subscriber';
 import { TenantSubscribers } from './tenant-subscribers';
 
-const sink = { busy: () => false, send: () => undefined, dropped: () => undefined };
+const sink = { busy: () => false, unsentBytes: () => 0, send: () => undefined, dropped: () => undefined };
 const subscriber = (filters?: Record<string, unknown>) => {
   const s = new LiveSubscriber('t', 'u', sink, 1000);
   if (filters) s.setFilter(compileLiveFilter('t', filters));

@@ -1,5 +1,5 @@
 import { LiveNotifier } from '../../src/live/live-notifier';
-import { SUBSCRIBER_BUFFER } from '../../src/live/live-subscriber';
+import { SUBSCRIBER_BUFFER, SUBSCRIBER_BUFFER_BYTES } from '../../src/live/live-subscriber';
 import { LiveTailer } from '../../src/live/live-tailer';
 import { EventBus } from '../../src/platform/events/event-bus';
 import { LiveClient, listen, settle, until } from '../support/live-client';
@@ -129,14 +129,21 @@ describe('live stream over socket.io (e2e)', () => {
     tcp.pause();
     const tailer = t.app.get(LiveTailer);
     const total = 30_000;
+    let unsent = 0;
     for (let i = 0; i < total / 3_000; i++) {
       await ingest(ndjson(3_000, 'slowword', () => ({ padding: 'x'.repeat(400) })));
       expect(tailer.bufferedRecords).toBeLessThanOrEqual(SUBSCRIBER_BUFFER);
+      // What the socket holds beyond the buffer shows too, bounded: at most one packet in the
+      // websocket and the few queued behind it (each at most one buffer's worth).
+      unsent = Math.max(unsent, tailer.unsentBytes);
+      expect(tailer.unsentBytes).toBeLessThanOrEqual(8 * SUBSCRIBER_BUFFER_BYTES);
     }
+    expect(unsent).toBeGreaterThan(0);
     tcp.resume();
     await until(() => slow.records.length + slow.dropped.reduce((n, d) => n + d.count, 0) === total, 'every record sent or counted', 20_000);
     expect(slow.dropped.length).toBeGreaterThan(0);
     expect(new Set(slow.records.map((r) => r.id)).size).toBe(slow.records.length);
+    await until(() => tailer.unsentBytes === 0, 'nothing left unsent');
   });
 
   it('keeps at most a bounded buffer for an SSE client that stops reading, and accounts for every record', async () => {
@@ -144,12 +151,18 @@ describe('live stream over socket.io (e2e)', () => {
     slow.pause();
     const tailer = t.app.get(LiveTailer);
     const total = 30_000;
+    let unsent = 0;
     for (let i = 0; i < total / 3_000; i++) {
       await ingest(ndjson(3_000, 'ssestuckword', () => ({ padding: 'x'.repeat(400) })));
       expect(tailer.bufferedRecords).toBeLessThanOrEqual(SUBSCRIBER_BUFFER);
+      // The response is written to only while it holds ≤ 256 KiB unsent, one batch at a time.
+      unsent = Math.max(unsent, tailer.unsentBytes);
+      expect(tailer.unsentBytes).toBeLessThanOrEqual(2 * SUBSCRIBER_BUFFER_BYTES);
     }
+    expect(unsent).toBeGreaterThan(0);
     slow.resume();
     await until(() => slow.records.length + slow.dropped.reduce((n, d) => n + d.count, 0) === total, 'every record sent or counted', 20_000);
+    await until(() => tailer.unsentBytes === 0, 'nothing left unsent');
     expect(slow.dropped.length).toBeGreaterThan(0);
     expect(slow.dropped[0]).toEqual({ count: expect.any(Number), since: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
     expect(new Set(slow.records.map((r) => r.id)).size).toBe(slow.records.length);
