@@ -286,3 +286,68 @@ describe('DuckDB writer', () => {
     }
   });
 });
+
+// Decision 0174: a page is counted, then read in one plain scan when every match fits it.
+// Records committed between the two make the scan find more than the page holds: the page
+// is then read by a top-N of what is there now, and its total is never below what it shows.
+describe('DuckDB page whose records arrive between its count and its read', () => {
+  const T = 'tenant-race';
+  const at = (i: number): LogRecord => ({
+    id: newId(1_714_557_600_000 + i), tenantId: T, timestamp: 1_714_557_600_000 + i, ingestedAt: 1_714_557_600_000 + i,
+    level: 'INFO', message: `record ${i}`, service: 'race', server: null, environment: null, logType: null,
+    correlationId: null, traceId: null, spanId: null, userId: null, clientIp: null, method: null, endpoint: null, statusCode: null,
+    responseTimeMs: null, userAgent: null, sqlQuery: null, queryDurationMs: null, tags: [], fileId: null, patternId: null, fields: {},
+  });
+  let duck: DuckDbDatabase;
+  let write: DuckDbLogWriteStore;
+  let read: DuckDbLogReadStore;
+  let spoolDir: string;
+
+  beforeEach(async () => {
+    duck = await DuckDbDatabase.open(':memory:');
+    spoolDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lognest-duckdb-race-'));
+    write = new DuckDbLogWriteStore(duck, spoolDir);
+    read = new DuckDbLogReadStore(duck);
+    await write.append(T, [0, 1, 2].map(at));
+  });
+  afterEach(() => {
+    duck.close();
+    fs.rmSync(spoolDir, { recursive: true, force: true });
+  });
+
+  /** Commits `late` right after the first count of the search answers, before the page is read. */
+  const afterTheCount = (late: LogRecord[]) => {
+    const query = duck.query.bind(duck);
+    let done = false;
+    jest.spyOn(duck, 'query').mockImplementation(async (sql: string, params?: unknown[]) => {
+      const rows = await query(sql, params);
+      if (!done && sql.startsWith('SELECT count(*)')) {
+        done = true;
+        await write.append(T, late);
+      }
+      return rows;
+    });
+  };
+  const scope = { tenantId: T, query: parseQuery('service:race') };
+
+  it('reads the newest of what is there now when more arrived than the page holds', async () => {
+    afterTheCount([3, 4, 5, 6, 7].map(at));
+    const page = await read.search(scope, { offset: 0, limit: 4, sort: 'desc' });
+    expect(page.records.map((r) => r.message)).toEqual(['record 7', 'record 6', 'record 5', 'record 4']);
+    expect(page.total).toBeGreaterThanOrEqual(page.records.length);
+  });
+
+  it('answers every match when the arrivals still fit the page, counted from the rows read', async () => {
+    afterTheCount([3, 4].map(at));
+    const page = await read.search(scope, { offset: 0, limit: 10, sort: 'asc' });
+    expect(page.records.map((r) => r.message)).toEqual(['record 0', 'record 1', 'record 2', 'record 3', 'record 4']);
+    expect(page.total).toBe(5);
+  });
+
+  it('keeps the total at least the offset and the page it shows on a later page', async () => {
+    afterTheCount([3, 4, 5, 6, 7].map(at));
+    const page = await read.search(scope, { offset: 2, limit: 2, sort: 'desc' });
+    expect(page.records.map((r) => r.message)).toEqual(['record 5', 'record 4']);
+    expect(page.total).toBeGreaterThanOrEqual(4);
+  });
+});
