@@ -255,6 +255,35 @@ describe('DuckDB checkpoint when ingest is idle', () => {
   });
 });
 
+describe('DuckDB checkpoint beside reads', () => {
+  it('answers a read while a checkpoint writes the WAL into the file', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lognest-duckdb-checkpoint-'));
+    const duck = await DuckDbDatabase.open(path.join(dir, 'logs.duckdb'), { idleCheckpointMs: 0, checkpointThreshold: '1GB' });
+    try {
+      // Commits smaller than a row group go to the WAL (larger ones DuckDB writes to the file at once).
+      for (let part = 0; part < 6; part++) {
+        await duck.execute(
+          `INSERT INTO logs (id, tenant_id, ts, ingested_at, level, message, record_bytes)
+           SELECT 'r' || i, 't', 1714557600000 + i, 1714557600000, 'INFO', 'line ' || i || ' ' || md5(i::VARCHAR), 48
+           FROM range(${part * 50_000}, ${(part + 1) * 50_000}) r(i)`,
+        );
+      }
+      const order: string[] = [];
+      const checkpoint = duck.checkpoint().then(() => order.push('checkpoint'));
+      // Issued once the checkpoint holds the writer; before, the read gate kept it waiting until the end.
+      await new Promise((done) => setTimeout(done, 20));
+      const [row] = await duck.query('SELECT count(*)::INTEGER AS n FROM logs WHERE tenant_id = ?', ['t']);
+      order.push('read');
+      await checkpoint;
+      expect(row.n).toBe(300_000);
+      expect(order).toEqual(['read', 'checkpoint']);
+    } finally {
+      duck.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('DuckDB writer', () => {
   it('runs a statement from outside a transaction after it, not inside it', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lognest-duckdb-writer-'));

@@ -89,7 +89,7 @@ export class DuckDbLogWriteStore extends LogWriteStore {
   private async deleteWhere(tenantId: string, predicate: string, params: unknown[], checkpoint: boolean): Promise<number> {
     const deleted = await this.duck.execute(`DELETE FROM ${LOGS_TABLE} WHERE tenant_id = ? AND ${predicate}`, [tenantId, ...params]);
     if (deleted > 0) await this.duck.tokens.dropEmptyBlocks(tenantId);
-    if (deleted > 0 && checkpoint) await this.duck.execute('CHECKPOINT');
+    if (deleted > 0 && checkpoint) await this.duck.checkpoint();
     return deleted;
   }
 
