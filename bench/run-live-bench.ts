@@ -11,8 +11,9 @@
 //  3. memory: server RSS over --rss-seconds at --rate with no subscriber (control), then with
 //     a socket.io and an SSE subscriber that never read (their TCP sockets paused), --rss-rounds
 //     times (A B A B: the control's own growth, DuckDB caching the blocks it writes, drifts
-//     from phase to phase); also what the server holds for them (lognest_live_buffered_records)
-//     and its JS heap in use plus Buffers at each phase's end.
+//     from phase to phase); also what the server holds for them (lognest_live_buffered_records,
+//     and lognest_live_unsent_bytes for what their connections hold unsent) and its JS heap in
+//     use plus Buffers at each phase's end.
 // LOGNEST_LIVE_MAX_RATE is raised to 100000 so every record is offered to every subscriber:
 // the per-second budget is not what keeps these numbers. Prints one JSON object; progress on
 // stderr. The bench process shares the 2 cores with the server. Not a timed test.
@@ -268,14 +269,18 @@ async function main(): Promise<void> {
         return { ingest_records_per_s: ingest.records_per_s, rss_start_mb: start, rss_max_mb: max, rss_end_mb: end, growth_mb: round(Math.max(max, end) - start, 1), js_heap_and_external_end_mb: jsMb };
       };
       const controls: Awaited<ReturnType<typeof rssPhase>>[] = [];
-      const nevers: (Awaited<ReturnType<typeof rssPhase>> & { live_buffered_records: number | null })[] = [];
+      const nevers: (Awaited<ReturnType<typeof rssPhase>> & { live_buffered_records: number | null; live_unsent_bytes: number | null })[] = [];
       for (let round = 0; round < o.rssRounds; round++) {
         controls.push(await rssPhase(`control ${round + 1} (no subscriber)`));
         const stuck = [await SocketSubscriber.open(server.baseUrl, token, {}), await SseSubscriber.open(server.baseUrl, token, {})];
         open.push(...stuck);
         stuck.forEach((s) => s.stopReading());
         const never = await rssPhase(`${round + 1} with a socket.io and an SSE subscriber that never read`);
-        nevers.push({ ...never, live_buffered_records: await gauge(http, 'lognest_live_buffered_records') });
+        nevers.push({
+          ...never,
+          live_buffered_records: await gauge(http, 'lognest_live_buffered_records'),
+          live_unsent_bytes: await gauge(http, 'lognest_live_unsent_bytes'),
+        });
         closeAll();
       }
       const meanGrowth = (phases: { growth_mb: number }[]) => phases.reduce((n, p) => n + p.growth_mb, 0) / phases.length;
