@@ -112,7 +112,7 @@ export class LiveTailer implements OnModuleInit, OnApplicationShutdown {
 
   /** Records waiting in every subscriber's buffer here (bounded: SUBSCRIBER_BUFFER each). */
   get bufferedRecords(): number {
-    return [...this.byTenant.values()].reduce((n, set) => n + [...set].reduce((m, s) => m + s.buffered, 0), 0);
+    return this.sumOverSubscribers((s) => s.buffered);
   }
 
   /**
@@ -121,7 +121,13 @@ export class LiveTailer implements OnModuleInit, OnApplicationShutdown {
    * packets), each write at most one buffer's worth (SUBSCRIBER_BUFFER_BYTES).
    */
   get unsentBytes(): number {
-    return [...this.byTenant.values()].reduce((n, set) => n + [...set].reduce((m, s) => m + s.unsentBytes, 0), 0);
+    return this.sumOverSubscribers((s) => s.unsentBytes);
+  }
+
+  private sumOverSubscribers(of: (s: LiveSubscriber) => number): number {
+    let sum = 0;
+    for (const subscribers of this.byTenant.values()) for (const s of subscribers) sum += of(s);
+    return sum;
   }
 
   metricsFor(tenantId: string): MetricsUpdate {

@@ -75,5 +75,5 @@ function packetBytes(data: unknown): number {
 
 /** Packets waiting in engine.io's write buffer for this client. */
 export function socketBacklog(socket: LiveSocket): number {
-  return (socket.conn as unknown as { writeBuffer?: unknown[] }).writeBuffer?.length ?? 0;
+  return (socket.conn as unknown as EngineConnection).writeBuffer?.length ?? 0;
 }

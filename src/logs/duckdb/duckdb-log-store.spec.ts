@@ -9,6 +9,18 @@ import { DuckDbDatabase } from './duckdb-database';
 import { DuckDbLogReadStore } from './duckdb-log-read-store';
 import { DuckDbLogWriteStore } from './duckdb-log-write-store';
 
+const AT = 1_714_557_600_000;
+
+/** Record i of a tenant: INFO, `record i`, at AT + i ms, every optional field empty but what `over` sets. */
+function blankRecord(tenantId: string, i: number, over: Partial<LogRecord> = {}): LogRecord {
+  return {
+    id: newId(AT + i), tenantId, timestamp: AT + i, ingestedAt: AT + i, level: 'INFO', message: `record ${i}`, service: null,
+    server: null, environment: null, logType: null, correlationId: null, traceId: null, spanId: null, userId: null, clientIp: null,
+    method: null, endpoint: null, statusCode: null, responseTimeMs: null, userAgent: null, sqlQuery: null, queryDurationMs: null,
+    tags: [], fileId: null, patternId: null, fields: {}, ...over,
+  };
+}
+
 // With the token index on (ids and words, docs/decisions/0130) and off, and with pages
 // chosen by key before their rows are read (what records too large for one fetch get,
 // decision 0174) as well as read whole in the top-N: the same answers.
@@ -45,13 +57,9 @@ describe('DuckDB storage of correlation and trace ids', () => {
   let duck: DuckDbDatabase;
   let read: DuckDbLogReadStore;
   let spoolDir: string;
-  const records: LogRecord[] = values.map(([correlationId, traceId], i) => ({
-    id: newId(1_714_557_600_000 + i), tenantId: T, timestamp: 1_714_557_600_000 + i, ingestedAt: 1_714_557_600_000 + i,
-    level: 'INFO' as const, message: `record ${i}`, service: null, server: null, environment: null, logType: null,
-    correlationId, traceId, spanId: null, userId: null, clientIp: null, method: null, endpoint: null, statusCode: null,
-    responseTimeMs: null, userAgent: null, sqlQuery: null, queryDurationMs: null, tags: [], fileId: null, patternId: null,
-    fields: (i === 0 ? { k: 'v' } : {}) as Record<string, string>,
-  }));
+  const records: LogRecord[] = values.map(([correlationId, traceId], i) =>
+    blankRecord(T, i, { correlationId, traceId, fields: i === 0 ? { k: 'v' } : {} }),
+  );
 
   beforeAll(async () => {
     duck = await DuckDbDatabase.open(':memory:');
@@ -135,13 +143,7 @@ describe('DuckDB record sizes', () => {
       old.close();
       let duck = await DuckDbDatabase.open(file);
       expect(duck.largestRecordBytes).toBe(17);
-      const at = 1_714_557_600_000;
-      const record: LogRecord = {
-        id: 'r2', tenantId: 't1', timestamp: at, ingestedAt: at, level: 'INFO', message: 'x'.repeat(1000), service: null, server: null,
-        environment: null, logType: null, correlationId: null, traceId: null, spanId: null, userId: null, clientIp: null, method: null,
-        endpoint: null, statusCode: null, responseTimeMs: null, userAgent: null, sqlQuery: 'SELECT 1', queryDurationMs: null, tags: [],
-        fileId: null, patternId: null, fields: { k: 'v' },
-      };
+      const record = blankRecord('t1', 0, { id: 'r2', message: 'x'.repeat(1000), sqlQuery: 'SELECT 1', fields: { k: 'v' } });
       await new DuckDbLogWriteStore(duck, path.join(dir, 'spool')).append('t1', [record]);
       // UTF-8 bytes: 'old line é' is 11, 'curl/8' 6; 1000 + 'SELECT 1' 8 + '{"k":"v"}' 9.
       expect(await sizes(duck)).toEqual([['r1', 17], ['r2', 1017]]);
@@ -163,12 +165,9 @@ describe('DuckDB record sizes', () => {
 // table without the compression clauses) keeps DuckDB's choice and keeps working.
 describe('DuckDB column compression', () => {
   const T = 'tenant-zstd';
-  const record = (i: number): LogRecord => ({
-    id: newId(1_714_557_600_000 + i), tenantId: T, timestamp: 1_714_557_600_000 + i, ingestedAt: 1_714_557_600_000,
-    level: 'INFO', message: `payment ${i} declined by issuer`, service: 'payments', server: null, environment: null, logType: null,
-    correlationId: null, traceId: null, spanId: null, userId: null, clientIp: null, method: null, endpoint: null, statusCode: null,
-    responseTimeMs: null, userAgent: null, sqlQuery: i % 2 === 0 ? `SELECT * FROM orders WHERE id = ${i}` : null, queryDurationMs: null,
-    tags: [], fileId: null, patternId: null, fields: {},
+  const record = (i: number): LogRecord => blankRecord(T, i, {
+    ingestedAt: AT, message: `payment ${i} declined by issuer`, service: 'payments',
+    sqlQuery: i % 2 === 0 ? `SELECT * FROM orders WHERE id = ${i}` : null,
   });
   let dir: string;
   beforeEach(() => {
@@ -234,12 +233,7 @@ describe('DuckDB checkpoint when ingest is idle', () => {
     const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
     try {
       const write = new DuckDbLogWriteStore(duck, path.join(dir, 'spool'));
-      const rec = (i: number): LogRecord => ({
-        id: newId(1_714_557_600_000 + i), tenantId: 't', timestamp: 1_714_557_600_000 + i, ingestedAt: 1_714_557_600_000,
-        level: 'INFO', message: `line ${i}`, service: null, server: null, environment: null, logType: null, correlationId: null,
-        traceId: null, spanId: null, userId: null, clientIp: null, method: null, endpoint: null, statusCode: null, responseTimeMs: null,
-        userAgent: null, sqlQuery: null, queryDurationMs: null, tags: [], fileId: null, patternId: null, fields: {},
-      });
+      const rec = (i: number): LogRecord => blankRecord('t', i, { ingestedAt: AT, message: `line ${i}` });
       for (let i = 0; i < 4; i++) {
         await write.append('t', [rec(i)]);
         await sleep(100);
@@ -321,12 +315,7 @@ describe('DuckDB writer', () => {
 // is then read by a top-N of what is there now, and its total is never below what it shows.
 describe('DuckDB page whose records arrive between its count and its read', () => {
   const T = 'tenant-race';
-  const at = (i: number): LogRecord => ({
-    id: newId(1_714_557_600_000 + i), tenantId: T, timestamp: 1_714_557_600_000 + i, ingestedAt: 1_714_557_600_000 + i,
-    level: 'INFO', message: `record ${i}`, service: 'race', server: null, environment: null, logType: null,
-    correlationId: null, traceId: null, spanId: null, userId: null, clientIp: null, method: null, endpoint: null, statusCode: null,
-    responseTimeMs: null, userAgent: null, sqlQuery: null, queryDurationMs: null, tags: [], fileId: null, patternId: null, fields: {},
-  });
+  const at = (i: number): LogRecord => blankRecord(T, i, { service: 'race' });
   let duck: DuckDbDatabase;
   let write: DuckDbLogWriteStore;
   let read: DuckDbLogReadStore;
